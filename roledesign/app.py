@@ -1,0 +1,124 @@
+"""The application factory, in named steps."""
+
+from pathlib import Path
+
+from flask import Flask, render_template, send_from_directory
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
+
+from roledesign import config as settings
+from roledesign.catalog import CatalogError, catalog_for
+from roledesign.extensions import csrf, db, login_manager, migrate
+
+NHSUK_FRONTEND = "nhsuk-frontend"  # folder under static/, version recorded in its VERSION file
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app. Tests pass a mapping; everything else reads the environment."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(settings.PROJECT_ROOT / "templates"),
+        static_folder=str(settings.PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(settings.DEFAULTS)
+    app.config.from_mapping(config if config is not None else settings.from_environment(app.instance_path))
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    load_evidence_base(app)
+    configure_templates(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    if app.config["AUTO_MIGRATE"]:
+        upgrade_database(app)
+    return app
+
+
+def load_evidence_base(app: Flask) -> None:
+    """Validate checklists/ once, at start-up; a malformed file stops the app with a clear message."""
+    try:
+        app.extensions["roledesign.catalog"] = catalog_for(app.config["CHECKLISTS_DIR"])
+    except CatalogError as err:
+        raise SystemExit(f"roledesign cannot start: {err}") from err
+
+
+def configure_templates(app: Flask) -> None:
+    # The nhsuk-frontend macros read optional nested parameters, which needs ChainableUndefined.
+    app.jinja_options = {
+        **app.jinja_options,
+        "undefined": ChainableUndefined,
+        "loader": ChoiceLoader([
+            FileSystemLoader(app.template_folder),
+            PackageLoader("nhsuk_frontend_jinja"),
+        ]),
+    }
+    version_file = Path(app.static_folder, NHSUK_FRONTEND, "VERSION")
+    app.config.setdefault("NHSUK_FRONTEND_VERSION", version_file.read_text().strip())
+
+    from roledesign.web import template_helpers
+
+    template_helpers.register(app)
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most columns in place.
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message_category = "info"
+
+    from roledesign.web.auth import passwords
+
+    passwords.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from roledesign.web.assessment.views import bp as assessment_bp
+    from roledesign.web.auth.views import bp as auth_bp
+    from roledesign.web.evidence.views import bp as evidence_bp
+    from roledesign.web.main.views import bp as main_bp
+    from roledesign.web.orgs.views import bp as orgs_bp
+    from roledesign.web.plans.views import bp as plans_bp
+
+    for bp in (main_bp, auth_bp, orgs_bp, plans_bp, assessment_bp, evidence_bp):
+        app.register_blueprint(bp)
+
+    # nhsuk-frontend's compiled CSS asks for its images under /assets/.
+    assets = Path(app.static_folder, NHSUK_FRONTEND, "assets")
+
+    @app.get("/assets/<path:filename>")
+    def nhsuk_assets(filename):
+        return send_from_directory(assets, filename, max_age=86400)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    def render_error(error):
+        code = getattr(error, "code", 500) or 500
+        if code >= 500:
+            db.session.rollback()
+        template = f"errors/{code}.html"
+        if code not in (400, 403, 404, 405, 413, 429):
+            template = "errors/500.html"
+        return render_template(template, error=error), code
+
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(code, render_error)
+
+
+def register_commands(app: Flask) -> None:
+    from roledesign import cli
+
+    cli.register(app)
+
+
+def upgrade_database(app: Flask) -> None:
+    """Bring the database to the newest schema (creating it on first run)."""
+    from flask_migrate import upgrade
+
+    with app.app_context():
+        upgrade(directory=MIGRATIONS_DIR)

@@ -1,0 +1,124 @@
+"""The evidence base as frozen, plain objects: no Flask, no database."""
+
+from dataclasses import dataclass, field
+
+DOMAIN_KEYS = (
+    "distinctiveness",
+    "shared_expectations",
+    "strategic_alignment",
+    "organisational_support",
+)
+EVIDENCE_KINDS = ("trial", "review", "qualitative", "survey", "policy", "expert")
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    authors: str
+    year: str
+    title: str = ""
+    published_in: str = ""
+    doi: str = ""
+    cited_in: str = ""  # key of the seed text that cites this study, if we know it only from there
+    note: str = ""
+
+    @property
+    def short(self) -> str:
+        """Author–year form for running text, e.g. 'Gillard & Holley 2014'."""
+        names = [n.strip() for n in self.authors.split(",")]
+        surnames = [n.split(" ")[0] for n in names if n]
+        if len(surnames) == 1:
+            lead = surnames[0]
+        elif len(surnames) == 2:
+            lead = f"{surnames[0]} & {surnames[1]}"
+        else:
+            lead = f"{surnames[0]} et al."
+        return f"{lead} {self.year}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    finding: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    domain: str
+    statement: str
+    why: str
+    action: str
+    weight: int
+    critical: bool
+    evidence: tuple[Evidence, ...]
+    applies_when: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Domain:
+    key: str
+    title: str
+    summary: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    key: str
+    title: str
+    meaning: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class ContextField:
+    key: str
+    question: str
+    values: tuple[tuple[str, str], ...]  # (value, label)
+
+    def label(self, value: str) -> str:
+        return dict(self.values).get(value, value)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    sources: dict[str, Source]
+    domains: tuple[Domain, ...]
+    items: tuple[Item, ...]
+    bands: dict[str, Band]
+    context: dict[str, ContextField]
+    _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self):
+        self._by_id.update({item.id: item for item in self.items})
+
+    def item(self, item_id: str) -> Item:
+        return self._by_id[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._by_id
+
+    def domain(self, key: str) -> Domain:
+        return next(d for d in self.domains if d.key == key)
+
+    def items_in(self, domain_key: str) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.domain == domain_key)
+
+    def source(self, key: str) -> Source:
+        return self.sources[key]
+
+    def citation(self, key: str) -> str:
+        """The full citation, ending 'Cited in …' for studies we know only through a seed text."""
+        source = self.sources[key]
+        parts = [f"{source.authors} ({source.year})."]
+        if source.title:
+            parts.append(f"{source.title}.")
+        if source.published_in:
+            parts.append(f"{source.published_in}.")
+        if source.doi:
+            parts.append(f"doi:{source.doi}.")
+        if source.cited_in:
+            parts.append(f"Cited in {self.sources[source.cited_in].short}.")
+        return " ".join(parts)

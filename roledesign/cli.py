@@ -1,0 +1,174 @@
+"""Command-line tools for operators and scripted checks: `flask --app roledesign <command>`."""
+
+import json
+import random
+import secrets
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from roledesign.catalog import DOMAIN_KEYS, Catalog, CatalogError, load_catalog
+from roledesign.domain.context import applicable
+from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_VALUES, Answer, score
+
+
+class InputError(click.ClickException):
+    """Bad input from the user of a command: exit code 2, as for usage errors."""
+
+    exit_code = 2
+
+
+def _catalog() -> Catalog:
+    return current_app.extensions["roledesign.catalog"]
+
+
+@click.command("check-evidence")
+@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Check another copy of checklists/ instead of the one the app uses.")
+def check_evidence(directory):
+    """Validate checklists/ and print the number of items per domain."""
+    try:
+        catalog = load_catalog(directory or current_app.config["CHECKLISTS_DIR"])
+    except CatalogError as err:
+        raise click.ClickException(str(err)) from err
+    counts = Counter(item.domain for item in catalog.items)
+    for key in DOMAIN_KEYS:
+        click.echo(f"{key}: {counts[key]} items")
+    click.echo(f"total: {len(catalog.items)} items, {len(catalog.sources)} sources — evidence base is valid")
+
+
+def evidence_as_json(catalog: Catalog) -> dict:
+    return {
+        "sources": {key: catalog.citation(key) for key in catalog.sources},
+        "items": [
+            {
+                "id": item.id,
+                "domain": item.domain,
+                "statement": item.statement,
+                "why": item.why,
+                "weight": item.weight,
+                "critical": item.critical,
+                "applies_when": {key: list(values) for key, values in item.applies_when},
+                "evidence": [
+                    {"source": e.source, "finding": e.finding, "kind": e.kind} for e in item.evidence
+                ],
+            }
+            for item in catalog.items
+        ],
+    }
+
+
+@click.command("export-evidence")
+def export_evidence():
+    """Print the evidence base as JSON."""
+    click.echo(json.dumps(evidence_as_json(_catalog()), indent=2, ensure_ascii=False))
+
+
+def parse_answers(raw, catalog: Catalog) -> tuple[dict[str, Answer], dict | None]:
+    """Validate a score request; every problem is an InputError naming the item."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("answers"), dict):
+        raise InputError('expected a JSON object with an "answers" object')
+    answers = {}
+    for item_id, entry in raw["answers"].items():
+        if not catalog.has_item(item_id):
+            raise InputError(f"unknown item id {item_id!r}")
+        if not isinstance(entry, dict):
+            raise InputError(f"{item_id}: expected an object with status and importance")
+        status = entry.get("status")
+        if status not in STATUS_VALUES:
+            raise InputError(f"{item_id}: status must be one of {', '.join(STATUS_VALUES)}, "
+                             f"not {status!r}")
+        importance = entry.get("importance")
+        if importance is not None and (isinstance(importance, bool)
+                                       or importance not in IMPORTANCE_LABELS):
+            raise InputError(f"{item_id}: importance must be a whole number from 1 to 4, "
+                             f"not {importance!r}")
+        answers[item_id] = Answer(status=status, importance=importance)
+    context = raw.get("context")
+    if context is not None:
+        if not isinstance(context, dict):
+            raise InputError('"context" must be an object')
+        for key, value in context.items():
+            field = catalog.context.get(key)
+            if field is None or value not in dict(field.values):
+                raise InputError(f"context: unknown {key!r} value {value!r}")
+    return answers, context
+
+
+def _number(value: float | None):
+    return None if value is None else round(value, 4)
+
+
+@click.command("score")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def score_command(file):
+    """Score answers from a JSON FILE ('-' for standard input) and print the result as JSON.
+
+    FILE holds {"answers": {item_id: {"status": "yes|partly|no|dont_know|not_relevant",
+    "importance": 1-4}}} and, optionally, "context" (e.g. {"introduction": "replacement"}) to
+    leave out items that do not apply.
+    """
+    try:
+        raw = json.load(file)
+    except json.JSONDecodeError as err:
+        raise InputError(f"not valid JSON: {err}") from err
+    catalog = _catalog()
+    answers, context = parse_answers(raw, catalog)
+    result = score(applicable(catalog.items, context), answers)
+    click.echo(json.dumps({
+        "domains": {key: _number(d.score) for key, d in result.domains.items()},
+        "overall": _number(result.overall),
+        "band": result.band,
+        "critical_gaps": list(result.critical_gaps),
+        "knowledge_gaps": list(result.knowledge_gaps),
+        "priorities": [gap.item_id for gap in result.priorities],
+    }, indent=2))
+
+
+DEMO_EMAIL = "demo@example.org"
+
+
+@click.command("demo")
+@click.option("--seed", default=2013, show_default=True, help="Seed for the demo answers.")
+def demo(seed):
+    """Create a demo organisation, user, plan and completed assessment."""
+    from roledesign.extensions import db
+    from roledesign.models import Answer as AnswerRow
+    from roledesign.models import User
+    from roledesign.web.auth.passwords import hash_password
+    from roledesign.web.auth.services import create_user
+    from roledesign.web.orgs.services import create_organisation
+    from roledesign.web.plans.services import create_plan
+
+    password = secrets.token_urlsafe(12)
+    user = db.session.scalar(select(User).where(User.email == DEMO_EMAIL))
+    if user is not None:
+        user.password_hash = hash_password(password)
+        db.session.commit()
+        click.echo("The demo already exists; its password has been reset.")
+    else:
+        user = create_user(name="Demo Manager", email=DEMO_EMAIL, password=password)
+        organisation = create_organisation(name="Northshire Mental Health NHS Foundation Trust (demo)",
+                                           sector="nhs", creator=user)
+        plan = create_plan(organisation=organisation, creator=user, data={
+            "title": "Peer support worker", "team": "North locality community mental health team",
+            "setting": "community", "introduction": "new_role", "employment": "paid", "band": "4",
+            "hours": Decimal("30"), "peer_workers": 2, "line_manager": "Team manager",
+        })
+        rng = random.Random(seed)
+        statuses = ["yes", "yes", "partly", "partly", "no", "dont_know", "not_relevant"]
+        for item in applicable(_catalog().items, plan.context):
+            db.session.add(AnswerRow(assessment=plan.assessments[0], item_id=item.id,
+                                     status=rng.choice(statuses), importance=rng.randint(2, 4)))
+        db.session.commit()
+        click.echo(f"Created the demo organisation and plan {plan.id}.")
+    click.echo(f"Sign in as {DEMO_EMAIL} with password {password}")
+
+
+def register(app: Flask) -> None:
+    for command in (check_evidence, export_evidence, score_command, demo):
+        app.cli.add_command(command)

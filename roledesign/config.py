@@ -1,0 +1,63 @@
+"""Settings from the environment.
+
+Development runs on an embedded SQLite file in the instance folder with a throwaway secret.
+Anywhere else (``ROLEDESIGN_ENV=production``) a real SECRET_KEY is required and the app refuses
+to start without one, rather than signing sessions with a guessable key.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(RuntimeError):
+    """A required setting is missing or wrong."""
+
+
+def _database_url(instance_path: str) -> str:
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return "sqlite:///" + os.path.join(instance_path, "roledesign.sqlite")
+    # Heroku-style URLs say postgres://; SQLAlchemy wants the driver named.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def from_environment(instance_path: str) -> dict:
+    """Build the configuration mapping for a normal (non-test) start."""
+    env = os.environ.get("ROLEDESIGN_ENV", "development")
+    secret = os.environ.get("SECRET_KEY", "")
+    if not secret:
+        if env != "development":
+            raise ConfigError("SECRET_KEY must be set when ROLEDESIGN_ENV is not 'development'.")
+        secret = secrets.token_hex(32)
+    database_url = _database_url(instance_path)
+    return {
+        "ENV_NAME": env,
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        # The embedded default creates and upgrades its own database on start, so that
+        # `flask run` from a clean clone just works. Servers on PostgreSQL run
+        # `flask db upgrade` as a deploy step instead.
+        "AUTO_MIGRATE": os.environ.get("ROLEDESIGN_AUTO_MIGRATE",
+                                       "1" if database_url.startswith("sqlite") else "0") == "1",
+        "SESSION_COOKIE_SECURE": env != "development",
+    }
+
+
+DEFAULTS = {
+    "CHECKLISTS_DIR": str(PROJECT_ROOT / "checklists"),
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "WTF_CSRF_TIME_LIMIT": None,
+    "AUTO_MIGRATE": False,
+}

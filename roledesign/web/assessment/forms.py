@@ -1,0 +1,45 @@
+"""Questionnaire forms, built from catalogue items rather than written out per question."""
+
+from wtforms import FormField, TextAreaField
+from wtforms.validators import Length, Optional
+
+from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS
+from roledesign.web.forms import BaseForm, RadioField, SubForm
+
+NOTE_MAX = 2000
+
+
+class ItemAnswerForm(SubForm):
+    status = RadioField(
+        "Is this in place here?",
+        choices=list(STATUS_LABELS.items()),
+        validators=[Optional()],
+        invalid_message="Select Yes, Partly, No, Don't know or Not relevant",
+    )
+    importance = RadioField(
+        "How important is this to us?",
+        choices=list(IMPORTANCE_LABELS.items()),
+        coerce=int,
+        validators=[Optional()],
+        invalid_message="Select how important this is, from 1 (not at all) to 4 (extremely)",
+    )
+    note = TextAreaField(
+        "Note (optional)",
+        validators=[Optional(), Length(max=NOTE_MAX,
+                                       message=f"Note must be {NOTE_MAX} characters or fewer")],
+    )
+
+
+def field_name(item_id: str) -> str:
+    """'DIS-01' -> 'DIS_01': WTForms uses the name as an attribute and '-' as its separator."""
+    return item_id.replace("-", "_")
+
+
+def domain_form(items, *, formdata=None, data=None) -> BaseForm:
+    """A form with one answer group per item, in catalogue order."""
+    attrs = {field_name(item.id): FormField(ItemAnswerForm, label=item.statement) for item in items}
+    form_class = type("DomainAnswersForm", (BaseForm,), attrs)
+    kwargs = {"data": data} if data is not None else {}
+    if formdata is not None:
+        kwargs["formdata"] = formdata
+    return form_class(**kwargs)

@@ -1,0 +1,84 @@
+"""The four-domain walkthrough, check your answers, and the readiness report."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from roledesign.catalog import DOMAIN_KEYS
+from roledesign.domain.charts import bar_chart
+from roledesign.domain.context import applicable
+from roledesign.domain.report import build_report
+from roledesign.extensions import db
+from roledesign.web.access import organisation_required, plan_or_404
+from roledesign.web.assessment import services
+from roledesign.web.assessment.forms import domain_form, field_name
+from roledesign.web.template_helpers import catalog
+
+bp = Blueprint("assessment", __name__, url_prefix="/plans/<int:plan_id>")
+
+
+def _next_step(plan_id: int, domain_key: str) -> str:
+    position = DOMAIN_KEYS.index(domain_key)
+    if position + 1 < len(DOMAIN_KEYS):
+        return url_for("assessment.domain", plan_id=plan_id, domain_key=DOMAIN_KEYS[position + 1])
+    return url_for("assessment.check", plan_id=plan_id)
+
+
+@bp.route("/domains/<domain_key>", methods=["GET", "POST"])
+@organisation_required
+def domain(plan_id: int, domain_key: str):
+    """One domain's statements: in place? how important? and a note. Saves on every submit."""
+    if domain_key not in DOMAIN_KEYS:
+        abort(404)
+    plan = plan_or_404(plan_id)
+    assessment = services.current_round(plan)
+    items = applicable(catalog().items_in(domain_key), plan.context)
+    if request.method == "POST":
+        form = domain_form(items)
+        if form.validate():
+            changed = services.save_domain(assessment, items, form)
+            db.session.commit()
+            if changed:
+                flash("Your answers have been saved.", "success")
+            if request.form.get("then") == "task-list":
+                return redirect(url_for("plans.show", plan_id=plan.id))
+            return redirect(_next_step(plan.id, domain_key))
+    else:
+        answers, notes = services.load_answers(assessment)
+        form = domain_form(items, data=services.form_data(items, answers, notes))
+    step = DOMAIN_KEYS.index(domain_key) + 1
+    return render_template("assessment/domain.html", plan=plan, domain=catalog().domain(domain_key),
+                           items=items, form=form, field_name=field_name, step=step,
+                           steps=len(DOMAIN_KEYS))
+
+
+@bp.route("/check-answers", methods=["GET", "POST"])
+@organisation_required
+def check(plan_id: int):
+    """Every answer on one page, with links back to change them."""
+    plan = plan_or_404(plan_id)
+    assessment = services.current_round(plan)
+    answers, notes = services.load_answers(assessment)
+    report = build_report(catalog(), plan.context, answers, notes)
+    if request.method == "POST":
+        # The button is a form with only the CSRF token; Flask-WTF has checked it already.
+        services.confirm(assessment)
+        db.session.commit()
+        return redirect(url_for("assessment.report", plan_id=plan.id))
+    return render_template("assessment/check.html", plan=plan, report=report)
+
+
+@bp.get("/report")
+@organisation_required
+def report(plan_id: int):
+    """The readiness report: scores, band, gaps and priorities, each with its evidence."""
+    plan = plan_or_404(plan_id)
+    assessment = services.current_round(plan)
+    answers, notes = services.load_answers(assessment)
+    report = build_report(catalog(), plan.context, answers, notes)
+    chart = bar_chart(
+        [(row.domain.title, row.score.score) for row in report.domains],
+        title="Readiness score by domain",
+        description="Bar chart of the four domain scores out of 100; the table below gives the same figures.",
+        chart_id="domain-chart",
+    )
+    return render_template("assessment/report.html", plan=plan, assessment=assessment,
+                           report=report, chart=chart)

@@ -1,0 +1,19 @@
+from wtforms import RadioField, StringField
+from wtforms.validators import DataRequired, Length
+
+from roledesign.models.accounts import SECTORS
+from roledesign.web.forms import BaseForm
+
+
+class OrganisationForm(BaseForm):
+    name = StringField(
+        "Organisation name",
+        description="For example, Northshire Mental Health NHS Foundation Trust or Riverside Mind",
+        validators=[DataRequired("Enter the name of your organisation"),
+                    Length(max=160, message="Organisation name must be 160 characters or fewer")],
+    )
+    sector = RadioField(
+        "Which sector is your organisation in?",
+        choices=list(SECTORS.items()),
+        validators=[DataRequired("Select the sector your organisation is in")],
+    )

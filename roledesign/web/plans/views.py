@@ -1,0 +1,58 @@
+"""Create and describe a role plan; the plan's task list."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from roledesign.domain.report import build_report
+from roledesign.extensions import db
+from roledesign.web.access import current_organisation, organisation_required, plan_or_404
+from roledesign.web.assessment.services import current_round, load_answers
+from roledesign.web.plans import services
+from roledesign.web.plans.forms import BAND_LABELS, PlanForm
+from roledesign.web.template_helpers import catalog
+
+bp = Blueprint("plans", __name__, url_prefix="/plans")
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@organisation_required
+def new():
+    """Describe a new peer worker post."""
+    form = PlanForm()
+    if form.validate_on_submit():
+        plan = services.create_plan(organisation=current_organisation(), creator=current_user,
+                                    data=form.plan_data())
+        db.session.commit()
+        flash("The plan has been created. Work through the four domains next.", "success")
+        return redirect(url_for("plans.show", plan_id=plan.id))
+    if not form.is_submitted():
+        form.title.data = "Peer support worker"
+    return render_template("plans/describe.html", form=form, plan=None)
+
+
+@bp.get("/<int:plan_id>")
+@organisation_required
+def show(plan_id: int):
+    """The plan's task list."""
+    plan = plan_or_404(plan_id)
+    assessment = current_round(plan)
+    answers, _ = load_answers(assessment)
+    report = build_report(catalog(), plan.context, answers)
+    return render_template("plans/show.html", plan=plan, assessment=assessment, report=report,
+                           band_labels=BAND_LABELS)
+
+
+@bp.route("/<int:plan_id>/describe", methods=["GET", "POST"])
+@organisation_required
+def describe(plan_id: int):
+    """Change the description of the post."""
+    plan = plan_or_404(plan_id)
+    form = PlanForm(obj=plan)
+    if form.validate_on_submit():
+        if services.update_plan(plan, form.plan_data()):
+            db.session.commit()
+            flash("The description of the post has been saved.", "success")
+        return redirect(url_for("plans.show", plan_id=plan.id))
+    if not form.is_submitted() and plan.band is None:
+        form.band.data = ""
+    return render_template("plans/describe.html", form=form, plan=plan)

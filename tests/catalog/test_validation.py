@@ -1,0 +1,101 @@
+"""A malformed evidence base is refused with a message naming the file, item and problem."""
+
+import shutil
+
+import pytest
+
+from roledesign import create_app
+from roledesign.catalog import CatalogError, load_catalog
+from roledesign.config import PROJECT_ROOT
+
+
+@pytest.fixture
+def checklists(tmp_path):
+    target = tmp_path / "checklists"
+    shutil.copytree(PROJECT_ROOT / "checklists", target)
+    return target
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems(directory) -> list[str]:
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(directory)
+    return caught.value.problems
+
+
+def test_the_copy_is_valid_before_editing(checklists):
+    assert len(load_catalog(checklists).items) >= 40
+
+
+def test_unknown_source_key(checklists):
+    edit(checklists / "items/distinctiveness.yaml", "- source: kemp_2012", "- source: kemp_2021")
+    assert problems(checklists) == [
+        "checklists/items/distinctiveness.yaml: item DIS-01: evidence 1: unknown source 'kemp_2021'"
+    ]
+
+
+def test_duplicate_id(checklists):
+    edit(checklists / "items/shared_expectations.yaml", "id: EXP-02", "id: EXP-01")
+    assert problems(checklists) == [
+        "checklists/items/shared_expectations.yaml: item EXP-01: duplicate id "
+        "(also in shared_expectations.yaml)"
+    ]
+
+
+def test_missing_domain_file(checklists):
+    (checklists / "items/strategic_alignment.yaml").unlink()
+    assert problems(checklists) == ["checklists/items/strategic_alignment.yaml: file is missing"]
+
+
+def test_missing_domain_description(checklists):
+    text = (checklists / "domains.yaml").read_text()
+    (checklists / "domains.yaml").write_text(text[: text.index("strategic_alignment:")])
+    found = problems(checklists)
+    assert "checklists/domains.yaml: domain strategic_alignment: is missing" in found
+
+
+def test_weight_critical_kind_and_empty_text(checklists):
+    path = checklists / "items/organisational_support.yaml"
+    edit(path, "weight: 3\n    critical: true\n", "weight: 5\n    critical: yes please\n")
+    edit(path, "kind: qualitative", "kind: anecdote")
+    edit(path, "  - id: SUP-04\n    statement: The training", "  - id: SUP-04\n    statement: ''\n    x: The training")
+    found = problems(path.parent.parent)
+    assert "checklists/items/organisational_support.yaml: item SUP-01: weight must be 1, 2 or 3 (got 5)" in found
+    assert ("checklists/items/organisational_support.yaml: item SUP-01: critical must be true or "
+            "false (got 'yes please')") in found
+    assert any("item SUP-01: evidence 1: kind 'anecdote' is not one of" in p for p in found)
+    assert "checklists/items/organisational_support.yaml: item SUP-04: 'statement' is missing or empty" in found
+    assert "checklists/items/organisational_support.yaml: item SUP-04: unknown field 'x'" in found
+
+
+def test_unknown_context_condition(checklists):
+    edit(checklists / "items/distinctiveness.yaml", "introduction: [replacement]", "introduction: [swap]")
+    assert problems(checklists) == [
+        "checklists/items/distinctiveness.yaml: item DIS-12: applies_when.introduction has unknown "
+        "value 'swap'"
+    ]
+
+
+def test_invalid_yaml_names_the_line(checklists):
+    path = checklists / "sources.yaml"
+    lines = path.read_text().splitlines()
+    lines[9] = "  authors: [unclosed"
+    path.write_text("\n".join(lines))
+    found = problems(checklists)
+    assert len(found) == 1 and found[0].startswith("checklists/sources.yaml: line ")
+    assert "is not valid YAML" in found[0]
+
+
+def test_the_app_refuses_to_start_with_a_clear_message(checklists):
+    edit(checklists / "items/distinctiveness.yaml", "- source: kemp_2012", "- source: kemp_2021")
+    with pytest.raises(SystemExit) as stopped:
+        create_app({"CHECKLISTS_DIR": str(checklists), "SECRET_KEY": "x",
+                    "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    message = str(stopped.value)
+    assert message.startswith("roledesign cannot start: The evidence base has 1 problem(s)")
+    assert "distinctiveness.yaml: item DIS-01: evidence 1: unknown source 'kemp_2021'" in message

@@ -1,0 +1,155 @@
+"""Fixtures in the flaskr style: app, client, runner, and helpers that return factories.
+
+Tests run on SQLite by default. With TEST_DATABASE_URL set (as .ci/run does), every test that
+touches the database runs against that server instead, e.g. a real PostgreSQL.
+"""
+
+import os
+import re
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import event
+
+from roledesign import create_app
+from roledesign.extensions import db
+
+TEST_PASSWORD = "correct horse battery staple"
+
+
+def _database_url(tmp_path) -> str:
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url or f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path),
+        # Cheap hashes keep the suite fast; production uses argon2-cffi's defaults.
+        "ARGON2_PARAMETERS": {"time_cost": 1, "memory_cost": 8, "parallelism": 1},
+    })
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+
+
+class Browser:
+    """Drives forms the way a person does: fetch the page, then post it with its CSRF token."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def csrf(self, url: str) -> str:
+        page = self.client.get(url)
+        match = CSRF.search(page.get_data(as_text=True))
+        assert match, f"no CSRF token on {url} (status {page.status_code})"
+        return match.group(1)
+
+    def submit(self, url: str, data: dict, *, follow=False, page: str | None = None):
+        token = self.csrf(page or url)
+        return self.client.post(url, data={**data, "csrf_token": token}, follow_redirects=follow)
+
+
+@pytest.fixture
+def browser(client):
+    return Browser(client)
+
+
+class Auth:
+    def __init__(self, browser):
+        self.browser = browser
+
+    def sign_up(self, email="manager@example.org", name="Sam Manager", password=TEST_PASSWORD):
+        return self.browser.submit("/sign-up", {
+            "name": name, "email": email, "password": password, "confirm": password,
+        })
+
+    def sign_in(self, email="manager@example.org", password=TEST_PASSWORD):
+        return self.browser.submit("/sign-in", {"email": email, "password": password})
+
+    def create_organisation(self, name="Northshire NHS Trust", sector="nhs"):
+        return self.browser.submit("/organisations/new", {"name": name, "sector": sector})
+
+    def manager(self, email="manager@example.org", organisation="Northshire NHS Trust"):
+        """Sign up and set up an organisation: the state a manager is in after onboarding."""
+        self.sign_up(email=email)
+        self.create_organisation(name=organisation)
+
+
+@pytest.fixture
+def auth(browser):
+    return Auth(browser)
+
+
+PLAN_FORM = {
+    "title": "Peer support worker",
+    "team": "North community mental health team",
+    "setting": "community",
+    "introduction": "new_role",
+    "employment": "paid",
+    "band": "4",
+    "hours": "30",
+    "peer_workers": "2",
+    "line_manager": "Team manager",
+}
+
+
+@pytest.fixture
+def make_plan(browser):
+    """Create a plan through the form and return its id."""
+
+    def make(**overrides) -> int:
+        response = browser.submit("/plans/new", {**PLAN_FORM, **overrides})
+        assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+        return int(response.headers["Location"].rstrip("/").split("/")[-1])
+
+    return make
+
+
+@pytest.fixture
+def count_queries(app):
+    """Count the SQL statements run inside a `with count_queries() as n:` block."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counter():
+        seen = []
+
+        def before(conn, cursor, statement, *args):
+            seen.append(statement)
+
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", before)
+        try:
+            yield seen
+        finally:
+            event.remove(engine, "before_cursor_execute", before)
+
+    return counter
+
+
+__all__ = ["PLAN_FORM", "TEST_PASSWORD", "Decimal"]
