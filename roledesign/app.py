@@ -22,7 +22,9 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(settings.PROJECT_ROOT / "static"),
     )
     app.config.from_mapping(settings.DEFAULTS)
-    app.config.from_mapping(config if config is not None else settings.from_environment(app.instance_path))
+    app.config.from_mapping(
+        config if config is not None else settings.from_environment(app.instance_path)
+    )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     load_evidence_base(app)
@@ -46,13 +48,17 @@ def load_evidence_base(app: Flask) -> None:
 
 def configure_templates(app: Flask) -> None:
     # The nhsuk-frontend macros read optional nested parameters, which needs ChainableUndefined.
+    # Their files end in .jinja, which Flask would not autoescape: escape everything, always.
     app.jinja_options = {
         **app.jinja_options,
+        "autoescape": True,
         "undefined": ChainableUndefined,
-        "loader": ChoiceLoader([
-            FileSystemLoader(app.template_folder),
-            PackageLoader("nhsuk_frontend_jinja"),
-        ]),
+        "loader": ChoiceLoader(
+            [
+                FileSystemLoader(app.template_folder),
+                PackageLoader("nhsuk_frontend_jinja"),
+            ]
+        ),
     }
     version_file = Path(app.static_folder, NHSUK_FRONTEND, "VERSION")
     app.config.setdefault("NHSUK_FRONTEND_VERSION", version_file.read_text().strip())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from roledesign.catalog import DOMAIN_KEYS, Catalog, CatalogError, load_catalog
@@ -27,8 +28,13 @@ def _catalog() -> Catalog:
 
 
 @click.command("check-evidence")
-@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
-              help="Check another copy of checklists/ instead of the one the app uses.")
+@with_appcontext
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Check another copy of checklists/ instead of the one the app uses.",
+)
 def check_evidence(directory):
     """Validate checklists/ and print the number of items per domain."""
     try:
@@ -38,7 +44,9 @@ def check_evidence(directory):
     counts = Counter(item.domain for item in catalog.items)
     for key in DOMAIN_KEYS:
         click.echo(f"{key}: {counts[key]} items")
-    click.echo(f"total: {len(catalog.items)} items, {len(catalog.sources)} sources — evidence base is valid")
+    click.echo(
+        f"total: {len(catalog.items)} items, {len(catalog.sources)} sources — evidence base is valid"
+    )
 
 
 def evidence_as_json(catalog: Catalog) -> dict:
@@ -54,7 +62,8 @@ def evidence_as_json(catalog: Catalog) -> dict:
                 "critical": item.critical,
                 "applies_when": {key: list(values) for key, values in item.applies_when},
                 "evidence": [
-                    {"source": e.source, "finding": e.finding, "kind": e.kind} for e in item.evidence
+                    {"source": e.source, "finding": e.finding, "kind": e.kind}
+                    for e in item.evidence
                 ],
             }
             for item in catalog.items
@@ -63,6 +72,7 @@ def evidence_as_json(catalog: Catalog) -> dict:
 
 
 @click.command("export-evidence")
+@with_appcontext
 def export_evidence():
     """Print the evidence base as JSON."""
     click.echo(json.dumps(evidence_as_json(_catalog()), indent=2, ensure_ascii=False))
@@ -80,13 +90,16 @@ def parse_answers(raw, catalog: Catalog) -> tuple[dict[str, Answer], dict | None
             raise InputError(f"{item_id}: expected an object with status and importance")
         status = entry.get("status")
         if status not in STATUS_VALUES:
-            raise InputError(f"{item_id}: status must be one of {', '.join(STATUS_VALUES)}, "
-                             f"not {status!r}")
+            raise InputError(
+                f"{item_id}: status must be one of {', '.join(STATUS_VALUES)}, not {status!r}"
+            )
         importance = entry.get("importance")
-        if importance is not None and (isinstance(importance, bool)
-                                       or importance not in IMPORTANCE_LABELS):
-            raise InputError(f"{item_id}: importance must be a whole number from 1 to 4, "
-                             f"not {importance!r}")
+        if importance is not None and (
+            isinstance(importance, bool) or importance not in IMPORTANCE_LABELS
+        ):
+            raise InputError(
+                f"{item_id}: importance must be a whole number from 1 to 4, not {importance!r}"
+            )
         answers[item_id] = Answer(status=status, importance=importance)
     context = raw.get("context")
     if context is not None:
@@ -104,6 +117,7 @@ def _number(value: float | None):
 
 
 @click.command("score")
+@with_appcontext
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 def score_command(file):
     """Score answers from a JSON FILE ('-' for standard input) and print the result as JSON.
@@ -119,20 +133,26 @@ def score_command(file):
     catalog = _catalog()
     answers, context = parse_answers(raw, catalog)
     result = score(applicable(catalog.items, context), answers)
-    click.echo(json.dumps({
-        "domains": {key: _number(d.score) for key, d in result.domains.items()},
-        "overall": _number(result.overall),
-        "band": result.band,
-        "critical_gaps": list(result.critical_gaps),
-        "knowledge_gaps": list(result.knowledge_gaps),
-        "priorities": [gap.item_id for gap in result.priorities],
-    }, indent=2))
+    click.echo(
+        json.dumps(
+            {
+                "domains": {key: _number(d.score) for key, d in result.domains.items()},
+                "overall": _number(result.overall),
+                "band": result.band,
+                "critical_gaps": list(result.critical_gaps),
+                "knowledge_gaps": list(result.knowledge_gaps),
+                "priorities": [gap.item_id for gap in result.priorities],
+            },
+            indent=2,
+        )
+    )
 
 
 DEMO_EMAIL = "demo@example.org"
 
 
 @click.command("demo")
+@with_appcontext
 @click.option("--seed", default=2013, show_default=True, help="Seed for the demo answers.")
 def demo(seed):
     """Create a demo organisation, user, plan and completed assessment."""
@@ -152,18 +172,35 @@ def demo(seed):
         click.echo("The demo already exists; its password has been reset.")
     else:
         user = create_user(name="Demo Manager", email=DEMO_EMAIL, password=password)
-        organisation = create_organisation(name="Northshire Mental Health NHS Foundation Trust (demo)",
-                                           sector="nhs", creator=user)
-        plan = create_plan(organisation=organisation, creator=user, data={
-            "title": "Peer support worker", "team": "North locality community mental health team",
-            "setting": "community", "introduction": "new_role", "employment": "paid", "band": "4",
-            "hours": Decimal("30"), "peer_workers": 2, "line_manager": "Team manager",
-        })
-        rng = random.Random(seed)
+        organisation = create_organisation(
+            name="Northshire Mental Health NHS Foundation Trust (demo)", sector="nhs", creator=user
+        )
+        plan = create_plan(
+            organisation=organisation,
+            creator=user,
+            data={
+                "title": "Peer support worker",
+                "team": "North locality community mental health team",
+                "setting": "community",
+                "introduction": "new_role",
+                "employment": "paid",
+                "band": "4",
+                "hours": Decimal("30"),
+                "peer_workers": 2,
+                "line_manager": "Team manager",
+            },
+        )
+        rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not security
         statuses = ["yes", "yes", "partly", "partly", "no", "dont_know", "not_relevant"]
         for item in applicable(_catalog().items, plan.context):
-            db.session.add(AnswerRow(assessment=plan.assessments[0], item_id=item.id,
-                                     status=rng.choice(statuses), importance=rng.randint(2, 4)))
+            db.session.add(
+                AnswerRow(
+                    assessment=plan.assessments[0],
+                    item_id=item.id,
+                    status=rng.choice(statuses),
+                    importance=rng.randint(2, 4),
+                )
+            )
         db.session.commit()
         click.echo(f"Created the demo organisation and plan {plan.id}.")
     click.echo(f"Sign in as {DEMO_EMAIL} with password {password}")

@@ -44,8 +44,10 @@ def from_environment(instance_path: str) -> dict:
         # The embedded default creates and upgrades its own database on start, so that
         # `flask run` from a clean clone just works. Servers on PostgreSQL run
         # `flask db upgrade` as a deploy step instead.
-        "AUTO_MIGRATE": os.environ.get("ROLEDESIGN_AUTO_MIGRATE",
-                                       "1" if database_url.startswith("sqlite") else "0") == "1",
+        "AUTO_MIGRATE": os.environ.get(
+            "ROLEDESIGN_AUTO_MIGRATE", "1" if database_url.startswith("sqlite") else "0"
+        )
+        == "1",
         "SESSION_COOKIE_SECURE": env != "development",
     }
 

@@ -26,13 +26,15 @@ def _database_url(tmp_path) -> str:
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path),
-        # Cheap hashes keep the suite fast; production uses argon2-cffi's defaults.
-        "ARGON2_PARAMETERS": {"time_cost": 1, "memory_cost": 8, "parallelism": 1},
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path),
+            # Cheap hashes keep the suite fast; production uses argon2-cffi's defaults.
+            "ARGON2_PARAMETERS": {"time_cost": 1, "memory_cost": 8, "parallelism": 1},
+        }
+    )
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -83,9 +85,15 @@ class Auth:
         self.browser = browser
 
     def sign_up(self, email="manager@example.org", name="Sam Manager", password=TEST_PASSWORD):
-        return self.browser.submit("/sign-up", {
-            "name": name, "email": email, "password": password, "confirm": password,
-        })
+        return self.browser.submit(
+            "/sign-up",
+            {
+                "name": name,
+                "email": email,
+                "password": password,
+                "confirm": password,
+            },
+        )
 
     def sign_in(self, email="manager@example.org", password=TEST_PASSWORD):
         return self.browser.submit("/sign-in", {"email": email, "password": password})

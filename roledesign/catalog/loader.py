@@ -104,19 +104,22 @@ def _load_sources(root: Path, problems: _Problems) -> dict[str, Source] | None:
             authors=_text(entry.get("authors"), path, where, "authors", problems),
             year=_text(entry.get("year"), path, where, "year", problems),
             title=_text(entry.get("title"), path, where, "title", problems, required=False),
-            published_in=_text(entry.get("published_in"), path, where, "published_in", problems,
-                               required=False),
+            published_in=_text(
+                entry.get("published_in"), path, where, "published_in", problems, required=False
+            ),
             doi=_text(entry.get("doi"), path, where, "doi", problems, required=False),
-            cited_in=_text(entry.get("cited_in"), path, where, "cited_in", problems,
-                           required=False),
+            cited_in=_text(
+                entry.get("cited_in"), path, where, "cited_in", problems, required=False
+            ),
             note=_text(entry.get("note"), path, where, "note", problems, required=False),
         )
     for source in sources.values():
         if not source.title and not source.note:
             problems.add(path, f"source {source.key}", "needs a 'title' or a descriptive 'note'")
         if source.cited_in and source.cited_in not in sources:
-            problems.add(path, f"source {source.key}", f"cited_in names unknown source "
-                                                        f"'{source.cited_in}'")
+            problems.add(
+                path, f"source {source.key}", f"cited_in names unknown source '{source.cited_in}'"
+            )
     return sources
 
 
@@ -156,8 +159,10 @@ def _load_context(root: Path, problems: _Problems) -> dict[str, ContextField]:
         if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
             problems.add(path, where, "needs a 'question' and a mapping of 'values' to labels")
             continue
-        values = tuple((str(v), _text(label, path, where, f"label of {v}", problems))
-                       for v, label in entry["values"].items())
+        values = tuple(
+            (str(v), _text(label, path, where, f"label of {v}", problems))
+            for v, label in entry["values"].items()
+        )
         fields[str(key)] = ContextField(
             key=str(key),
             question=_text(entry.get("question"), path, where, "question", problems),
@@ -221,17 +226,21 @@ def _load_items(root, sources, context, problems) -> list[Item]:
             if not isinstance(critical, bool):
                 problems.add(path, where, f"critical must be true or false (got {critical!r})")
                 critical = False
-            items.append(Item(
-                id=item_id,
-                domain=domain,
-                statement=_text(raw.get("statement"), path, where, "statement", problems),
-                why=_text(raw.get("why"), path, where, "why", problems),
-                action=_text(raw.get("action"), path, where, "action", problems),
-                weight=weight,
-                critical=critical,
-                evidence=_evidence(raw.get("evidence"), path, where, sources, problems),
-                applies_when=_conditions(raw.get("applies_when"), path, where, context, problems),
-            ))
+            items.append(
+                Item(
+                    id=item_id,
+                    domain=domain,
+                    statement=_text(raw.get("statement"), path, where, "statement", problems),
+                    why=_text(raw.get("why"), path, where, "why", problems),
+                    action=_text(raw.get("action"), path, where, "action", problems),
+                    weight=weight,
+                    critical=critical,
+                    evidence=_evidence(raw.get("evidence"), path, where, sources, problems),
+                    applies_when=_conditions(
+                        raw.get("applies_when"), path, where, context, problems
+                    ),
+                )
+            )
     return items
 
 
@@ -252,12 +261,14 @@ def _load_domains(root, sources, problems) -> tuple[Domain, ...]:
         if not isinstance(entry, dict):
             problems.add(path, where, "is missing")
             continue
-        domains.append(Domain(
-            key=key,
-            title=_text(entry.get("title"), path, where, "title", problems),
-            summary=_text(entry.get("summary"), path, where, "summary", problems),
-            evidence=_evidence(entry.get("evidence"), path, where, sources, problems),
-        ))
+        domains.append(
+            Domain(
+                key=key,
+                title=_text(entry.get("title"), path, where, "title", problems),
+                summary=_text(entry.get("summary"), path, where, "summary", problems),
+                evidence=_evidence(entry.get("evidence"), path, where, sources, problems),
+            )
+        )
     return tuple(domains)
 
 
@@ -299,5 +310,6 @@ def load_catalog(root: str | Path) -> Catalog:
     items = _load_items(root, sources, context, problems)
     if problems.items:
         raise CatalogError(problems.items)
-    return Catalog(sources=sources or {}, domains=domains, items=tuple(items), bands=bands,
-                   context=context)
+    return Catalog(
+        sources=sources or {}, domains=domains, items=tuple(items), bands=bands, context=context
+    )

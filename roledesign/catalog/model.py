@@ -25,9 +25,11 @@ class Source:
     @property
     def short(self) -> str:
         """Author–year form for running text, e.g. 'Gillard & Holley 2014'."""
-        names = [n.strip() for n in self.authors.split(",")]
-        surnames = [n.split(" ")[0] for n in names if n]
-        if len(surnames) == 1:
+        names = [n.strip() for n in self.authors.split(",") if n.strip()]
+        surnames = [n.split(" ")[0] for n in names if not n.startswith("et al")]
+        if len(names) > len(surnames):  # "Chinman M, et al." lists only the first author
+            lead = f"{surnames[0]} et al."
+        elif len(surnames) == 1:
             lead = surnames[0]
         elif len(surnames) == 2:
             lead = f"{surnames[0]} & {surnames[1]}"

@@ -105,7 +105,9 @@ def rounded(score: float | None) -> int | None:
     return None if score is None else math.floor(score + 0.5)
 
 
-def domain_score(items: Iterable[ScoredItem], answers: Mapping[str, Answer], key: str) -> DomainScore:
+def domain_score(
+    items: Iterable[ScoredItem], answers: Mapping[str, Answer], key: str
+) -> DomainScore:
     """100 × Σ(weight × value) / Σ(weight) over the answered items that count."""
     total = answered = scored = 0
     weighted = weights = 0.0
@@ -130,7 +132,9 @@ def overall_score(domains: Iterable[DomainScore]) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
-def band(overall: float | None, domains: Iterable[DomainScore], critical_gaps: Sequence[str]) -> str:
+def band(
+    overall: float | None, domains: Iterable[DomainScore], critical_gaps: Sequence[str]
+) -> str:
     """'ready' needs overall ≥ 75, every domain assessed and ≥ 60, and no critical gap."""
     if overall is None:
         return "not_yet"
@@ -173,14 +177,16 @@ def score(
         if item.critical and answer.status in ("no", "dont_know"):
             critical_gaps.append(item.id)
         if answer.value < 1.0:
-            gaps.append(Gap(
-                item_id=item.id,
-                domain=item.domain,
-                value=answer.value,
-                importance=answer.importance or DEFAULT_IMPORTANCE,
-                is_critical=item.critical,
-                priority=priority(item, answer),
-            ))
+            gaps.append(
+                Gap(
+                    item_id=item.id,
+                    domain=item.domain,
+                    value=answer.value,
+                    importance=answer.importance or DEFAULT_IMPORTANCE,
+                    is_critical=item.critical,
+                    priority=priority(item, answer),
+                )
+            )
     # Highest priority first; ties by domain order, then item id (gaps are already in that order
     # and sorted() is stable).
     gaps.sort(key=lambda g: -g.priority)

@@ -60,7 +60,9 @@ class Assessment(db.Model):
     __table_args__ = (UniqueConstraint("plan_id", "round_no"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("role_plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("role_plans.id", ondelete="CASCADE"), index=True
+    )
     round_no: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()

@@ -1,8 +1,13 @@
 """The project's base form: every field's text is stripped of surrounding whitespace."""
 
 from flask_wtf import FlaskForm
-from wtforms import Form, fields
+from wtforms import Form, SelectChoice, fields
 from wtforms.validators import ValidationError
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choice objects."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def _strip(value):
@@ -11,6 +16,8 @@ def _strip(value):
 
 class _StripMeta:
     def bind_field(self, form, unbound_field, options):
+        if not issubclass(unbound_field.field_class, fields.StringField):
+            return unbound_field.bind(form=form, **options)
         filters = list(unbound_field.kwargs.get("filters", ()))
         if _strip not in filters:
             filters.append(_strip)
@@ -62,8 +69,8 @@ class IntegerField(_FriendlyNumber, fields.IntegerField):
     pass
 
 
-class RadioField(fields.RadioField):
-    """A radio group whose tampered or unknown values get a message that says what to choose."""
+class _ChoiceMessage:
+    """Choice fields whose tampered or unknown values get a message that says what to choose."""
 
     def __init__(self, *args, invalid_message: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,8 +84,16 @@ class RadioField(fields.RadioField):
 
     def pre_validate(self, form):
         if self.data in (None, ""):
-            return
+            return  # whether an answer is required is the validators' business
         try:
             super().pre_validate(form)
         except ValidationError as err:
             raise ValidationError(self.invalid_message) from err
+
+
+class RadioField(_ChoiceMessage, fields.RadioField):
+    pass
+
+
+class SelectField(_ChoiceMessage, fields.SelectField):
+    pass

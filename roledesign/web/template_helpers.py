@@ -1,6 +1,7 @@
 """Globals and filters the templates share."""
 
 from flask import Flask, current_app
+
 from roledesign.catalog import Catalog
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS, rounded
 from roledesign.web.access import current_organisation, memberships

@@ -23,8 +23,12 @@ def test_at_least_40_items_and_8_per_domain(catalog):
 
 
 def test_item_ids_are_stable_codes_in_their_domain(catalog):
-    prefixes = {"distinctiveness": "DIS", "shared_expectations": "EXP",
-                "strategic_alignment": "STR", "organisational_support": "SUP"}
+    prefixes = {
+        "distinctiveness": "DIS",
+        "shared_expectations": "EXP",
+        "strategic_alignment": "STR",
+        "organisational_support": "SUP",
+    }
     for item in catalog.items:
         assert re.fullmatch(rf"{prefixes[item.domain]}-\d\d", item.id), item.id
 
@@ -43,8 +47,11 @@ def test_every_source_is_used_and_every_seed_is_cited(catalog):
 def test_the_eight_expectations_statements_of_the_peer_worker_research_project(catalog):
     covered = {
         m.group(1)
-        for item in catalog.items for e in item.evidence if e.source == "pwrp_2013"
-        for m in [re.search(r"statement (2\.[1-8])", e.finding)] if m
+        for item in catalog.items
+        for e in item.evidence
+        if e.source == "pwrp_2013"
+        for m in [re.search(r"statement (2\.[1-8])", e.finding)]
+        if m
     }
     assert covered == {f"2.{n}" for n in range(1, 9)}
 
@@ -52,7 +59,9 @@ def test_the_eight_expectations_statements_of_the_peer_worker_research_project(c
 def _cites(catalog, source, *words):
     """Items citing ``source`` with a finding that mentions every word."""
     return [
-        item.id for item in catalog.items for e in item.evidence
+        item.id
+        for item in catalog.items
+        for e in item.evidence
         if e.source == source and all(w.lower() in e.finding.lower() for w in words)
     ]
 
@@ -83,15 +92,28 @@ def test_gillard_2013_conclusions(catalog):
 
 
 def test_gillard_holley_domain_studies(catalog):
-    for key in ("dierdorff_2007", "kemp_2012", "bach_2000", "creamer_2012", "turner_1990",
-                "moran_2012", "nadler_1980", "currie_2009", "repper_2011"):
+    for key in (
+        "dierdorff_2007",
+        "kemp_2012",
+        "bach_2000",
+        "creamer_2012",
+        "turner_1990",
+        "moran_2012",
+        "nadler_1980",
+        "currie_2009",
+        "repper_2011",
+    ):
         assert any(e.source == key for i in catalog.items for e in i.evidence), key
 
 
 def test_context_conditions_cover_replacement_commissioned_single_and_voluntary(catalog):
     conditions = {(k, v) for i in catalog.items for k, vs in i.applies_when for v in vs}
-    assert {("introduction", "replacement"), ("introduction", "commissioned"),
-            ("peer_team", "single"), ("employment", "voluntary")} <= conditions
+    assert {
+        ("introduction", "replacement"),
+        ("introduction", "commissioned"),
+        ("peer_team", "single"),
+        ("employment", "voluntary"),
+    } <= conditions
 
 
 def test_critical_items_include_supervision_training_and_team_preparation(catalog):
@@ -102,3 +124,10 @@ def test_critical_items_include_supervision_training_and_team_preparation(catalo
 def test_citations_name_the_seed_for_cited_studies(catalog):
     assert catalog.citation("gates_2007").endswith("Cited in Repper & Carter 2010.")
     assert "doi:10.1192/apt.bp.113.011940" in catalog.citation("gillard_holley_2014")
+
+
+def test_short_citations(catalog):
+    assert catalog.source("gillard_holley_2014").short == "Gillard & Holley 2014"
+    assert catalog.source("gillard_2013").short == "Gillard et al. 2013"
+    assert catalog.source("chinman_2006").short == "Chinman et al. 2006"
+    assert catalog.source("bach_2000").short == "Bach 2000"

@@ -63,18 +63,34 @@ def test_weight_critical_kind_and_empty_text(checklists):
     path = checklists / "items/organisational_support.yaml"
     edit(path, "weight: 3\n    critical: true\n", "weight: 5\n    critical: yes please\n")
     edit(path, "kind: qualitative", "kind: anecdote")
-    edit(path, "  - id: SUP-04\n    statement: The training", "  - id: SUP-04\n    statement: ''\n    x: The training")
+    edit(
+        path,
+        "  - id: SUP-04\n    statement: The training",
+        "  - id: SUP-04\n    statement: ''\n    x: The training",
+    )
     found = problems(path.parent.parent)
-    assert "checklists/items/organisational_support.yaml: item SUP-01: weight must be 1, 2 or 3 (got 5)" in found
-    assert ("checklists/items/organisational_support.yaml: item SUP-01: critical must be true or "
-            "false (got 'yes please')") in found
+    assert (
+        "checklists/items/organisational_support.yaml: item SUP-01: weight must be 1, 2 or 3 (got 5)"
+        in found
+    )
+    assert (
+        "checklists/items/organisational_support.yaml: item SUP-01: critical must be true or "
+        "false (got 'yes please')"
+    ) in found
     assert any("item SUP-01: evidence 1: kind 'anecdote' is not one of" in p for p in found)
-    assert "checklists/items/organisational_support.yaml: item SUP-04: 'statement' is missing or empty" in found
+    assert (
+        "checklists/items/organisational_support.yaml: item SUP-04: 'statement' is missing or empty"
+        in found
+    )
     assert "checklists/items/organisational_support.yaml: item SUP-04: unknown field 'x'" in found
 
 
 def test_unknown_context_condition(checklists):
-    edit(checklists / "items/distinctiveness.yaml", "introduction: [replacement]", "introduction: [swap]")
+    edit(
+        checklists / "items/distinctiveness.yaml",
+        "introduction: [replacement]",
+        "introduction: [swap]",
+    )
     assert problems(checklists) == [
         "checklists/items/distinctiveness.yaml: item DIS-12: applies_when.introduction has unknown "
         "value 'swap'"
@@ -94,8 +110,13 @@ def test_invalid_yaml_names_the_line(checklists):
 def test_the_app_refuses_to_start_with_a_clear_message(checklists):
     edit(checklists / "items/distinctiveness.yaml", "- source: kemp_2012", "- source: kemp_2021")
     with pytest.raises(SystemExit) as stopped:
-        create_app({"CHECKLISTS_DIR": str(checklists), "SECRET_KEY": "x",
-                    "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+        create_app(
+            {
+                "CHECKLISTS_DIR": str(checklists),
+                "SECRET_KEY": "x",
+                "SQLALCHEMY_DATABASE_URI": "sqlite://",
+            }
+        )
     message = str(stopped.value)
     assert message.startswith("roledesign cannot start: The evidence base has 1 problem(s)")
     assert "distinctiveness.yaml: item DIS-01: evidence 1: unknown source 'kemp_2021'" in message

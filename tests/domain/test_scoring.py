@@ -15,7 +15,12 @@ class It:
     critical: bool = False
 
 
-D, E, S, O = "distinctiveness", "shared_expectations", "strategic_alignment", "organisational_support"
+D, E, S, OS = (
+    "distinctiveness",
+    "shared_expectations",
+    "strategic_alignment",
+    "organisational_support",
+)
 
 
 def test_domain_score_is_weighted_mean_of_values():
@@ -54,15 +59,16 @@ def test_dont_know_scores_zero_and_is_a_knowledge_gap():
 
 
 def test_domain_with_nothing_scored_is_not_assessed_and_overall_uses_the_rest():
-    items = [It("D1", D, 1), It("E1", E, 2), It("E2", E, 1), It("S1", S), It("O1", O)]
+    items = [It("D1", D, 1), It("E1", E, 2), It("E2", E, 1), It("S1", S), It("O1", OS)]
     answers = {
         "D1": Answer("yes"),  # D = 100
-        "E1": Answer("partly"), "E2": Answer("yes"),  # E = 100 × (1 + 1) / 3 = 66.67
+        "E1": Answer("partly"),
+        "E2": Answer("yes"),  # E = 100 × (1 + 1) / 3 = 66.67
         "S1": Answer("not_relevant"),  # S: nothing scored -> not assessed
-        # O unanswered -> not assessed
+        # OS unanswered -> not assessed
     }
     result = score(items, answers)
-    assert result.domains[S].score is None and result.domains[O].score is None
+    assert result.domains[S].score is None and result.domains[OS].score is None
     assert result.overall == pytest.approx((100 + 200 / 3) / 2)  # each assessed domain counts once
 
 
@@ -78,26 +84,31 @@ def test_nothing_answered_is_not_yet_ready():
 
 
 def _all_domains(value_by_domain: dict[str, str], critical: str | None = None):
-    items = [It(f"{k[:1].upper()}1", k, critical=(k == critical)) for k in (D, E, S, O)]
+    items = [It(f"{k[:1].upper()}1", k, critical=(k == critical)) for k in (D, E, S, OS)]
     answers = {f"{k[:1].upper()}1": Answer(v) for k, v in value_by_domain.items()}
     return score(items, answers)
 
 
 def test_ready_when_all_thresholds_met():
-    result = _all_domains({D: "yes", E: "yes", S: "yes", O: "yes"})
+    result = _all_domains({D: "yes", E: "yes", S: "yes", OS: "yes"})
     assert result.overall == 100 and result.band == "ready"
 
 
 def test_a_weak_domain_stops_ready_even_with_a_high_overall():
     # 100, 100, 100, 50 -> overall 87.5 but one domain below 60
-    result = _all_domains({D: "yes", E: "yes", S: "yes", O: "partly"})
+    result = _all_domains({D: "yes", E: "yes", S: "yes", OS: "partly"})
     assert result.overall == 87.5 and result.band == "nearly"
 
 
 def test_a_critical_no_or_dont_know_is_a_gate():
     for status in ("no", "dont_know"):
-        items = [It("D1", D, 3, critical=True), *[It(f"D{n}", D, 3) for n in range(2, 12)],
-                 It("E1", E), It("S1", S), It("O1", O)]
+        items = [
+            It("D1", D, 3, critical=True),
+            *[It(f"D{n}", D, 3) for n in range(2, 12)],
+            It("E1", E),
+            It("S1", S),
+            It("O1", OS),
+        ]
         answers = {i.id: Answer("yes") for i in items} | {"D1": Answer(status)}
         result = score(items, answers)
         assert result.domains[D].score == pytest.approx(100 * 30 / 33)  # 90.9, above 60
@@ -107,7 +118,7 @@ def test_a_critical_no_or_dont_know_is_a_gate():
 
 
 def test_a_critical_partly_is_not_a_gate():
-    items = [It("D1", D, 1, critical=True), It("D2", D, 3), It("E1", E), It("S1", S), It("O1", O)]
+    items = [It("D1", D, 1, critical=True), It("D2", D, 3), It("E1", E), It("S1", S), It("O1", OS)]
     answers = {i.id: Answer("yes") for i in items} | {"D1": Answer("partly")}
     result = score(items, answers)
     assert result.critical_gaps == ()
@@ -116,12 +127,12 @@ def test_a_critical_partly_is_not_a_gate():
 
 def test_an_unassessed_domain_stops_ready():
     result = _all_domains({D: "yes", E: "yes", S: "yes"})
-    assert result.overall == 100 and result.domains[O].score is None
+    assert result.overall == 100 and result.domains[OS].score is None
     assert result.band == "nearly"
 
 
 def test_boundaries_are_inclusive():
-    domains = [DomainScore(k, 60.0, 1, 1, 1) for k in (D, E, S)] + [DomainScore(O, 100.0, 1, 1, 1)]
+    domains = [DomainScore(k, 60.0, 1, 1, 1) for k in (D, E, S)] + [DomainScore(OS, 100.0, 1, 1, 1)]
     assert band(75.0, domains, ()) == "ready"
     assert band(50.0, domains, ()) == "nearly"
     assert band(49.99, domains, ()) == "not_yet"
@@ -129,10 +140,10 @@ def test_boundaries_are_inclusive():
 
 def test_bands_use_unrounded_scores():
     # 74.996 is shown as 75 but is below the line; 59.7 is shown as 60 but is below it too.
-    domains = [DomainScore(k, 80.0, 1, 1, 1) for k in (D, E, S, O)]
+    domains = [DomainScore(k, 80.0, 1, 1, 1) for k in (D, E, S, OS)]
     assert rounded(74.996) == 75
     assert band(74.996, domains, ()) == "nearly"
-    weak = domains[:3] + [DomainScore(O, 59.7, 1, 1, 1)]
+    weak = domains[:3] + [DomainScore(OS, 59.7, 1, 1, 1)]
     assert rounded(59.7) == 60
     assert band(80.0, weak, ()) == "nearly"
 
@@ -152,14 +163,20 @@ def test_priority_formula():
 
 def test_priorities_are_ordered_highest_first_and_ties_break_by_domain_then_id():
     items = [
-        It("O2", O, 2), It("D2", D, 2), It("D1", D, 2),  # three ties at 2 × 1 × 3 = 6
+        It("O2", OS, 2),
+        It("D2", D, 2),
+        It("D1", D, 2),  # three ties at 2 × 1 × 3 = 6
         It("E1", E, 3, critical=True),  # 3 × 0.5 × 3 × 2 = 9
         It("S1", S, 1),  # 1 × 1 × 1 = 1
         It("S2", S, 3),  # yes: not a gap
     ]
     answers = {
-        "O2": Answer("no"), "D2": Answer("no"), "D1": Answer("dont_know"),
-        "E1": Answer("partly"), "S1": Answer("no", 1), "S2": Answer("yes"),
+        "O2": Answer("no"),
+        "D2": Answer("no"),
+        "D1": Answer("dont_know"),
+        "E1": Answer("partly"),
+        "S1": Answer("no", 1),
+        "S2": Answer("yes"),
     }
     result = score(items, answers)
     assert [g.item_id for g in result.priorities] == ["E1", "D1", "D2", "O2", "S1"]

@@ -4,7 +4,7 @@ from wtforms import FormField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS
-from roledesign.web.forms import BaseForm, RadioField, SubForm
+from roledesign.web.forms import BaseForm, RadioField, SubForm, choices
 
 NOTE_MAX = 2000
 
@@ -12,21 +12,23 @@ NOTE_MAX = 2000
 class ItemAnswerForm(SubForm):
     status = RadioField(
         "Is this in place here?",
-        choices=list(STATUS_LABELS.items()),
+        choices=choices(STATUS_LABELS.items()),
         validators=[Optional()],
         invalid_message="Select Yes, Partly, No, Don't know or Not relevant",
     )
     importance = RadioField(
         "How important is this to us?",
-        choices=list(IMPORTANCE_LABELS.items()),
+        choices=choices(IMPORTANCE_LABELS.items()),
         coerce=int,
         validators=[Optional()],
         invalid_message="Select how important this is, from 1 (not at all) to 4 (extremely)",
     )
     note = TextAreaField(
         "Note (optional)",
-        validators=[Optional(), Length(max=NOTE_MAX,
-                                       message=f"Note must be {NOTE_MAX} characters or fewer")],
+        validators=[
+            Optional(),
+            Length(max=NOTE_MAX, message=f"Note must be {NOTE_MAX} characters or fewer"),
+        ],
     )
 
 

@@ -45,9 +45,16 @@ def domain(plan_id: int, domain_key: str):
         answers, notes = services.load_answers(assessment)
         form = domain_form(items, data=services.form_data(items, answers, notes))
     step = DOMAIN_KEYS.index(domain_key) + 1
-    return render_template("assessment/domain.html", plan=plan, domain=catalog().domain(domain_key),
-                           items=items, form=form, field_name=field_name, step=step,
-                           steps=len(DOMAIN_KEYS))
+    return render_template(
+        "assessment/domain.html",
+        plan=plan,
+        domain=catalog().domain(domain_key),
+        items=items,
+        form=form,
+        field_name=field_name,
+        step=step,
+        steps=len(DOMAIN_KEYS),
+    )
 
 
 @bp.route("/check-answers", methods=["GET", "POST"])
@@ -80,5 +87,6 @@ def report(plan_id: int):
         description="Bar chart of the four domain scores out of 100; the table below gives the same figures.",
         chart_id="domain-chart",
     )
-    return render_template("assessment/report.html", plan=plan, assessment=assessment,
-                           report=report, chart=chart)
+    return render_template(
+        "assessment/report.html", plan=plan, assessment=assessment, report=report, chart=chart
+    )

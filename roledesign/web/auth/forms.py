@@ -8,15 +8,20 @@ from roledesign.web.forms import BaseForm
 class SignUpForm(BaseForm):
     name = StringField(
         "Your full name",
-        validators=[DataRequired("Enter your full name"), Length(max=120, message="Name must be 120 characters or fewer")],
+        validators=[
+            DataRequired("Enter your full name"),
+            Length(max=120, message="Name must be 120 characters or fewer"),
+        ],
     )
     email = EmailField(
         "Email address",
         validators=[
             DataRequired("Enter your email address"),
             Length(max=254, message="Email address must be 254 characters or fewer"),
-            Email("Enter an email address in the correct format, like name@example.org",
-                  check_deliverability=False),
+            Email(
+                "Enter an email address in the correct format, like name@example.org",
+                check_deliverability=False,
+            ),
         ],
     )
     password = PasswordField(
@@ -24,31 +29,42 @@ class SignUpForm(BaseForm):
         description=f"Use at least {MIN_LENGTH} characters. A few unrelated words make a strong password.",
         validators=[
             DataRequired("Create a password"),
-            Length(min=MIN_LENGTH, max=MAX_LENGTH,
-                   message=f"Password must be between {MIN_LENGTH} and {MAX_LENGTH} characters"),
+            Length(
+                min=MIN_LENGTH,
+                max=MAX_LENGTH,
+                message=f"Password must be between {MIN_LENGTH} and {MAX_LENGTH} characters",
+            ),
         ],
     )
     confirm = PasswordField(
         "Confirm your password",
-        validators=[DataRequired("Confirm your password"),
-                    EqualTo("password", "The passwords do not match")],
+        validators=[
+            DataRequired("Confirm your password"),
+            EqualTo("password", "The passwords do not match"),
+        ],
     )
 
     def validate_email(self, field):
         from roledesign.web.auth.services import email_taken
 
         if email_taken(field.data):
-            raise ValidationError("An account with this email address already exists. Sign in instead.")
+            raise ValidationError(
+                "An account with this email address already exists. Sign in instead."
+            )
 
 
 class SignInForm(BaseForm):
     email = EmailField(
         "Email address",
-        validators=[DataRequired("Enter your email address"),
-                    Length(max=254, message="Email address must be 254 characters or fewer")],
+        validators=[
+            DataRequired("Enter your email address"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+        ],
     )
     password = PasswordField(
         "Password",
-        validators=[DataRequired("Enter your password"),
-                    Length(max=MAX_LENGTH, message="Enter a correct email address and password")],
+        validators=[
+            DataRequired("Enter your password"),
+            Length(max=MAX_LENGTH, message="Enter a correct email address and password"),
+        ],
     )

@@ -9,7 +9,9 @@ MAX_LENGTH = 256
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["roledesign.passwords"] = PasswordHasher(**app.config.get("ARGON2_PARAMETERS", {}))
+    app.extensions["roledesign.passwords"] = PasswordHasher(
+        **app.config.get("ARGON2_PARAMETERS", {})
+    )
 
 
 def _hasher() -> PasswordHasher:

@@ -15,9 +15,12 @@ def load_user(user_id: str) -> User | None:
 
 
 def email_taken(email: str) -> bool:
-    return db.session.scalar(
-        select(func.count()).select_from(User).where(User.email == normalise_email(email))
-    ) > 0
+    return (
+        db.session.scalar(
+            select(func.count()).select_from(User).where(User.email == normalise_email(email))
+        )
+        > 0
+    )
 
 
 def create_user(*, name: str, email: str, password: str) -> User:

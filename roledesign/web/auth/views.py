@@ -28,8 +28,9 @@ def sign_up():
         return redirect(url_for("main.dashboard"))
     form = SignUpForm()
     if form.validate_on_submit():
-        user = services.create_user(name=form.name.data, email=form.email.data,
-                                    password=form.password.data)
+        user = services.create_user(
+            name=form.name.data, email=form.email.data, password=form.password.data
+        )
         db.session.commit()
         session.clear()
         login_user(user)

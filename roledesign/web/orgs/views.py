@@ -14,8 +14,9 @@ def new():
     """Create an organisation; the person creating it becomes its admin."""
     form = OrganisationForm()
     if form.validate_on_submit():
-        organisation = create_organisation(name=form.name.data, sector=form.sector.data,
-                                           creator=current_user)
+        organisation = create_organisation(
+            name=form.name.data, sector=form.sector.data, creator=current_user
+        )
         db.session.commit()
         session["org_id"] = organisation.id
         flash(f"{organisation.name} has been set up.", "success")

@@ -20,8 +20,9 @@ def new():
     """Describe a new peer worker post."""
     form = PlanForm()
     if form.validate_on_submit():
-        plan = services.create_plan(organisation=current_organisation(), creator=current_user,
-                                    data=form.plan_data())
+        plan = services.create_plan(
+            organisation=current_organisation(), creator=current_user, data=form.plan_data()
+        )
         db.session.commit()
         flash("The plan has been created. Work through the four domains next.", "success")
         return redirect(url_for("plans.show", plan_id=plan.id))
@@ -38,8 +39,9 @@ def show(plan_id: int):
     assessment = current_round(plan)
     answers, _ = load_answers(assessment)
     report = build_report(catalog(), plan.context, answers)
-    return render_template("plans/show.html", plan=plan, assessment=assessment, report=report,
-                           band_labels=BAND_LABELS)
+    return render_template(
+        "plans/show.html", plan=plan, assessment=assessment, report=report, band_labels=BAND_LABELS
+    )
 
 
 @bp.route("/<int:plan_id>/describe", methods=["GET", "POST"])

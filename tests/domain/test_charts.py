@@ -1,0 +1,16 @@
+import re
+
+from roledesign.domain.charts import bar_chart
+
+
+def test_bar_lengths_are_proportional_and_missing_scores_say_so():
+    svg = bar_chart([("A", 100.0), ("B", 50.0), ("C", None)], title="T", description="D")
+    widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)]
+    assert len(widths) == 2 and widths[0] == 2 * widths[1]
+    assert "Not assessed" in svg
+    assert '<title id="chart-title">T</title>' in svg and 'role="img"' in svg
+
+
+def test_labels_are_escaped():
+    svg = bar_chart([("<script>", 10.0)], title="a & b", description="<d>")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "a &amp; b" in svg

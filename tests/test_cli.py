@@ -1,0 +1,145 @@
+"""The operator commands: check-evidence, export-evidence, score and demo."""
+
+import json
+import shutil
+
+from sqlalchemy import func, select
+
+from roledesign.config import PROJECT_ROOT
+from roledesign.extensions import db
+from roledesign.models import Answer, RolePlan, User
+
+
+def test_check_evidence_counts_items_per_domain(runner, app):
+    result = runner.invoke(args=["check-evidence"])
+    assert result.exit_code == 0
+    catalog = app.extensions["roledesign.catalog"]
+    for key in (
+        "distinctiveness",
+        "shared_expectations",
+        "strategic_alignment",
+        "organisational_support",
+    ):
+        assert f"{key}: {len(catalog.items_in(key))} items" in result.output
+    assert "evidence base is valid" in result.output
+
+
+def test_check_evidence_fails_on_a_broken_copy(runner, tmp_path):
+    broken = tmp_path / "checklists"
+    shutil.copytree(PROJECT_ROOT / "checklists", broken)
+    path = broken / "items" / "strategic_alignment.yaml"
+    path.write_text(path.read_text().replace("weight: 3", "weight: 7", 1))
+    result = runner.invoke(args=["check-evidence", "--dir", str(broken)])
+    assert result.exit_code != 0
+    assert (
+        "strategic_alignment.yaml: item STR-01: weight must be 1, 2 or 3 (got 7)" in result.output
+    )
+
+
+def test_export_evidence_has_the_documented_shape(runner, app):
+    data = json.loads(runner.invoke(args=["export-evidence"]).output)
+    catalog = app.extensions["roledesign.catalog"]
+    assert set(data) == {"sources", "items"}
+    assert len(data["items"]) == len(catalog.items)
+    item = next(i for i in data["items"] if i["id"] == "DIS-12")
+    assert set(item) >= {"id", "domain", "statement", "why", "weight", "critical", "evidence"}
+    assert item["domain"] == "distinctiveness" and item["critical"] is True
+    assert item["applies_when"] == {"introduction": ["replacement"]}
+    assert {"source", "finding", "kind"} == set(item["evidence"][0])
+    assert data["sources"]["mclean_2009"].endswith("Cited in Repper & Carter 2010.")
+    assert {i["domain"] for i in data["items"]} == {
+        "distinctiveness",
+        "shared_expectations",
+        "strategic_alignment",
+        "organisational_support",
+    }
+
+
+def score(runner, tmp_path, payload):
+    path = tmp_path / "answers.json"
+    path.write_text(payload if isinstance(payload, str) else json.dumps(payload))
+    return runner.invoke(args=["score", str(path)])
+
+
+def test_score_hand_worked(runner, tmp_path):
+    answers = {
+        # distinctiveness: DIS-01 w3 yes, DIS-02 w3 partly, DIS-06 w2 no -> 100 × 4.5/8 = 56.25
+        "DIS-01": {"status": "yes", "importance": 4},
+        "DIS-02": {"status": "partly", "importance": 4},
+        "DIS-06": {"status": "no"},
+        # shared expectations: EXP-02 (critical, w3) don't know -> 0
+        "EXP-02": {"status": "dont_know", "importance": 4},
+        # strategic alignment: only not relevant -> not assessed
+        "STR-02": {"status": "not_relevant"},
+        # organisational support: SUP-01 w3 yes -> 100
+        "SUP-01": {"status": "yes"},
+    }
+    result = score(runner, tmp_path, {"answers": answers})
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["domains"] == {
+        "distinctiveness": 56.25,
+        "shared_expectations": 0.0,
+        "strategic_alignment": None,
+        "organisational_support": 100.0,
+    }
+    assert out["overall"] == round((56.25 + 0 + 100) / 3, 4)
+    assert out["band"] == "nearly"  # overall 52.08: at least 50, but a critical gap
+    assert out["critical_gaps"] == ["EXP-02"]
+    assert out["knowledge_gaps"] == ["EXP-02"]
+    # EXP-02: 3 × 1 × 4 × 2 = 24; DIS-02: 3 × 0.5 × 4 = 6; DIS-06: 2 × 1 × 3 = 6 (domain tie -> id)
+    assert out["priorities"] == ["EXP-02", "DIS-02", "DIS-06"]
+
+
+def test_score_context_leaves_out_items_that_do_not_apply(runner, tmp_path):
+    payload = {"answers": {"DIS-12": {"status": "no"}, "DIS-01": {"status": "yes"}}}
+    assert json.loads(score(runner, tmp_path, payload).output)["domains"]["distinctiveness"] == 50.0
+    payload["context"] = {"introduction": "new_role"}
+    assert (
+        json.loads(score(runner, tmp_path, payload).output)["domains"]["distinctiveness"] == 100.0
+    )
+
+
+def test_score_rejects_bad_input_with_exit_code_2(runner, tmp_path):
+    cases = {
+        '{"answers": {"NOPE-01": {"status": "yes"}}}': "unknown item id 'NOPE-01'",
+        '{"answers": {"DIS-01": {"status": "maybe"}}}': "DIS-01: status must be one of",
+        '{"answers": {"DIS-01": {"status": "yes", "importance": 5}}}': "importance must be a whole number from 1 to 4",
+        '{"answers": {"DIS-01": {"status": "yes", "importance": true}}}': "importance must be",
+        '{"answers": []}': 'expected a JSON object with an "answers" object',
+        '{"answers": {}, "context": {"introduction": "sideways"}}': "context: unknown 'introduction'",
+        "not json": "not valid JSON",
+    }
+    for payload, message in cases.items():
+        result = score(runner, tmp_path, payload)
+        assert result.exit_code == 2, (payload, result.output)
+        assert message in result.output, (payload, result.output)
+
+
+def test_demo_creates_a_completed_assessment_and_prints_credentials(runner, app):
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    assert "Sign in as demo@example.org with password " in result.output
+    with app.app_context():
+        plan = db.session.scalar(select(RolePlan))
+        answered = db.session.scalar(select(func.count()).select_from(Answer))
+        catalog = app.extensions["roledesign.catalog"]
+        # Every statement that applies to a new, paid, two-peer community post: all but the
+        # replacement-, commissioning-, lone-peer- and volunteer-only statements.
+        assert answered == len([i for i in catalog.items if not i.applies_when])
+        assert answered < len(catalog.items)
+        assert plan.organisation.name.endswith("(demo)")
+    again = runner.invoke(args=["demo"])
+    assert "already exists" in again.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_demo_credentials_work(runner, client):
+    password = runner.invoke(args=["demo"]).output.split("with password ")[1].strip()
+    from tests.conftest import Browser
+
+    response = Browser(client).submit(
+        "/sign-in", {"email": "demo@example.org", "password": password}
+    )
+    assert response.headers["Location"] == "/dashboard"
