@@ -88,10 +88,15 @@ def axe_violations(page) -> list[dict]:
 
 @pytest.fixture
 def accessible():
-    """Call after each page a journey reaches: fails with axe's findings if there are any."""
+    """Call on each page a journey reaches, naming its main heading: waits until that page is
+    showing, then fails with axe's findings if there are any."""
+    from playwright.sync_api import expect
+
     visited = []
 
-    def check(page):
+    def check(page, heading: str):
+        expect(page.locator("h1")).to_contain_text(heading)
+        page.wait_for_load_state("load")
         violations = axe_violations(page)
         visited.append(page.url)
         assert violations == [], f"{page.url}: {violations}"
