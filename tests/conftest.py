@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from flask import got_request_exception
 from sqlalchemy import event
 
 from roledesign import create_app
@@ -38,7 +39,14 @@ def app(tmp_path):
     with app.app_context():
         db.drop_all()
         db.create_all()
+    failures = []
+    got_request_exception.connect(
+        lambda sender, exception, **extra: failures.append(exception), app, weak=False
+    )
     yield app
+    # No journey in the suite may end in a server error, including in the browser tests'
+    # live server, where an exception would otherwise only show as a 500 page.
+    assert failures == [], f"server errors during the test: {failures!r}"
     with app.app_context():
         db.session.remove()
         db.drop_all()
