@@ -84,14 +84,25 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from roledesign.web.actions.views import bp as actions_bp
     from roledesign.web.assessment.views import bp as assessment_bp
     from roledesign.web.auth.views import bp as auth_bp
     from roledesign.web.evidence.views import bp as evidence_bp
     from roledesign.web.main.views import bp as main_bp
     from roledesign.web.orgs.views import bp as orgs_bp
     from roledesign.web.plans.views import bp as plans_bp
+    from roledesign.web.progress.views import bp as progress_bp
 
-    for bp in (main_bp, auth_bp, orgs_bp, plans_bp, assessment_bp, evidence_bp):
+    for bp in (
+        main_bp,
+        auth_bp,
+        orgs_bp,
+        plans_bp,
+        assessment_bp,
+        actions_bp,
+        progress_bp,
+        evidence_bp,
+    ):
         app.register_blueprint(bp)
 
     # nhsuk-frontend's compiled CSS asks for its images under /assets/.
@@ -108,11 +119,11 @@ def register_errorhandlers(app: Flask) -> None:
         if code >= 500:
             db.session.rollback()
         template = f"errors/{code}.html"
-        if code not in (400, 403, 404, 405, 413, 429):
+        if code not in (400, 403, 404, 405, 409, 413, 429):
             template = "errors/500.html"
         return render_template(template, error=error), code
 
-    for code in (400, 403, 404, 405, 413, 429, 500):
+    for code in (400, 403, 404, 405, 409, 413, 429, 500):
         app.register_error_handler(code, render_error)
 
 

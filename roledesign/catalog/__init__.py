@@ -3,7 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 
-from roledesign.catalog.loader import CatalogError, load_catalog
+from roledesign.catalog.loader import load_catalog
 from roledesign.catalog.model import (
     DOMAIN_KEYS,
     EVIDENCE_KINDS,
@@ -15,6 +15,7 @@ from roledesign.catalog.model import (
     Item,
     Source,
 )
+from roledesign.catalog.parsing import CatalogError
 
 
 @lru_cache(maxsize=8)

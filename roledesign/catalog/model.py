@@ -85,12 +85,27 @@ class ContextField:
 
 
 @dataclass(frozen=True)
+class CheckinQuestion:
+    key: str
+    question: str
+    hint: str
+    domain: str
+    good: str  # the answer that means all is well: "yes", or "no" for questions about problems
+    evidence: tuple[Evidence, ...]
+
+    def is_concern(self, answer: str | None) -> bool:
+        """Anything but the good answer is worth talking about (Don't know included)."""
+        return answer is not None and answer != self.good
+
+
+@dataclass(frozen=True)
 class Catalog:
     sources: dict[str, Source]
     domains: tuple[Domain, ...]
     items: tuple[Item, ...]
     bands: dict[str, Band]
     context: dict[str, ContextField]
+    checkin_questions: tuple[CheckinQuestion, ...] = ()
     _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):

@@ -76,3 +76,83 @@ def bar_chart(
     parts.append("</svg>")
     # Every piece of text above went through escape(); the rest is our own markup.
     return Markup("".join(parts))  # noqa: S704
+
+
+SERIES_STYLES = (  # colour and dash pattern, so lines can be told apart without colour
+    ("#005eb8", ""),
+    ("#007f3b", "8 4"),
+    ("#7c2855", "2 4"),
+    ("#ed8b00", "10 4 2 4"),
+    ("#212b32", ""),
+)
+
+
+def line_chart(
+    x_labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    *,
+    title: str,
+    description: str,
+    chart_id: str = "trend",
+) -> Markup:
+    """Lines on a 0–100 scale over rounds; gaps where a value is missing. A legend names each
+    line with its pattern; the page must also show the same figures as a table."""
+    left, top, plot_w, plot_h = 44, 20, 520, 220
+    legend_top = top + plot_h + 44
+    width = left + plot_w + 30
+    height = legend_top + 26 * len(series) + 10
+    step = plot_w / max(len(x_labels) - 1, 1)
+
+    def x(n: int) -> float:
+        return left + (step * n if len(x_labels) > 1 else plot_w / 2)
+
+    def y(value: float) -> float:
+        return top + plot_h * (1 - value / 100)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="inherit" '
+        f'font-size="14">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        parts.append(
+            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{left + plot_w}" y2="{y(tick):.1f}" '
+            f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{left - 8}" y="{y(tick) + 5:.1f}" text-anchor="end" '
+            f'fill="{TEXT_COLOUR}">{tick}</text>'
+        )
+    for n, label in enumerate(x_labels):
+        parts.append(
+            f'<text x="{x(n):.1f}" y="{top + plot_h + 22}" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">{escape(label)}</text>'
+        )
+    for s_n, (label, values) in enumerate(series):
+        colour, dash = SERIES_STYLES[s_n % len(SERIES_STYLES)]
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        segment: list[str] = []
+        for n, value in enumerate([*values, None]):
+            if value is not None:
+                segment.append(f"{x(n):.1f},{y(value):.1f}")
+                parts.append(f'<circle cx="{x(n):.1f}" cy="{y(value):.1f}" r="4" fill="{colour}"/>')
+                continue
+            if len(segment) > 1:
+                parts.append(
+                    f'<polyline points="{" ".join(segment)}" fill="none" '
+                    f'stroke="{colour}" stroke-width="3"{dash_attr}/>'
+                )
+            segment = []
+        ly = legend_top + 26 * s_n
+        parts.append(
+            f'<line x1="{left}" y1="{ly}" x2="{left + 40}" y2="{ly}" stroke="{colour}" '
+            f'stroke-width="3"{dash_attr}/>'
+        )
+        parts.append(
+            f'<text x="{left + 50}" y="{ly + 5}" fill="{TEXT_COLOUR}">{escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    # Every piece of text above went through escape(); the rest is our own markup.
+    return Markup("".join(parts))  # noqa: S704

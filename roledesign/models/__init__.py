@@ -1,6 +1,20 @@
 """ORM tables. Business rules live in roledesign.domain and the web services, not here."""
 
 from roledesign.models.accounts import ROLES, Membership, Organisation, User
-from roledesign.models.plans import Answer, Assessment, RolePlan
+from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
+from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
 
-__all__ = ["ROLES", "Answer", "Assessment", "Membership", "Organisation", "RolePlan", "User"]
+__all__ = [
+    "ACTION_STATUSES",
+    "ROLES",
+    "Action",
+    "ActionItem",
+    "Answer",
+    "Assessment",
+    "CheckIn",
+    "ClosedRoundError",
+    "Membership",
+    "Organisation",
+    "RolePlan",
+    "User",
+]

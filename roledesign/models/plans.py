@@ -1,8 +1,8 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, ForeignKey, Numeric, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import DateTime, ForeignKey, Numeric, String, Text, UniqueConstraint, event, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from roledesign.domain.context import plan_context
 from roledesign.extensions import db
@@ -67,6 +67,9 @@ class Assessment(db.Model):
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set when the next round starts. A closed round is a record of what was true then: its
+    # answers can no longer change (see ClosedRoundError).
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     plan: Mapped[RolePlan] = relationship(back_populates="assessments")
     answers: Mapped[list["Answer"]] = relationship(
@@ -91,3 +94,30 @@ class Answer(db.Model):
     updated_at: Mapped[datetime] = updated_at_column()
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")
+
+
+class ClosedRoundError(Exception):
+    """An attempt to change the answers of a closed assessment round."""
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_changes_to_closed_rounds(session, flush_context, instances):
+    """The last line of defence for closed rounds, whatever code path tries to write.
+
+    Deleting a whole round (and so its answers), e.g. when a plan is deleted, is allowed.
+    """
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Answer):
+            assessment = obj.assessment
+            if assessment is None or assessment.closed_at is None:
+                continue
+            if obj in session.deleted and assessment in session.deleted:
+                continue
+            if obj in session.dirty and not session.is_modified(obj):
+                continue
+            raise ClosedRoundError(f"round {assessment.round_no} is closed")
+        if isinstance(obj, Assessment) and obj in session.dirty and session.is_modified(obj):
+            history = inspect(obj).attrs.closed_at.history
+            before = (history.deleted or history.unchanged or (None,))[0]
+            if before is not None:
+                raise ClosedRoundError(f"round {obj.round_no} is closed")

@@ -1,7 +1,10 @@
 """The project's base form: every field's text is stripped of surrounding whitespace."""
 
+from datetime import date
+
 from flask_wtf import FlaskForm
 from wtforms import Form, SelectChoice, fields
+from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 
 
@@ -42,8 +45,10 @@ class BaseForm(FlaskForm):
             for sub in getattr(field, "form", None) or [field]:
                 if sub.errors:
                     message = sub.errors[0] if isinstance(sub.errors, list) else sub.errors
-                    # nhsuk radios give the first option the group's id, so this works for both.
-                    items.append({"text": message, "href": f"#{sub.id}"})
+                    # nhsuk radios give the first option the group's id, so this works for both;
+                    # a date links to its day box.
+                    anchor = getattr(sub, "anchor_id", sub.id)
+                    items.append({"text": message, "href": f"#{anchor}"})
         return items
 
 
@@ -97,3 +102,64 @@ class RadioField(_ChoiceMessage, fields.RadioField):
 
 class SelectField(_ChoiceMessage, fields.SelectField):
     pass
+
+
+class DateInputField(fields.Field):
+    """The NHS date input: day, month and year boxes (named ``<name>[day]`` and so on) read as
+    one date. What was typed is kept for showing back, even when it is not a date."""
+
+    PARTS = ("day", "month", "year")
+
+    def __init__(
+        self,
+        label=None,
+        validators=None,
+        *,
+        required_message: str = "",
+        invalid_message: str,
+        **kwargs,
+    ):
+        super().__init__(label, validators, **kwargs)
+        self.required_message = required_message
+        self.invalid_message = invalid_message
+        self.parts = dict.fromkeys(self.PARTS, "")
+
+    @property
+    def anchor_id(self) -> str:
+        return f"{self.id}-day"
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.process_errors = []
+        if data is unset_value:
+            data = self.default() if callable(self.default) else self.default
+        self.object_data = data
+        self.data = data if isinstance(data, date) else None
+        if self.data:
+            self.parts = {
+                "day": str(self.data.day),
+                "month": str(self.data.month),
+                "year": str(self.data.year),
+            }
+        if formdata is None:
+            return
+        typed = {
+            part: (formdata.get(f"{self.name}[{part}]") or "").strip()[:8] for part in self.PARTS
+        }
+        if not any(f"{self.name}[{part}]" in formdata for part in self.PARTS):
+            return
+        self.parts = typed
+        self.raw_data = [typed[p] for p in self.PARTS]
+        self.data = None
+        if not any(typed.values()):
+            return
+        try:
+            year = int(typed["year"])
+            if not 2000 <= year <= 2100:
+                raise ValueError("year out of range")
+            self.data = date(year, int(typed["month"]), int(typed["day"]))
+        except ValueError:
+            self.process_errors.append(self.invalid_message)
+
+    def pre_validate(self, form):
+        if self.data is None and not self.process_errors and self.required_message:
+            raise ValidationError(self.required_message)

@@ -1,5 +1,6 @@
 """Reading and writing one assessment round's answers."""
 
+from flask import abort
 from sqlalchemy import select
 
 from roledesign.domain.scoring import Answer as ScoredAnswer
@@ -39,6 +40,8 @@ def form_data(items, answers, notes) -> dict:
 
 def save_domain(assessment: Assessment, items, form) -> int:
     """Upsert the answers on one domain page; returns how many items changed."""
+    if assessment.closed_at is not None:
+        abort(409)  # only the newest round is open; closed rounds are a record
     existing = {
         r.item_id: r
         for r in db.session.scalars(
@@ -73,3 +76,53 @@ def save_domain(assessment: Assessment, items, form) -> int:
 def confirm(assessment: Assessment) -> None:
     assessment.confirmed_at = utcnow()
     db.session.flush()
+
+
+def rounds(plan: RolePlan) -> list[Assessment]:
+    """Every round of the plan, oldest first."""
+    return db.session.scalars(
+        select(Assessment).where(Assessment.plan_id == plan.id).order_by(Assessment.round_no)
+    ).all()
+
+
+def round_or_404(plan: RolePlan, round_no: int) -> Assessment:
+    assessment = db.session.scalar(
+        select(Assessment).where(Assessment.plan_id == plan.id, Assessment.round_no == round_no)
+    )
+    if assessment is None:
+        abort(404)
+    return assessment
+
+
+def answers_by_round(plan: RolePlan) -> dict[int, dict[str, ScoredAnswer]]:
+    """The answers of every round of a plan in one query: {round_no: {item_id: answer}}."""
+    rows = db.session.execute(
+        select(Assessment.round_no, Answer.item_id, Answer.status, Answer.importance)
+        .join(Answer, Answer.assessment_id == Assessment.id)
+        .where(Assessment.plan_id == plan.id)
+    )
+    result: dict[int, dict[str, ScoredAnswer]] = {}
+    for round_no, item_id, status, importance in rows:
+        result.setdefault(round_no, {})[item_id] = ScoredAnswer(status, importance)
+    return result
+
+
+def start_new_round(plan: RolePlan) -> Assessment:
+    """Close the current round and open the next, starting from the same answers so that only
+    what has changed needs entering."""
+    current = current_round(plan)
+    current.closed_at = utcnow()
+    following = Assessment(plan=plan, round_no=current.round_no + 1)
+    db.session.add(following)
+    for row in db.session.scalars(select(Answer).where(Answer.assessment_id == current.id)):
+        db.session.add(
+            Answer(
+                assessment=following,
+                item_id=row.item_id,
+                status=row.status,
+                importance=row.importance,
+                note=row.note,
+            )
+        )
+    db.session.flush()
+    return following

@@ -1,5 +1,9 @@
+from types import SimpleNamespace
+
+from sqlalchemy import func, select
+
 from roledesign.extensions import db
-from roledesign.models import Assessment, Organisation, RolePlan, User
+from roledesign.models import Action, Assessment, CheckIn, Organisation, RolePlan, User
 
 
 def create_plan(*, organisation: Organisation, creator: User, data: dict) -> RolePlan:
@@ -20,3 +24,11 @@ def update_plan(plan: RolePlan, data: dict) -> bool:
             changed = True
     db.session.flush()
     return changed
+
+
+def counts(plan: RolePlan) -> SimpleNamespace:
+    """How many actions and check-ins the plan has, for its task list (one query)."""
+    actions = select(func.count()).select_from(Action).where(Action.plan_id == plan.id)
+    check_ins = select(func.count()).select_from(CheckIn).where(CheckIn.plan_id == plan.id)
+    row = db.session.execute(select(actions.scalar_subquery(), check_ins.scalar_subquery())).one()
+    return SimpleNamespace(actions=row[0], check_ins=row[1])

@@ -1,0 +1,101 @@
+"""Rounds over time, check-ins, and the organisation overview: each page in a fixed number of
+queries, whatever the number of rounds or plans."""
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import func, select
+
+from roledesign.domain.context import applicable
+from roledesign.domain.scoring import Answer as ScoredAnswer
+from roledesign.domain.scoring import Result, score
+from roledesign.extensions import db
+from roledesign.models import Action, Answer, Assessment, CheckIn, RolePlan
+from roledesign.models.learning import CLOSED_STATUSES
+
+
+def actions_closed(plan: RolePlan) -> list[tuple[int, str, object]]:
+    """(id, title, closed_at) of the plan's done or dropped actions."""
+    return db.session.execute(
+        select(Action.id, Action.title, Action.closed_at).where(
+            Action.plan_id == plan.id, Action.status.in_(CLOSED_STATUSES)
+        )
+    ).all()
+
+
+def check_ins(plan: RolePlan) -> list[CheckIn]:
+    return db.session.scalars(
+        select(CheckIn)
+        .where(CheckIn.plan_id == plan.id)
+        .order_by(CheckIn.month, CheckIn.perspective)
+    ).all()
+
+
+def save_check_in(plan: RolePlan, data: dict, user) -> CheckIn:
+    """One check-in per month and point of view: saving again replaces it."""
+    check_in = db.session.scalar(
+        select(CheckIn).where(
+            CheckIn.plan_id == plan.id,
+            CheckIn.month == data["month"],
+            CheckIn.perspective == data["perspective"],
+        )
+    )
+    if check_in is None:
+        check_in = CheckIn(plan=plan, month=data["month"], perspective=data["perspective"])
+        db.session.add(check_in)
+    check_in.answers = data["answers"]
+    check_in.note = data["note"]
+    check_in.recorded_on = date.today()
+    check_in.recorded_by_id = user.id
+    db.session.flush()
+    return check_in
+
+
+def organisation_overview(catalog, organisation_id: int, today: date):
+    """Every plan with its latest round's result and its overdue actions: three queries."""
+    plans = db.session.scalars(
+        select(RolePlan).where(RolePlan.organisation_id == organisation_id).order_by(RolePlan.title)
+    ).all()
+    latest = (
+        select(Assessment.plan_id, func.max(Assessment.round_no).label("round_no"))
+        .join(RolePlan, RolePlan.id == Assessment.plan_id)
+        .where(RolePlan.organisation_id == organisation_id)
+        .group_by(Assessment.plan_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(
+            Assessment.plan_id,
+            Assessment.round_no,
+            Answer.item_id,
+            Answer.status,
+            Answer.importance,
+        )
+        .join(
+            latest,
+            (latest.c.plan_id == Assessment.plan_id) & (latest.c.round_no == Assessment.round_no),
+        )
+        .join(Answer, Answer.assessment_id == Assessment.id)
+    )
+    answers: dict[int, dict[str, ScoredAnswer]] = defaultdict(dict)
+    rounds: dict[int, int] = {}
+    for plan_id, round_no, item_id, status, importance in rows:
+        answers[plan_id][item_id] = ScoredAnswer(status, importance)
+        rounds[plan_id] = round_no
+    overdue = dict(
+        db.session.execute(
+            select(Action.plan_id, func.count())
+            .join(RolePlan, RolePlan.id == Action.plan_id)
+            .where(
+                RolePlan.organisation_id == organisation_id,
+                Action.due_on < today,
+                Action.status.not_in(CLOSED_STATUSES),
+            )
+            .group_by(Action.plan_id)
+        ).all()
+    )
+    results: list[tuple[RolePlan, Result, int, int]] = []
+    for plan in plans:
+        result = score(applicable(catalog.items, plan.context), answers.get(plan.id, {}))
+        results.append((plan, result, rounds.get(plan.id, 1), overdue.get(plan.id, 0)))
+    return results

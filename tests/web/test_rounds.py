@@ -1,0 +1,158 @@
+"""Assessment rounds: a new round starts from the last; closed rounds never change; progress
+and the overview take the same number of queries however many rounds or plans there are."""
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from roledesign.extensions import db
+from roledesign.models import Answer, Assessment, ClosedRoundError, RolePlan
+from roledesign.web.assessment.services import save_domain
+
+
+def text(response):
+    return response.get_data(as_text=True)
+
+
+def answer(browser, plan_id, domain, **statuses):
+    data = {f"{k}-status": v for k, v in statuses.items()}
+    return browser.submit(f"/plans/{plan_id}/domains/{domain}", data)
+
+
+def test_new_round_copies_answers_and_closes_the_previous(app, client, auth, browser, make_plan):
+    auth.manager()
+    plan_id = make_plan()
+    answer(browser, plan_id, "distinctiveness", DIS_01="no", DIS_02="partly")
+    page = text(client.get(f"/plans/{plan_id}/rounds/new"))
+    assert "Start round 2" in page
+    response = browser.submit(f"/plans/{plan_id}/rounds/new", {})
+    assert response.headers["Location"] == f"/plans/{plan_id}"
+    with app.app_context():
+        first, second = db.session.scalars(
+            select(Assessment).where(Assessment.plan_id == plan_id).order_by(Assessment.round_no)
+        )
+        assert first.closed_at is not None and second.closed_at is None
+        assert {(a.item_id, a.status) for a in second.answers} == {
+            ("DIS-01", "no"),
+            ("DIS-02", "partly"),
+        }
+    # Answering now changes round 2 only.
+    answer(browser, plan_id, "distinctiveness", DIS_01="yes", DIS_02="partly")
+    with app.app_context():
+        statuses = dict(
+            db.session.execute(
+                select(Assessment.round_no, Answer.status)
+                .join(Answer)
+                .where(Assessment.plan_id == plan_id, Answer.item_id == "DIS-01")
+            ).all()
+        )
+    assert statuses == {1: "no", 2: "yes"}
+    old_report = text(client.get(f"/plans/{plan_id}/rounds/1/report"))
+    assert "Round 1, closed on" in old_report and "Add to action plan" not in old_report
+    assert client.get(f"/plans/{plan_id}/rounds/3/report").status_code == 404
+
+
+def test_closed_rounds_refuse_every_change(app, auth, browser, make_plan):
+    auth.manager()
+    plan_id = make_plan()
+    answer(browser, plan_id, "distinctiveness", DIS_01="no")
+    browser.submit(f"/plans/{plan_id}/rounds/new", {})
+    with app.app_context():
+        closed = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
+        row = closed.answers[0]
+        row.status = "yes"
+        with pytest.raises(ClosedRoundError):
+            db.session.flush()
+        db.session.rollback()
+        closed = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
+        db.session.add(Answer(assessment=closed, item_id="DIS-02", status="yes"))
+        with pytest.raises(ClosedRoundError):
+            db.session.flush()
+        db.session.rollback()
+        closed = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
+        db.session.delete(closed.answers[0])
+        with pytest.raises(ClosedRoundError):
+            db.session.flush()
+        db.session.rollback()
+        closed = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
+        closed.closed_at = None  # reopening is refused too
+        with pytest.raises(ClosedRoundError):
+            db.session.flush()
+        db.session.rollback()
+        # The service refuses before the database is touched.
+        from werkzeug.exceptions import Conflict
+
+        closed = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
+        with pytest.raises(Conflict):
+            save_domain(closed, [], None)
+        assert (
+            db.session.scalar(select(Answer.status).where(Answer.assessment_id == closed.id))
+            == "no"
+        )
+        # Deleting the whole plan (and so the closed round) is still possible.
+        db.session.delete(db.session.get(RolePlan, plan_id))
+        db.session.commit()
+        assert db.session.scalar(select(Answer)) is None
+
+
+def test_progress_shows_trend_moves_and_closed_actions(client, auth, browser, make_plan):
+    auth.manager()
+    plan_id = make_plan()
+    answer(browser, plan_id, "distinctiveness", DIS_01="no", DIS_02="yes")
+    browser.submit(
+        f"/plans/{plan_id}/actions/new",
+        {
+            "title": "Write the job description",
+            "owner_name": "HR",
+            "due_on[day]": "1",
+            "due_on[month]": "1",
+            "due_on[year]": "2030",
+            "status": "done",
+        },
+    )
+    browser.submit(f"/plans/{plan_id}/rounds/new", {})
+    answer(browser, plan_id, "distinctiveness", DIS_01="yes", DIS_02="partly")
+    page = text(client.get(f"/plans/{plan_id}/progress"))
+    assert "Readiness scores by round, out of 100" in page and "<polyline" in page
+    # Distinctiveness: round 1 = 100 × 3/6 = 50; round 2 = 100 × 4.5/6 = 75
+    row = page[page.index("Distinctiveness of the role</th>") :].split("</tr>")[0]
+    assert re.findall(r'cell--numeric">\s*([^<]*?)\s*</td>', row) == ["50", "75"]
+    assert "From round 1 to round 2" in page
+    assert "Improved" in page and "Got worse" in page
+    assert "Write the job description" in page
+
+
+def _seed_rounds(app, plan_id, n):
+    from roledesign.web.assessment.services import start_new_round
+
+    with app.app_context():
+        plan = db.session.get(RolePlan, plan_id)
+        for _ in range(n):
+            start_new_round(plan)
+        db.session.commit()
+
+
+def test_progress_and_overview_queries_do_not_grow(
+    app, client, auth, browser, make_plan, count_queries
+):
+    auth.manager()
+    plan_id = make_plan()
+    answer(browser, plan_id, "distinctiveness", DIS_01="no", DIS_02="yes")
+    with count_queries() as few:
+        assert client.get(f"/plans/{plan_id}/progress").status_code == 200
+    _seed_rounds(app, plan_id, 6)
+    with count_queries() as many:
+        assert client.get(f"/plans/{plan_id}/progress").status_code == 200
+    assert len(many) == len(few)
+
+    with count_queries() as one_plan:
+        assert client.get("/overview").status_code == 200
+    for n in range(5):
+        other = make_plan(team=f"Team {n}")
+        answer(browser, other, "strategic_alignment", STR_01="partly")
+        _seed_rounds(app, other, 2)
+    with count_queries() as six_plans:
+        page = text(client.get("/overview"))
+    assert len(six_plans) == len(one_plan)
+    assert page.count("round 3") == 5 and "Where the organisation is weakest" in page
