@@ -7,7 +7,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 
 from roledesign import config as settings
 from roledesign.catalog import CatalogError, catalog_for
-from roledesign.extensions import csrf, db, login_manager, migrate
+from roledesign.extensions import csrf, db, limiter, login_manager, migrate
 
 NHSUK_FRONTEND = "nhsuk-frontend"  # folder under static/, version recorded in its VERSION file
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
@@ -77,10 +77,16 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to continue."
     login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    limiter.init_app(app)
 
+    from roledesign import mail
+    from roledesign.web import security
     from roledesign.web.auth import passwords
 
     passwords.init_app(app)
+    mail.init_app(app)
+    security.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -49,6 +49,17 @@ def from_environment(instance_path: str) -> dict:
         )
         == "1",
         "SESSION_COOKIE_SECURE": env != "development",
+        "REMEMBER_COOKIE_SECURE": env != "development",
+        # Rate limits: in memory per process by default; set a shared store (e.g.
+        # redis://host:6379) when several app servers run behind a load balancer.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # E-mail for password resets and invitations: printed to the log unless MAIL_SERVER is set.
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
+        "MAIL_USE_TLS": os.environ.get("MAIL_USE_TLS", "1") == "1",
+        "MAIL_SENDER": os.environ.get("MAIL_SENDER", "roledesign <no-reply@localhost>"),
     }
 
 
@@ -62,4 +73,8 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": None,
     "AUTO_MIGRATE": False,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "PASSWORD_RESET_MAX_AGE": 3600,
+    "INVITATION_DAYS": 7,
 }

@@ -34,6 +34,7 @@ def app(tmp_path):
             "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path),
             # Cheap hashes keep the suite fast; production uses argon2-cffi's defaults.
             "ARGON2_PARAMETERS": {"time_cost": 1, "memory_cost": 8, "parallelism": 1},
+            "MAIL_BACKEND": "memory",
         }
     )
     with app.app_context():
@@ -56,6 +57,12 @@ def app(tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def outbox(app):
+    """E-mails the app has sent during the test."""
+    return app.extensions["roledesign.mail"].outbox
 
 
 @pytest.fixture

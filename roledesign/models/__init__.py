@@ -1,6 +1,13 @@
 """ORM tables. Business rules live in roledesign.domain and the web services, not here."""
 
-from roledesign.models.accounts import ROLES, Membership, Organisation, User
+from roledesign.models.accounts import (
+    ROLES,
+    AuditEvent,
+    Invitation,
+    Membership,
+    Organisation,
+    User,
+)
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
 
@@ -11,8 +18,10 @@ __all__ = [
     "ActionItem",
     "Answer",
     "Assessment",
+    "AuditEvent",
     "CheckIn",
     "ClosedRoundError",
+    "Invitation",
     "Membership",
     "Organisation",
     "RolePlan",

@@ -1,11 +1,17 @@
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roledesign.extensions import db
 from roledesign.models.base import created_at_column
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
 
 SECTORS = {
     "nhs": "NHS",
@@ -27,12 +33,21 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
+    # Part of every session's user id: replacing it signs the user out everywhere (after a
+    # password change or reset, or when they ask to).
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = created_at_column()
 
     memberships: Mapped[list["Membership"]] = relationship(back_populates="user")
 
     def __repr__(self) -> str:
         return f"<User {self.id}>"
+
+    def get_id(self) -> str:
+        return f"{self.id}.{self.session_token}"
+
+    def sign_out_everywhere(self) -> None:
+        self.session_token = new_session_token()
 
 
 class Organisation(db.Model):
@@ -65,3 +80,43 @@ class Membership(db.Model):
 
     user: Mapped[User] = relationship(back_populates="memberships")
     organisation: Mapped[Organisation] = relationship(back_populates="memberships")
+
+
+class Invitation(db.Model):
+    """A single-use, expiring link that lets someone join an organisation with a given role."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254))
+    role: Mapped[str] = mapped_column(String(16))
+    # Only a hash of the token is stored, so a copy of the database cannot be used to join.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = created_at_column()
+
+    organisation: Mapped[Organisation] = relationship()
+    invited_by: Mapped[User | None] = relationship()
+
+
+class AuditEvent(db.Model):
+    """Who created, changed, exported or deleted what in an organisation, and when."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = created_at_column()
+
+    user: Mapped[User | None] = relationship()

@@ -1,13 +1,31 @@
-"""Who may see what: the current organisation and plan look-ups that 404 on anything foreign."""
+"""Who may see and do what.
+
+Everything an organisation owns is looked up through its membership of the signed-in user, so
+another organisation's ids behave exactly like ids that do not exist (404). Within their own
+organisation, people can do what their role allows; anything more is 403.
+"""
 
 from functools import wraps
 
-from flask import abort, redirect, session, url_for
+from flask import abort, g, redirect, session, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import Membership, Organisation, RolePlan
+
+# What each need allows, by role. Viewers read; HR reads and produces paperwork; managers plan,
+# assess, survey and act; admins also run the organisation.
+PERMISSIONS = {
+    "read": frozenset({"admin", "manager", "hr", "viewer"}),
+    "documents": frozenset({"admin", "manager", "hr"}),
+    "edit": frozenset({"admin", "manager"}),
+    "admin": frozenset({"admin"}),
+}
+
+
+def can(role: str | None, need: str) -> bool:
+    return role in PERMISSIONS[need]
 
 
 def memberships() -> list[Membership]:
@@ -33,26 +51,49 @@ def current_organisation() -> Organisation | None:
     return membership.organisation if membership else None
 
 
-def organisation_required(view):
-    """Signed in and belonging to an organisation; otherwise go and create one."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if current_membership() is None:
-            return redirect(url_for("orgs.new"))
-        return view(*args, **kwargs)
-
-    return wrapped
+def current_role() -> str | None:
+    membership = current_membership()
+    return membership.role if membership else None
 
 
-def plan_or_404(plan_id: int) -> RolePlan:
-    """A plan of one of the user's organisations; anything else, including foreign plans, is 404."""
-    plan = db.session.scalar(
-        select(RolePlan)
+def organisation_required(view=None, *, need: str = "read"):
+    """Signed in, belonging to an organisation (else go and create one), with a role that
+    allows ``need`` in the current organisation (else 403). Use bare or as (need="edit")."""
+
+    def decorate(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            membership = current_membership()
+            if membership is None:
+                return redirect(url_for("orgs.new"))
+            if not can(membership.role, need):
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.need = need  # read by the route audit test
+        return wrapped
+
+    return decorate(view) if view is not None else decorate
+
+
+def plan_or_404(plan_id: int, need: str = "read") -> RolePlan:
+    """A plan of one of the user's organisations: 404 for unknown or foreign plans, 403 when the
+    user's role there does not allow ``need``."""
+    row = db.session.execute(
+        select(RolePlan, Membership.role)
         .join(Membership, Membership.organisation_id == RolePlan.organisation_id)
         .where(RolePlan.id == plan_id, Membership.user_id == current_user.id)
-    )
-    if plan is None:
+    ).first()
+    if row is None:
         abort(404)
+    plan, role = row
+    if not can(role, need):
+        abort(403)
+    g.plan_role = role  # so templates can offer only what this person may do
     return plan
+
+
+def may(need: str) -> bool:
+    """For templates: does the user's role (in the plan's organisation, on plan pages) allow it?"""
+    return can(g.get("plan_role") or current_role(), need)

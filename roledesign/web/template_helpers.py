@@ -4,7 +4,7 @@ from flask import Flask, current_app
 
 from roledesign.catalog import Catalog
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS, rounded
-from roledesign.web.access import current_organisation, memberships
+from roledesign.web.access import current_organisation, current_role, may, memberships
 
 
 def catalog() -> Catalog:
@@ -20,6 +20,8 @@ def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         catalog=catalog,
         current_organisation=current_organisation,
+        current_role=current_role,
+        may=may,
         memberships=memberships,
         STATUS_LABELS=STATUS_LABELS,
         IMPORTANCE_LABELS=IMPORTANCE_LABELS,

@@ -21,6 +21,8 @@ def shot(page, name):
 def test_sign_up_plan_answer_one_domain_and_read_the_report(page, live_server, accessible):
     page.goto(live_server + "/")
     accessible(page, "Plan a peer worker role that works")
+    # nhsuk-frontend's scripts run under our Content-Security-Policy.
+    assert "js-enabled" in page.evaluate("document.body.className")
     shot(page, "01-start")
     page.get_by_role("button", name="Create an account").click()
 

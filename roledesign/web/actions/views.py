@@ -10,6 +10,7 @@ from roledesign.documents.action_plan import ActionRow, action_plan_document
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
 from roledesign.models import ACTION_STATUSES
+from roledesign.web import audit
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.actions import services
 from roledesign.web.actions.forms import ActionForm
@@ -56,10 +57,13 @@ def index(plan_id: int):
 @organisation_required
 def new(plan_id: int):
     """Add an action, suggested from a gap's evidence when opened from the report."""
-    plan = plan_or_404(plan_id)
+    plan = plan_or_404(plan_id, "edit")
     form = _form(plan)
     if form.validate_on_submit():
         action = services.create_action(plan, form.action_data())
+        audit.record(
+            plan.organisation_id, "created", f"action {action.id} on plan {plan.id}", action.title
+        )
         db.session.commit()
         _flash_saved(action)
         return redirect(url_for("actions.index", plan_id=plan.id))
@@ -76,11 +80,17 @@ def new(plan_id: int):
 @organisation_required
 def edit(plan_id: int, action_id: int):
     """Change an action: its wording, owner, date or status."""
-    plan = plan_or_404(plan_id)
+    plan = plan_or_404(plan_id, "edit")
     action = services.action_or_404(plan, action_id)
     form = _form(plan, action)
     if form.validate_on_submit():
         services.update_action(action, form.action_data())
+        audit.record(
+            plan.organisation_id,
+            "changed",
+            f"action {action.id} on plan {plan.id}",
+            f"status: {ACTION_STATUSES[action.status]}",
+        )
         db.session.commit()
         _flash_saved(action)
         return redirect(url_for("actions.index", plan_id=plan.id))
@@ -127,6 +137,8 @@ def export(plan_id: int, fmt: str):
     """The action plan as CSV, PDF or Word."""
     plan = plan_or_404(plan_id)
     stem = f"action-plan-{plan.id}"
+    audit.record(plan.organisation_id, "exported", f"action plan of plan {plan.id}", fmt.upper())
+    db.session.commit()
     if fmt == "csv":
         body = services.actions_csv(services.plan_actions(plan), catalog(), date.today())
         return Response(

@@ -7,6 +7,7 @@ from roledesign.domain.charts import bar_chart
 from roledesign.domain.context import applicable
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
+from roledesign.web import audit
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.assessment import services
 from roledesign.web.assessment.forms import domain_form, field_name
@@ -28,13 +29,21 @@ def domain(plan_id: int, domain_key: str):
     """One domain's statements: in place? how important? and a note. Saves on every submit."""
     if domain_key not in DOMAIN_KEYS:
         abort(404)
-    plan = plan_or_404(plan_id)
+    plan = plan_or_404(plan_id, "edit")
     assessment = services.current_round(plan)
     items = applicable(catalog().items_in(domain_key), plan.context)
     if request.method == "POST":
         form = domain_form(items)
         if form.validate():
             changed = services.save_domain(assessment, items, form)
+            if changed:
+                audit.record(
+                    plan.organisation_id,
+                    "changed",
+                    f"plan {plan.id}",
+                    f"{changed} answer(s) in {catalog().domain(domain_key).title}, "
+                    f"round {assessment.round_no}",
+                )
             db.session.commit()
             if changed:
                 flash("Your answers have been saved.", "success")
@@ -61,7 +70,7 @@ def domain(plan_id: int, domain_key: str):
 @organisation_required
 def check(plan_id: int):
     """Every answer on one page, with links back to change them."""
-    plan = plan_or_404(plan_id)
+    plan = plan_or_404(plan_id, "edit" if request.method == "POST" else "read")
     assessment = services.current_round(plan)
     answers, notes = services.load_answers(assessment)
     report = build_report(catalog(), plan.context, answers, notes)

@@ -1,7 +1,7 @@
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from roledesign.web.auth.passwords import MAX_LENGTH, MIN_LENGTH
+from roledesign.web.auth.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
 from roledesign.web.forms import BaseForm
 
 
@@ -52,6 +52,13 @@ class SignUpForm(BaseForm):
                 "An account with this email address already exists. Sign in instead."
             )
 
+    def validate_password(self, field):
+        problem = password_problem(
+            field.data, email=self.email.data or "", name=self.name.data or ""
+        )
+        if problem:
+            raise ValidationError(problem)
+
 
 class SignInForm(BaseForm):
     email = EmailField(
@@ -68,3 +75,45 @@ class SignInForm(BaseForm):
             Length(max=MAX_LENGTH, message="Enter a correct email address and password"),
         ],
     )
+
+
+class ForgotPasswordForm(BaseForm):
+    email = EmailField(
+        "Email address",
+        validators=[
+            DataRequired("Enter your email address"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+            Email(
+                "Enter an email address in the correct format, like name@example.org",
+                check_deliverability=False,
+            ),
+        ],
+    )
+
+
+class ResetPasswordForm(BaseForm):
+    password = PasswordField(
+        "New password",
+        description=f"Use at least {MIN_LENGTH} characters. A few unrelated words make a strong password.",
+        validators=[DataRequired("Create a new password")],
+    )
+    confirm = PasswordField(
+        "Confirm your new password",
+        validators=[
+            DataRequired("Confirm your new password"),
+            EqualTo("password", "The passwords do not match"),
+        ],
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def validate_password(self, field):
+        problem = password_problem(
+            field.data,
+            email=self.user.email if self.user else "",
+            name=self.user.name if self.user else "",
+        )
+        if problem:
+            raise ValidationError(problem)

@@ -3,11 +3,12 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
-from roledesign.extensions import db
+from roledesign.extensions import db, limiter
+from roledesign.mail import send_mail
 from roledesign.web.auth import services
-from roledesign.web.auth.forms import SignInForm, SignUpForm
+from roledesign.web.auth.forms import ForgotPasswordForm, ResetPasswordForm, SignInForm, SignUpForm
 
 bp = Blueprint("auth", __name__)
 
@@ -35,11 +36,18 @@ def sign_up():
         session.clear()
         login_user(user)
         flash("Your account has been created.", "success")
-        return redirect(url_for("orgs.new"))
+        # Someone following an invitation goes back to it; everyone else sets up an organisation.
+        target = request.args.get("next")
+        return redirect(_safe_next(target) if target else url_for("orgs.new"))
     return render_template("auth/sign_up.html", form=form)
 
 
+# Per address: enough for someone who mistypes a few times, too few for guessing passwords.
+AUTH_LIMIT = "10 per minute;50 per hour"
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
 def sign_in():
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
@@ -61,3 +69,63 @@ def sign_out():
     session.clear()
     flash("You have signed out.", "info")
     return redirect(url_for("main.start"))
+
+
+@bp.post("/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    """End every session of this account, on every device."""
+    current_user.sign_out_everywhere()
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You have been signed out on every device.", "info")
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def forgot_password():
+    """Send a reset link. The page says the same whether or not the address has an account."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        user = services.user_by_email(form.email.data)
+        if user is not None:
+            link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
+            send_mail(
+                user.email,
+                "Reset your password",
+                f"Someone asked to reset the password for your account.\n\n"
+                f"To choose a new password, open this link within an hour:\n{link}\n\n"
+                f"If it was not you, you can ignore this e-mail.",
+            )
+        return render_template("auth/reset_sent.html", email=form.email.data)
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def reset_password(token: str):
+    user = services.user_for_reset_token(token)
+    if user is None:
+        return render_template("auth/reset_invalid.html"), 400
+    form = ResetPasswordForm(user=user)
+    if form.validate_on_submit():
+        services.set_password(user, form.password.data)
+        db.session.commit()
+        logout_user()
+        session.clear()
+        flash(
+            "Your password has been changed and you have been signed out everywhere. "
+            "Sign in with your new password.",
+            "success",
+        )
+        return redirect(url_for("auth.sign_in"))
+    return render_template("auth/reset_password.html", form=form)
+
+
+@bp.get("/account")
+@login_required
+def account():
+    """The signed-in person's account: organisations to switch between, sign out everywhere."""
+    return render_template("auth/account.html")

@@ -1,8 +1,15 @@
-from wtforms import StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import EmailField, StringField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange
 
-from roledesign.models.accounts import SECTORS
-from roledesign.web.forms import BaseForm, RadioField, choices
+from roledesign.models.accounts import ROLES, SECTORS
+from roledesign.web.forms import BaseForm, IntegerField, RadioField, choices
+
+ROLE_HINTS = {
+    "admin": "Everything, plus members, settings, the audit log, export and deletion",
+    "manager": "Plans, assessments, team surveys and actions",
+    "hr": "Documents and the job description check; can read plans",
+    "viewer": "Can read plans and reports, and change nothing",
+}
 
 
 class OrganisationForm(BaseForm):
@@ -20,3 +27,44 @@ class OrganisationForm(BaseForm):
         validators=[DataRequired("Select the sector your organisation is in")],
         invalid_message="Select the sector your organisation is in",
     )
+
+
+class SettingsForm(OrganisationForm):
+    anonymity_k = IntegerField(
+        "Smallest group whose team survey answers are shown",
+        description="Answers from smaller groups are pooled or hidden, so nobody can be "
+        "identified. At least 3; 5 is recommended.",
+        invalid_message="The smallest group size must be a whole number, like 5",
+        validators=[
+            InputRequired("Enter the smallest group size, 3 or more"),
+            NumberRange(min=3, max=50, message="The smallest group size must be between 3 and 50"),
+        ],
+    )
+
+
+def _role_field(label: str):
+    return RadioField(
+        label,
+        choices=choices(ROLES.items()),
+        validators=[DataRequired("Select a role")],
+        invalid_message="Select a role from the list",
+    )
+
+
+class InviteForm(BaseForm):
+    email = EmailField(
+        "Their email address",
+        validators=[
+            DataRequired("Enter their email address"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+            Email(
+                "Enter an email address in the correct format, like name@example.org",
+                check_deliverability=False,
+            ),
+        ],
+    )
+    role = _role_field("What can they do?")
+
+
+class RoleForm(BaseForm):
+    role = _role_field("Role")

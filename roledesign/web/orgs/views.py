@@ -1,24 +1,217 @@
-from flask import Blueprint, flash, redirect, render_template, session, url_for
+"""Organisations: setting one up, switching between them, members, invitations, settings and
+the audit log."""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from roledesign.extensions import db
-from roledesign.web.orgs.forms import OrganisationForm
-from roledesign.web.orgs.services import create_organisation
+from roledesign.mail import send_mail
+from roledesign.models import ROLES
+from roledesign.web import audit
+from roledesign.web.access import current_organisation, memberships, organisation_required
+from roledesign.web.orgs import services
+from roledesign.web.orgs.forms import (
+    ROLE_HINTS,
+    InviteForm,
+    OrganisationForm,
+    RoleForm,
+    SettingsForm,
+)
 
-bp = Blueprint("orgs", __name__, url_prefix="/organisations")
+bp = Blueprint("orgs", __name__)
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@bp.route("/organisations/new", methods=["GET", "POST"])
 @login_required
 def new():
     """Create an organisation; the person creating it becomes its admin."""
     form = OrganisationForm()
     if form.validate_on_submit():
-        organisation = create_organisation(
+        organisation = services.create_organisation(
             name=form.name.data, sector=form.sector.data, creator=current_user
         )
+        audit.record(organisation.id, "created", "organisation", organisation.name)
         db.session.commit()
         session["org_id"] = organisation.id
         flash(f"{organisation.name} has been set up.", "success")
         return redirect(url_for("main.dashboard"))
     return render_template("orgs/new.html", form=form)
+
+
+@bp.post("/organisations/switch")
+@login_required
+def switch():
+    """Work in another of the user's organisations."""
+    wanted = request.form.get("organisation_id", "")
+    mine = {str(m.organisation_id): m for m in memberships()}
+    if wanted not in mine:
+        abort(404)
+    session["org_id"] = mine[wanted].organisation_id
+    flash(f"You are now working in {mine[wanted].organisation.name}.", "info")
+    return redirect(url_for("main.dashboard"))
+
+
+@bp.route("/organisation/settings", methods=["GET", "POST"])
+@organisation_required(need="admin")
+def settings():
+    organisation = current_organisation()
+    form = SettingsForm(obj=organisation)
+    if form.validate_on_submit():
+        changed = [
+            f.label.text
+            for f in (form.name, form.sector, form.anonymity_k)
+            if getattr(organisation, f.name) != f.data
+        ]
+        form.populate_obj(organisation)
+        if changed:
+            audit.record(organisation.id, "changed", "organisation settings", ", ".join(changed))
+        db.session.commit()
+        flash("The settings have been saved.", "success")
+        return redirect(url_for("orgs.settings"))
+    return render_template("orgs/settings.html", form=form, organisation=organisation)
+
+
+@bp.get("/organisation/members")
+@organisation_required(need="admin")
+def members():
+    organisation = current_organisation()
+    return render_template(
+        "orgs/members.html",
+        organisation=organisation,
+        members=services.members(organisation),
+        invitations=services.pending_invitations(organisation),
+        roles=ROLES,
+    )
+
+
+@bp.route("/organisation/members/invite", methods=["GET", "POST"])
+@organisation_required(need="admin")
+def invite():
+    """Invite someone by a single-use link that expires; the link is e-mailed and shown here."""
+    organisation = current_organisation()
+    form = InviteForm()
+    if form.validate_on_submit():
+        days = current_app.config["INVITATION_DAYS"]
+        token = services.invite(
+            organisation, email=form.email.data, role=form.role.data, by=current_user, days=days
+        )
+        audit.record(organisation.id, "invited", form.email.data.lower(), ROLES[form.role.data])
+        db.session.commit()
+        link = url_for("orgs.invitation", token=token, _external=True)
+        send_mail(
+            form.email.data,
+            f"Join {organisation.name} on roledesign",
+            f"{current_user.name} has invited you to join {organisation.name} as "
+            f"{ROLES[form.role.data].lower()}.\n\nOpen this link within {days} days "
+            f"to accept (it works once):\n{link}",
+        )
+        return render_template(
+            "orgs/invited.html",
+            organisation=organisation,
+            link=link,
+            email=form.email.data,
+            days=days,
+        )
+    return render_template("orgs/invite.html", form=form, hints=ROLE_HINTS)
+
+
+@bp.route("/organisation/members/<int:membership_id>", methods=["GET", "POST"])
+@organisation_required(need="admin")
+def member(membership_id: int):
+    """Change a member's role."""
+    organisation = current_organisation()
+    membership = services.membership_or_404(organisation, membership_id)
+    form = RoleForm(obj=membership)
+    if form.validate_on_submit():
+        if services.would_leave_no_admin(membership, form.role.data):
+            form.role.errors.append(
+                "The organisation needs at least one admin. Make someone else an admin first."
+            )
+        else:
+            if membership.role != form.role.data:
+                audit.record(
+                    organisation.id,
+                    "changed",
+                    f"role of {membership.user.email}",
+                    f"{ROLES[membership.role]} to {ROLES[form.role.data]}",
+                )
+            membership.role = form.role.data
+            db.session.commit()
+            flash(f"{membership.user.name} is now {ROLES[membership.role].lower()}.", "success")
+            return redirect(url_for("orgs.members"))
+    return render_template("orgs/member.html", form=form, membership=membership, hints=ROLE_HINTS)
+
+
+@bp.post("/organisation/members/<int:membership_id>/remove")
+@organisation_required(need="admin")
+def remove_member(membership_id: int):
+    organisation = current_organisation()
+    membership = services.membership_or_404(organisation, membership_id)
+    if services.would_leave_no_admin(membership, None):
+        flash(
+            "The organisation needs at least one admin, so the last admin cannot be removed.",
+            "info",
+        )
+        return redirect(url_for("orgs.members"))
+    audit.record(
+        organisation.id, "deleted", f"member {membership.user.email}", ROLES[membership.role]
+    )
+    name = membership.user.name
+    db.session.delete(membership)
+    db.session.commit()
+    flash(f"{name} has been removed from {organisation.name}.", "success")
+    return redirect(url_for("orgs.members"))
+
+
+@bp.get("/organisation/audit")
+@organisation_required(need="admin")
+def audit_log():
+    organisation = current_organisation()
+    return render_template(
+        "orgs/audit.html",
+        organisation=organisation,
+        events=audit.events(organisation.id),
+        actions=audit.ACTIONS,
+    )
+
+
+@bp.route("/invitations/<token>", methods=["GET", "POST"])
+def invitation(token: str):
+    """Accept an invitation: sign in (or create an account) first, with the invited address."""
+    invitation, state = services.invitation_for(token)
+    if state != "ok":
+        return render_template(
+            "orgs/invitation_invalid.html", state=state
+        ), 410 if invitation else 404
+    if not current_user.is_authenticated:
+        return render_template(
+            "orgs/invitation.html", invitation=invitation, token=token, roles=ROLES
+        )
+    if current_user.email != invitation.email:
+        return render_template(
+            "orgs/invitation.html",
+            invitation=invitation,
+            token=token,
+            roles=ROLES,
+            wrong_account=True,
+        ), 403
+    if request.method == "POST":
+        membership = services.accept(invitation, current_user)
+        audit.record(
+            invitation.organisation_id, "joined", current_user.email, ROLES[membership.role]
+        )
+        db.session.commit()
+        session["org_id"] = invitation.organisation_id
+        flash(f"You have joined {invitation.organisation.name}.", "success")
+        return redirect(url_for("main.dashboard"))
+    return render_template("orgs/invitation.html", invitation=invitation, token=token, roles=ROLES)

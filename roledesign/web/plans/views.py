@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
+from roledesign.web import audit
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.assessment.services import current_round, load_answers
 from roledesign.web.plans import services
@@ -15,7 +16,7 @@ bp = Blueprint("plans", __name__, url_prefix="/plans")
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@organisation_required
+@organisation_required(need="edit")
 def new():
     """Describe a new peer worker post."""
     form = PlanForm()
@@ -23,6 +24,7 @@ def new():
         plan = services.create_plan(
             organisation=current_organisation(), creator=current_user, data=form.plan_data()
         )
+        audit.record(plan.organisation_id, "created", f"plan {plan.id}", plan.title)
         db.session.commit()
         flash("The plan has been created. Work through the four domains next.", "success")
         return redirect(url_for("plans.show", plan_id=plan.id))
@@ -48,10 +50,13 @@ def show(plan_id: int):
 @organisation_required
 def describe(plan_id: int):
     """Change the description of the post."""
-    plan = plan_or_404(plan_id)
+    plan = plan_or_404(plan_id, "edit")
     form = PlanForm(obj=plan)
     if form.validate_on_submit():
         if services.update_plan(plan, form.plan_data()):
+            audit.record(
+                plan.organisation_id, "changed", f"plan {plan.id}", "description of the post"
+            )
             db.session.commit()
             flash("The description of the post has been saved.", "success")
         return redirect(url_for("plans.show", plan_id=plan.id))

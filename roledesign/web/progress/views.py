@@ -11,6 +11,7 @@ from roledesign.domain.progress import closed_between, moved_items, weakest_doma
 from roledesign.domain.report import build_report
 from roledesign.domain.scoring import score
 from roledesign.extensions import db
+from roledesign.web import audit
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.assessment import services as assessment
 from roledesign.web.progress import services
@@ -29,10 +30,16 @@ bp = Blueprint("progress", __name__)
 @organisation_required
 def new_round(plan_id: int):
     """Close the current round and start the next from the same answers."""
-    plan = plan_or_404(plan_id)
+    plan = plan_or_404(plan_id, "edit")
     current = assessment.current_round(plan)
     if request.method == "POST":
         following = assessment.start_new_round(plan)
+        audit.record(
+            plan.organisation_id,
+            "created",
+            f"round {following.round_no} of plan {plan.id}",
+            f"round {following.round_no - 1} closed",
+        )
         db.session.commit()
         flash(
             f"Round {following.round_no} has started with your previous answers. Change only "
@@ -120,7 +127,7 @@ def progress(plan_id: int):
 @organisation_required
 def check_ins(plan_id: int):
     """After the peer worker starts: is the role working as planned? Beside the baseline."""
-    plan = plan_or_404(plan_id)
+    plan = plan_or_404(plan_id, "edit" if request.method == "POST" else "read")
     questions = catalog().checkin_questions
     form = checkin_form(questions)
     if form.validate_on_submit():
@@ -131,6 +138,12 @@ def check_ins(plan_id: int):
             "answers": {q.key: form[f"q_{q.key}"].answer.data for q in questions},
         }
         services.save_check_in(plan, data, current_user)
+        audit.record(
+            plan.organisation_id,
+            "changed",
+            f"check-ins of plan {plan.id}",
+            f"{data['month']} months, {PERSPECTIVES[data['perspective']].lower()}",
+        )
         db.session.commit()
         flash("The check-in has been saved.", "success")
         return redirect(url_for("progress.check_ins", plan_id=plan.id))
