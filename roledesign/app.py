@@ -132,6 +132,15 @@ def register_errorhandlers(app: Flask) -> None:
     for code in (400, 403, 404, 405, 409, 413, 429, 500):
         app.register_error_handler(code, render_error)
 
+    # Two saves of the same plan raced past the stamp check: the later one loses, and is told.
+    from sqlalchemy.orm.exc import StaleDataError
+    from werkzeug.exceptions import Conflict
+
+    @app.errorhandler(StaleDataError)
+    def stale(error):
+        db.session.rollback()
+        return render_error(Conflict())
+
 
 def register_commands(app: Flask) -> None:
     from roledesign import cli

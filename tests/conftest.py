@@ -7,6 +7,7 @@ touches the database runs against that server instead, e.g. a real PostgreSQL.
 import os
 import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from flask import got_request_exception
@@ -70,24 +71,34 @@ def runner(app):
     return app.test_cli_runner()
 
 
-CSRF = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+HIDDEN = re.compile(r'<input(?=[^>]*type="hidden")[^>]*>')
+ATTR = re.compile(r'(name|value)="([^"]*)"')
 
 
 class Browser:
-    """Drives forms the way a person does: fetch the page, then post it with its CSRF token."""
+    """Drives forms the way a person's browser does: fetch the page, then post the fields given
+    together with the page's hidden inputs (the CSRF token, edit stamps)."""
 
     def __init__(self, client):
         self.client = client
 
-    def csrf(self, url: str) -> str:
+    def hidden_fields(self, url: str) -> dict:
         page = self.client.get(url)
-        match = CSRF.search(page.get_data(as_text=True))
-        assert match, f"no CSRF token on {url} (status {page.status_code})"
-        return match.group(1)
+        html = page.get_data(as_text=True)
+        fields = {}
+        for tag in HIDDEN.findall(html):
+            attrs = dict(ATTR.findall(tag))
+            if "name" in attrs:
+                fields.setdefault(attrs["name"], unescape(attrs.get("value", "")))
+        assert "csrf_token" in fields, f"no CSRF token on {url} (status {page.status_code})"
+        return fields
+
+    def csrf(self, url: str) -> str:
+        return self.hidden_fields(url)["csrf_token"]
 
     def submit(self, url: str, data: dict, *, follow=False, page: str | None = None):
-        token = self.csrf(page or url)
-        return self.client.post(url, data={**data, "csrf_token": token}, follow_redirects=follow)
+        fields = self.hidden_fields(page or url)
+        return self.client.post(url, data={**fields, **data}, follow_redirects=follow)
 
 
 @pytest.fixture

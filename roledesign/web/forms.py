@@ -47,7 +47,9 @@ class BaseForm(FlaskForm):
                     message = sub.errors[0] if isinstance(sub.errors, list) else sub.errors
                     # nhsuk radios give the first option the group's id, so this works for both;
                     # a date links to its day box.
-                    anchor = getattr(sub, "anchor_id", sub.id)
+                    anchor = (
+                        "maincontent" if sub.name == "stamp" else getattr(sub, "anchor_id", sub.id)
+                    )
                     items.append({"text": message, "href": f"#{anchor}"})
         return items
 

@@ -2,6 +2,7 @@ from wtforms import SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from roledesign.models import ACTION_STATUSES
+from roledesign.web.concurrency import stamp_field
 from roledesign.web.forms import BaseForm, DateInputField, RadioField, SelectField, choices
 
 NOTES_MAX = 2000
@@ -20,6 +21,7 @@ class CheckboxesField(SelectMultipleField):
 
 
 class ActionForm(BaseForm):
+    stamp = stamp_field()
     title = TextAreaField(
         "What will be done?",
         description="Start with a verb, for example 'Brief the team about the peer role'.",

@@ -15,6 +15,7 @@ from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.actions import services
 from roledesign.web.actions.forms import ActionForm
 from roledesign.web.assessment.services import current_round, load_answers
+from roledesign.web.concurrency import is_stale, stamp
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("actions", __name__, url_prefix="/plans/<int:plan_id>/actions")
@@ -83,7 +84,10 @@ def edit(plan_id: int, action_id: int):
     plan = plan_or_404(plan_id, "edit")
     action = services.action_or_404(plan, action_id)
     form = _form(plan, action)
-    if form.validate_on_submit():
+    current = stamp(action.updated_at.isoformat(), action.status, action.title)
+    if not form.is_submitted():
+        form.stamp.data = current
+    if form.validate_on_submit() and not is_stale(form, current):
         services.update_action(action, form.action_data())
         audit.record(
             plan.organisation_id,
@@ -97,7 +101,9 @@ def edit(plan_id: int, action_id: int):
     if not form.is_submitted():
         form.item_ids.data = action.item_ids
         form.owner_user_id.data = str(action.owner_user_id or "")
-    return render_template("actions/edit.html", plan=plan, form=form, action=action)
+    return render_template(
+        "actions/edit.html", plan=plan, form=form, action=action
+    ), 409 if form.stamp.errors else 200
 
 
 def _flash_saved(action) -> None:

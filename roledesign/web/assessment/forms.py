@@ -4,6 +4,7 @@ from wtforms import FormField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS
+from roledesign.web.concurrency import stamp_field
 from roledesign.web.forms import BaseForm, RadioField, SubForm, choices
 
 NOTE_MAX = 2000
@@ -40,6 +41,7 @@ def field_name(item_id: str) -> str:
 def domain_form(items, *, formdata=None, data=None) -> BaseForm:
     """A form with one answer group per item, in catalogue order."""
     attrs = {field_name(item.id): FormField(ItemAnswerForm, label=item.statement) for item in items}
+    attrs["stamp"] = stamp_field()
     form_class = type("DomainAnswersForm", (BaseForm,), attrs)
     kwargs = {"data": data} if data is not None else {}
     if formdata is not None:

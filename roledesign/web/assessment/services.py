@@ -8,6 +8,7 @@ from roledesign.extensions import db
 from roledesign.models import Answer, Assessment, RolePlan
 from roledesign.models.base import utcnow
 from roledesign.web.assessment.forms import field_name
+from roledesign.web.concurrency import stamp
 
 
 def current_round(plan: RolePlan) -> Assessment:
@@ -23,6 +24,11 @@ def load_answers(assessment: Assessment) -> tuple[dict[str, ScoredAnswer], dict[
     answers = {r.item_id: ScoredAnswer(status=r.status, importance=r.importance) for r in rows}
     notes = {r.item_id: r.note for r in rows if r.note}
     return answers, notes
+
+
+def page_stamp(items, answers, notes) -> str:
+    """A stamp of the saved answers on one page, to notice someone else saving them meanwhile."""
+    return stamp(*((item.id, answers.get(item.id), notes.get(item.id, "")) for item in items))
 
 
 def form_data(items, answers, notes) -> dict:

@@ -11,6 +11,7 @@ from roledesign.web import audit
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.assessment import services
 from roledesign.web.assessment.forms import domain_form, field_name
+from roledesign.web.concurrency import is_stale
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("assessment", __name__, url_prefix="/plans/<int:plan_id>")
@@ -32,9 +33,11 @@ def domain(plan_id: int, domain_key: str):
     plan = plan_or_404(plan_id, "edit")
     assessment = services.current_round(plan)
     items = applicable(catalog().items_in(domain_key), plan.context)
+    answers, notes = services.load_answers(assessment)
+    current = services.page_stamp(items, answers, notes)
     if request.method == "POST":
         form = domain_form(items)
-        if form.validate():
+        if form.validate() and not is_stale(form, current):
             changed = services.save_domain(assessment, items, form)
             if changed:
                 audit.record(
@@ -51,9 +54,10 @@ def domain(plan_id: int, domain_key: str):
                 return redirect(url_for("plans.show", plan_id=plan.id))
             return redirect(_next_step(plan.id, domain_key))
     else:
-        answers, notes = services.load_answers(assessment)
         form = domain_form(items, data=services.form_data(items, answers, notes))
+        form.stamp.data = current
     step = DOMAIN_KEYS.index(domain_key) + 1
+    status = 409 if form.stamp.errors else 200
     return render_template(
         "assessment/domain.html",
         plan=plan,
@@ -63,7 +67,7 @@ def domain(plan_id: int, domain_key: str):
         field_name=field_name,
         step=step,
         steps=len(DOMAIN_KEYS),
-    )
+    ), status
 
 
 @bp.route("/check-answers", methods=["GET", "POST"])

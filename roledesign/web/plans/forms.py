@@ -3,6 +3,7 @@ from decimal import Decimal
 from wtforms import StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
+from roledesign.web.concurrency import stamp_field
 from roledesign.web.forms import (
     BaseForm,
     DecimalField,
@@ -33,6 +34,8 @@ def _choices(context_key: str):
 
 class PlanForm(BaseForm):
     """Describe the post. Choices for setting and introduction come from checklists/context.yaml."""
+
+    stamp = stamp_field()
 
     title = StringField(
         "Job title",

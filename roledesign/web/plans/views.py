@@ -8,6 +8,7 @@ from roledesign.extensions import db
 from roledesign.web import audit
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.assessment.services import current_round, load_answers
+from roledesign.web.concurrency import is_stale, stamp
 from roledesign.web.plans import services
 from roledesign.web.plans.forms import BAND_LABELS, PlanForm
 from roledesign.web.template_helpers import catalog
@@ -52,7 +53,10 @@ def describe(plan_id: int):
     """Change the description of the post."""
     plan = plan_or_404(plan_id, "edit")
     form = PlanForm(obj=plan)
-    if form.validate_on_submit():
+    current = stamp(plan.version)
+    if not form.is_submitted():
+        form.stamp.data = current
+    if form.validate_on_submit() and not is_stale(form, current):
         if services.update_plan(plan, form.plan_data()):
             audit.record(
                 plan.organisation_id, "changed", f"plan {plan.id}", "description of the post"
@@ -62,4 +66,6 @@ def describe(plan_id: int):
         return redirect(url_for("plans.show", plan_id=plan.id))
     if not form.is_submitted() and plan.band is None:
         form.band.data = ""
-    return render_template("plans/describe.html", form=form, plan=plan)
+    return render_template(
+        "plans/describe.html", form=form, plan=plan
+    ), 409 if form.stamp.errors else 200
