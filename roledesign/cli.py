@@ -206,6 +206,80 @@ def demo(seed):
     click.echo(f"Sign in as {DEMO_EMAIL} with password {password}")
 
 
+def _organisation(organisation_id: int):
+    from roledesign.extensions import db
+    from roledesign.models import Organisation
+
+    organisation = db.session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise InputError(f"there is no organisation {organisation_id}")
+    return organisation
+
+
+@click.command("export-org")
+@click.argument("organisation_id", type=int)
+@click.option(
+    "--out",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write to this file instead of standard output.",
+)
+@with_appcontext
+def export_org(organisation_id, out):
+    """Write everything an organisation owns as JSON (no password hashes)."""
+    from roledesign.web.orgs.transfer import export_organisation
+
+    data = export_organisation(_organisation(organisation_id))
+    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@click.command("import-org")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@with_appcontext
+def import_org(file):
+    """Restore an organisation exported with export-org into an empty database."""
+    from roledesign.extensions import db
+    from roledesign.web.orgs.transfer import TransferError, import_organisation
+
+    try:
+        organisation = import_organisation(json.load(file))
+    except (json.JSONDecodeError, TransferError) as err:
+        raise InputError(f"cannot import: {err}") from err
+    db.session.commit()
+    click.echo(
+        f"Restored {organisation.name} as organisation {organisation.id}. Members set "
+        "their passwords with 'Forgotten your password?'."
+    )
+
+
+@click.command("delete-org")
+@click.argument("organisation_id", type=int)
+@click.option("--yes", is_flag=True, help="Confirm: this cannot be undone.")
+@with_appcontext
+def delete_org(organisation_id, yes):
+    """Delete an organisation and everything it owns."""
+    from roledesign.extensions import db
+    from roledesign.web.orgs.transfer import delete_organisation
+
+    organisation = _organisation(organisation_id)
+    if not yes:
+        raise InputError(
+            f"this deletes {organisation.name} and everything it owns; add --yes to confirm"
+        )
+    name = organisation.name
+    delete_organisation(organisation)
+    db.session.commit()
+    click.echo(f"Deleted {name}.")
+
+
 def register(app: Flask) -> None:
-    for command in (check_evidence, export_evidence, score_command, demo):
+    for command in (
+        check_evidence,
+        export_evidence,
+        score_command,
+        demo,
+        export_org,
+        import_org,
+        delete_org,
+    ):
         app.cli.add_command(command)

@@ -1,5 +1,12 @@
 from wtforms import EmailField, StringField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    ValidationError,
+)
 
 from roledesign.models.accounts import ROLES, SECTORS
 from roledesign.web.forms import BaseForm, IntegerField, RadioField, choices
@@ -68,3 +75,18 @@ class InviteForm(BaseForm):
 
 class RoleForm(BaseForm):
     role = _role_field("Role")
+
+
+class DeleteForm(BaseForm):
+    confirm_name = StringField(
+        "Type the organisation's name to confirm",
+        validators=[DataRequired("Type the organisation's name to confirm")],
+    )
+
+    def __init__(self, *args, expected: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.expected = expected
+
+    def validate_confirm_name(self, field):
+        if field.data != self.expected:
+            raise ValidationError("The name you typed does not match the organisation's name")

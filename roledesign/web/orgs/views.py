@@ -1,8 +1,11 @@
 """Organisations: setting one up, switching between them, members, invitations, settings and
 the audit log."""
 
+import json
+
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     flash,
@@ -19,9 +22,10 @@ from roledesign.mail import send_mail
 from roledesign.models import ROLES
 from roledesign.web import audit
 from roledesign.web.access import current_organisation, memberships, organisation_required
-from roledesign.web.orgs import services
+from roledesign.web.orgs import services, transfer
 from roledesign.web.orgs.forms import (
     ROLE_HINTS,
+    DeleteForm,
     InviteForm,
     OrganisationForm,
     RoleForm,
@@ -215,3 +219,36 @@ def invitation(token: str):
         flash(f"You have joined {invitation.organisation.name}.", "success")
         return redirect(url_for("main.dashboard"))
     return render_template("orgs/invitation.html", invitation=invitation, token=token, roles=ROLES)
+
+
+@bp.get("/organisation/export.json")
+@organisation_required(need="admin")
+def export():
+    """Everything the organisation owns, as a JSON file (no passwords)."""
+    organisation = current_organisation()
+    data = transfer.export_organisation(organisation)
+    audit.record(organisation.id, "exported", "organisation", "all data as JSON")
+    db.session.commit()
+    return Response(
+        json.dumps(data, indent=2, ensure_ascii=False),
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="organisation-{organisation.id}.json"'
+        },
+    )
+
+
+@bp.route("/organisation/delete", methods=["GET", "POST"])
+@organisation_required(need="admin")
+def delete():
+    """Delete the organisation and everything it owns, after typing its name to confirm."""
+    organisation = current_organisation()
+    form = DeleteForm(expected=organisation.name)
+    if form.validate_on_submit():
+        name = organisation.name
+        transfer.delete_organisation(organisation)
+        db.session.commit()
+        session.pop("org_id", None)
+        flash(f"{name} and everything it owned have been deleted.", "info")
+        return redirect(url_for("main.start"))
+    return render_template("orgs/delete.html", form=form, organisation=organisation)

@@ -1,0 +1,312 @@
+"""Export an organisation as JSON, restore it into an empty database, or delete it entirely.
+
+The export holds no database ids (records refer to each other by position) and no password
+hashes (restored members set a password through "Forgotten your password?"), so exporting a
+restored copy gives the same JSON as the original export.
+"""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, func, select
+
+from roledesign.extensions import db
+from roledesign.models import (
+    Action,
+    ActionItem,
+    Answer,
+    Assessment,
+    AuditEvent,
+    CheckIn,
+    Invitation,
+    Membership,
+    Organisation,
+    RolePlan,
+    User,
+)
+from roledesign.models.accounts import new_session_token
+
+FORMAT = "roledesign-organisation/1"
+PLAN_FIELDS = (
+    "title",
+    "team",
+    "setting",
+    "introduction",
+    "employment",
+    "band",
+    "peer_workers",
+    "line_manager",
+)
+
+
+class TransferError(Exception):
+    """The export cannot be restored here; the message says why."""
+
+
+def _when(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # SQLite hands back naive datetimes; they are stored in UTC
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
+
+
+def _parse_when(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def export_organisation(organisation: Organisation) -> dict:
+    """Everything the organisation owns, in a stable order."""
+    members = db.session.execute(
+        select(User.email, User.name, Membership.role, Membership.created_at)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.organisation_id == organisation.id)
+        .order_by(User.email)
+    ).all()
+    emails = {row.email for row in members}
+    plans = db.session.scalars(
+        select(RolePlan).where(RolePlan.organisation_id == organisation.id).order_by(RolePlan.id)
+    ).all()
+    creator = dict(db.session.execute(select(User.id, User.email)).all())
+    return {
+        "format": FORMAT,
+        "organisation": {
+            "name": organisation.name,
+            "sector": organisation.sector,
+            "anonymity_k": organisation.anonymity_k,
+            "created_at": _when(organisation.created_at),
+        },
+        "members": [
+            {"email": m.email, "name": m.name, "role": m.role, "joined_at": _when(m.created_at)}
+            for m in members
+        ],
+        "plans": [_export_plan(plan, creator, emails) for plan in plans],
+        "audit": [
+            {
+                "when": _when(e.created_at),
+                "who": creator.get(e.user_id) if creator.get(e.user_id) in emails else None,
+                "action": e.action,
+                "subject": e.subject,
+                "detail": e.detail,
+            }
+            for e in db.session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.organisation_id == organisation.id)
+                .order_by(AuditEvent.created_at, AuditEvent.id)
+            )
+        ],
+    }
+
+
+def _export_plan(plan: RolePlan, creator: dict, emails: set) -> dict:
+    rounds = db.session.scalars(
+        select(Assessment).where(Assessment.plan_id == plan.id).order_by(Assessment.round_no)
+    ).all()
+    answers = db.session.scalars(
+        select(Answer)
+        .join(Assessment)
+        .where(Assessment.plan_id == plan.id)
+        .order_by(Assessment.round_no, Answer.item_id)
+    ).all()
+    by_round: dict[int, list] = {}
+    for answer in answers:
+        by_round.setdefault(answer.assessment_id, []).append(
+            {
+                "item": answer.item_id,
+                "status": answer.status,
+                "importance": answer.importance,
+                "note": answer.note,
+            }
+        )
+    actions = db.session.scalars(
+        select(Action).where(Action.plan_id == plan.id).order_by(Action.id)
+    ).all()
+    check_ins = db.session.scalars(
+        select(CheckIn)
+        .where(CheckIn.plan_id == plan.id)
+        .order_by(CheckIn.month, CheckIn.perspective)
+    ).all()
+    owner = {a.owner_user_id: creator.get(a.owner_user_id) for a in actions}
+    return {
+        **{field: getattr(plan, field) for field in PLAN_FIELDS},
+        "hours": str(plan.hours),
+        "created_by": creator.get(plan.created_by_id)
+        if creator.get(plan.created_by_id) in emails
+        else None,
+        "created_at": _when(plan.created_at),
+        "rounds": [
+            {
+                "round": r.round_no,
+                "created_at": _when(r.created_at),
+                "confirmed_at": _when(r.confirmed_at),
+                "closed_at": _when(r.closed_at),
+                "answers": by_round.get(r.id, []),
+            }
+            for r in rounds
+        ],
+        "actions": [
+            {
+                "title": a.title,
+                "items": a.item_ids,
+                "owner_member": owner[a.owner_user_id]
+                if owner.get(a.owner_user_id) in emails
+                else None,
+                "owner_name": a.owner_name,
+                "due_on": a.due_on.isoformat(),
+                "status": a.status,
+                "drop_reason": a.drop_reason,
+                "notes": a.notes,
+                "closed_at": _when(a.closed_at),
+                "created_at": _when(a.created_at),
+            }
+            for a in actions
+        ],
+        "check_ins": [
+            {
+                "month": c.month,
+                "perspective": c.perspective,
+                "answers": dict(sorted(c.answers.items())),
+                "note": c.note,
+                "recorded_on": c.recorded_on.isoformat(),
+            }
+            for c in check_ins
+        ],
+    }
+
+
+def import_organisation(data: dict) -> Organisation:
+    """Restore an export into a database that holds no accounts or organisations yet."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise TransferError(f"not a roledesign organisation export (expected format {FORMAT})")
+    existing = db.session.scalar(select(func.count()).select_from(Organisation))
+    existing += db.session.scalar(select(func.count()).select_from(User))
+    if existing:
+        raise TransferError("the database is not empty: restore into a new, empty database")
+    try:
+        return _restore(data)
+    except (KeyError, TypeError, ValueError) as err:
+        db.session.rollback()
+        raise TransferError(f"the export is incomplete or damaged ({err!r})") from err
+
+
+def _restore(data: dict) -> Organisation:
+    from roledesign.web.auth.passwords import hash_password
+
+    source = data["organisation"]
+    organisation = Organisation(
+        name=source["name"],
+        sector=source["sector"],
+        anonymity_k=source["anonymity_k"],
+        created_at=_parse_when(source["created_at"]),
+    )
+    db.session.add(organisation)
+    users: dict[str, User] = {}
+    for member in data["members"]:
+        # No password travels with an export: members choose a new one by resetting it.
+        user = User(
+            email=member["email"],
+            name=member["name"],
+            password_hash=hash_password(new_session_token()),
+        )
+        users[member["email"]] = user
+        db.session.add(
+            Membership(
+                user=user,
+                organisation=organisation,
+                role=member["role"],
+                created_at=_parse_when(member["joined_at"]),
+            )
+        )
+    for source_plan in data["plans"]:
+        plan = RolePlan(
+            organisation=organisation,
+            hours=Decimal(source_plan["hours"]),
+            created_by=users.get(source_plan["created_by"]),
+            created_at=_parse_when(source_plan["created_at"]),
+            **{field: source_plan[field] for field in PLAN_FIELDS},
+        )
+        db.session.add(plan)
+        for source_round in source_plan["rounds"]:
+            round_ = Assessment(
+                plan=plan,
+                round_no=source_round["round"],
+                created_at=_parse_when(source_round["created_at"]),
+                confirmed_at=_parse_when(source_round["confirmed_at"]),
+            )
+            for answer in source_round["answers"]:
+                round_.answers.append(
+                    Answer(
+                        item_id=answer["item"],
+                        status=answer["status"],
+                        importance=answer["importance"],
+                        note=answer["note"],
+                    )
+                )
+            db.session.add(round_)
+            db.session.flush()
+            # Closed last: the closed-round guard refuses answers added to a closed round.
+            round_.closed_at = _parse_when(source_round["closed_at"])
+        for source_action in source_plan["actions"]:
+            action = Action(
+                plan=plan,
+                title=source_action["title"],
+                owner_user=users.get(source_action["owner_member"]),
+                owner_name=source_action["owner_name"],
+                due_on=date.fromisoformat(source_action["due_on"]),
+                status=source_action["status"],
+                drop_reason=source_action["drop_reason"],
+                notes=source_action["notes"],
+                closed_at=_parse_when(source_action["closed_at"]),
+                created_at=_parse_when(source_action["created_at"]),
+            )
+            action.items = [ActionItem(item_id=item) for item in source_action["items"]]
+            db.session.add(action)
+        for source_check_in in source_plan["check_ins"]:
+            db.session.add(
+                CheckIn(
+                    plan=plan,
+                    month=source_check_in["month"],
+                    perspective=source_check_in["perspective"],
+                    answers=source_check_in["answers"],
+                    note=source_check_in["note"],
+                    recorded_on=date.fromisoformat(source_check_in["recorded_on"]),
+                )
+            )
+    db.session.flush()
+    for event in data["audit"]:
+        db.session.add(
+            AuditEvent(
+                organisation_id=organisation.id,
+                user=users.get(event["who"]),
+                action=event["action"],
+                subject=event["subject"],
+                detail=event["detail"],
+                created_at=_parse_when(event["when"]),
+            )
+        )
+    db.session.flush()
+    return organisation
+
+
+def delete_organisation(organisation: Organisation) -> None:
+    """Remove everything the organisation owns, and the accounts of people who belonged to it
+    and to no other organisation."""
+    member_ids = db.session.scalars(
+        select(Membership.user_id).where(Membership.organisation_id == organisation.id)
+    ).all()
+    plan_ids = select(RolePlan.id).where(RolePlan.organisation_id == organisation.id)
+    round_ids = select(Assessment.id).where(Assessment.plan_id.in_(plan_ids))
+    action_ids = select(Action.id).where(Action.plan_id.in_(plan_ids))
+    # Bulk deletes, children first, so that no database's cascade rules are relied on.
+    db.session.execute(delete(Answer).where(Answer.assessment_id.in_(round_ids)))
+    db.session.execute(delete(Assessment).where(Assessment.plan_id.in_(plan_ids)))
+    db.session.execute(delete(ActionItem).where(ActionItem.action_id.in_(action_ids)))
+    db.session.execute(delete(Action).where(Action.plan_id.in_(plan_ids)))
+    db.session.execute(delete(CheckIn).where(CheckIn.plan_id.in_(plan_ids)))
+    db.session.execute(delete(RolePlan).where(RolePlan.organisation_id == organisation.id))
+    for model in (Invitation, AuditEvent, Membership):
+        db.session.execute(delete(model).where(model.organisation_id == organisation.id))
+    db.session.execute(delete(Organisation).where(Organisation.id == organisation.id))
+    still_members = select(Membership.user_id).where(Membership.user_id.in_(member_ids))
+    db.session.execute(delete(User).where(User.id.in_(member_ids), User.id.not_in(still_members)))
+    db.session.expunge_all()
