@@ -143,3 +143,22 @@ def test_demo_credentials_work(runner, client):
         "/sign-in", {"email": "demo@example.org", "password": password}
     )
     assert response.headers["Location"] == "/dashboard"
+
+
+def test_backup_db_copies_a_live_sqlite_database(app, runner, auth, make_plan, tmp_path):
+    import os
+    import sqlite3
+
+    if os.environ.get("TEST_DATABASE_URL"):
+        result = runner.invoke(args=["backup-db", str(tmp_path / "copy.sqlite")])
+        assert result.exit_code == 2 and "pg_dump" in result.output
+        return
+    auth.manager()
+    make_plan(team="Backed-up team")
+    target = tmp_path / "copy.sqlite"
+    result = runner.invoke(args=["backup-db", str(target)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT team FROM role_plans").fetchall() == [("Backed-up team",)]
+    again = runner.invoke(args=["backup-db", str(target)])
+    assert again.exit_code == 2 and "already exists" in again.output

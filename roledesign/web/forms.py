@@ -69,7 +69,12 @@ class _FriendlyNumber:
 
 
 class DecimalField(_FriendlyNumber, fields.DecimalField):
-    pass
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        # "NaN", "sNaN" and "Infinity" parse as decimals, but are not amounts anyone means.
+        if self.data is not None and not self.data.is_finite():
+            self.data = None
+            raise ValueError(self.invalid_message)
 
 
 class IntegerField(_FriendlyNumber, fields.IntegerField):

@@ -201,3 +201,10 @@ def test_markup_in_user_text_is_shown_as_text_everywhere(client, auth, browser, 
         page = client.get(url).get_data(as_text=True)
         assert script not in page and "<img src=x" not in page, url
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, url
+
+
+def test_special_numbers_are_refused_plainly(client, auth, browser):
+    auth.manager()
+    for hours in ("NaN", "Infinity", "-0", "1e309", "sNaN"):
+        page = text(browser.submit("/plans/new", {**PLAN_FORM, "hours": hours}))
+        assert summary_links(page)[0][0] == "#hours", hours
