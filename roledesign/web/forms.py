@@ -5,7 +5,7 @@ from datetime import date
 from flask_wtf import FlaskForm
 from wtforms import Form, SelectChoice, fields
 from wtforms.utils import unset_value
-from wtforms.validators import ValidationError
+from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -54,8 +54,8 @@ class BaseForm(FlaskForm):
         return items
 
 
-class _FriendlyNumber:
-    """Number fields that say what to type instead of 'Not a valid decimal value'."""
+class _InvalidMessage:
+    """Fields that say what to type or choose instead of WTForms' 'Not a valid ...' messages."""
 
     def __init__(self, *args, invalid_message: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,7 +68,7 @@ class _FriendlyNumber:
             raise ValueError(self.invalid_message) from err
 
 
-class DecimalField(_FriendlyNumber, fields.DecimalField):
+class DecimalField(_InvalidMessage, fields.DecimalField):
     def process_formdata(self, valuelist):
         super().process_formdata(valuelist)
         # "NaN", "sNaN" and "Infinity" parse as decimals, but are not amounts anyone means.
@@ -77,22 +77,12 @@ class DecimalField(_FriendlyNumber, fields.DecimalField):
             raise ValueError(self.invalid_message)
 
 
-class IntegerField(_FriendlyNumber, fields.IntegerField):
+class IntegerField(_InvalidMessage, fields.IntegerField):
     pass
 
 
-class _ChoiceMessage:
+class _ChoiceMessage(_InvalidMessage):
     """Choice fields whose tampered or unknown values get a message that says what to choose."""
-
-    def __init__(self, *args, invalid_message: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.invalid_message = invalid_message
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as err:
-            raise ValueError(self.invalid_message) from err
 
     def pre_validate(self, form):
         if self.data in (None, ""):
@@ -170,3 +160,18 @@ class DateInputField(fields.Field):
     def pre_validate(self, form):
         if self.data is None and not self.process_errors and self.required_message:
             raise ValidationError(self.required_message)
+
+
+def email_field(label: str = "Email address", *, required: str = "Enter your email address"):
+    """An email address field with the same checks and messages everywhere."""
+    return fields.EmailField(
+        label,
+        validators=[
+            DataRequired(required),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+            Email(
+                "Enter an email address in the correct format, like name@example.org",
+                check_deliverability=False,
+            ),
+        ],
+    )

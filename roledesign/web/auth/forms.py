@@ -1,8 +1,8 @@
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from roledesign.web.auth.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
-from roledesign.web.forms import BaseForm
+from roledesign.web.forms import BaseForm, email_field
 
 
 class SignUpForm(BaseForm):
@@ -13,17 +13,7 @@ class SignUpForm(BaseForm):
             Length(max=120, message="Name must be 120 characters or fewer"),
         ],
     )
-    email = EmailField(
-        "Email address",
-        validators=[
-            DataRequired("Enter your email address"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
-            Email(
-                "Enter an email address in the correct format, like name@example.org",
-                check_deliverability=False,
-            ),
-        ],
-    )
+    email = email_field()
     password = PasswordField(
         "Create a password",
         description=f"Use at least {MIN_LENGTH} characters. A few unrelated words make a strong password.",
@@ -78,17 +68,7 @@ class SignInForm(BaseForm):
 
 
 class ForgotPasswordForm(BaseForm):
-    email = EmailField(
-        "Email address",
-        validators=[
-            DataRequired("Enter your email address"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
-            Email(
-                "Enter an email address in the correct format, like name@example.org",
-                check_deliverability=False,
-            ),
-        ],
-    )
+    email = email_field()
 
 
 class ResetPasswordForm(BaseForm):

@@ -1,7 +1,6 @@
-from wtforms import EmailField, StringField
+from wtforms import StringField
 from wtforms.validators import (
     DataRequired,
-    Email,
     InputRequired,
     Length,
     NumberRange,
@@ -9,7 +8,7 @@ from wtforms.validators import (
 )
 
 from roledesign.models.accounts import ROLES, SECTORS
-from roledesign.web.forms import BaseForm, IntegerField, RadioField, choices
+from roledesign.web.forms import BaseForm, IntegerField, RadioField, choices, email_field
 
 ROLE_HINTS = {
     "admin": "Everything, plus members, settings, the audit log, export and deletion",
@@ -59,17 +58,7 @@ def _role_field(label: str):
 
 
 class InviteForm(BaseForm):
-    email = EmailField(
-        "Their email address",
-        validators=[
-            DataRequired("Enter their email address"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
-            Email(
-                "Enter an email address in the correct format, like name@example.org",
-                check_deliverability=False,
-            ),
-        ],
-    )
+    email = email_field("Their email address", required="Enter their email address")
     role = _role_field("What can they do?")
 
 
