@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from roledesign.catalog.documents import load_document_rules
 from roledesign.catalog.model import (
     DOMAIN_KEYS,
     EVIDENCE_KINDS,
@@ -27,7 +28,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 BAND_KEYS = ("ready", "nearly", "not_yet")
-SOURCE_FIELDS = {"authors", "year", "title", "published_in", "doi", "cited_in", "note"}
+SOURCE_FIELDS = {"authors", "year", "title", "published_in", "doi", "cited_in", "note", "cite_as"}
 ITEM_FIELDS = {"id", "statement", "why", "action", "weight", "critical", "evidence", "applies_when"}
 EVIDENCE_FIELDS = {"source", "finding", "kind"}
 
@@ -112,6 +113,7 @@ def _load_sources(root: Path, problems: _Problems) -> dict[str, Source] | None:
                 entry.get("cited_in"), path, where, "cited_in", problems, required=False
             ),
             note=_text(entry.get("note"), path, where, "note", problems, required=False),
+            cite_as=_text(entry.get("cite_as"), path, where, "cite_as", problems, required=False),
         )
     for source in sources.values():
         if not source.title and not source.note:
@@ -308,8 +310,14 @@ def load_catalog(root: str | Path) -> Catalog:
     domains = _load_domains(root, sources, problems)
     bands = _load_bands(root, sources, problems)
     items = _load_items(root, sources, context, problems)
+    documents = load_document_rules(root, sources, {i.id for i in items}, context, problems)
     if problems.items:
         raise CatalogError(problems.items)
     return Catalog(
-        sources=sources or {}, domains=domains, items=tuple(items), bands=bands, context=context
+        sources=sources or {},
+        domains=domains,
+        items=tuple(items),
+        bands=bands,
+        context=context,
+        documents=documents,
     )

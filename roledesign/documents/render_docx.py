@@ -1,16 +1,18 @@
 """Render a Document to an editable Word file with python-docx: real heading styles, list
-styles, table styles, page numbers and title/author properties, so HR can edit it freely."""
+styles, table styles, tick boxes Word can tick, page numbers and title/author properties, so HR
+can edit it freely."""
 
 from io import BytesIO
 
 from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
 from roledesign.documents.model import (
     Bullets,
+    Checklist,
     Document,
     Heading,
     KeyValues,
@@ -20,6 +22,8 @@ from roledesign.documents.model import (
 )
 
 GREY = RGBColor(0x4C, 0x62, 0x72)
+SHADE = "F0F4F5"
+TABLE_STYLE = "Table Grid"
 
 
 def _page_number_field(paragraph) -> None:
@@ -35,8 +39,17 @@ def _page_number_field(paragraph) -> None:
         run._r.append(element)
 
 
-def _table(word, header, rows, style="Table Grid"):
-    columns = len(header) if header else len(rows[0])
+def _shade(cell, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def _table(word, header, rows, style=TABLE_STYLE):
+    columns = len(header) if header else max(len(row) for row in rows)
     table = word.add_table(rows=0, cols=columns)
     table.style = style
     if header:
@@ -46,9 +59,54 @@ def _table(word, header, rows, style="Table Grid"):
             cell.paragraphs[0].add_run(clean_text(text)).bold = True
     for row in rows:
         cells = table.add_row().cells
+        if len(row) == 1 and columns > 1:  # a group heading across the whole row
+            merged = cells[0].merge(cells[-1])
+            merged.text = ""
+            merged.paragraphs[0].add_run(clean_text(row[0])).bold = True
+            _shade(merged, SHADE)
+            continue
         for cell, text in zip(cells, row, strict=True):
             cell.text = clean_text(text)
     return table
+
+
+def _tick_box(paragraph, checked: bool) -> None:
+    """A check box content control: Word shows a box the reader can tick with a click."""
+    mark = "\u2612" if checked else "\u2610"
+    paragraph._p.append(
+        parse_xml(
+            f'<w:sdt {nsdecls("w", "w14")}><w:sdtPr><w:alias w:val="Done"/>'
+            f'<w14:checkbox><w14:checked w14:val="{int(checked)}"/>'
+            '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+            '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>'
+            "</w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr>"
+            '<w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/>'
+            f"</w:rPr><w:t>{mark}</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+    )
+
+
+def _small(paragraph, text: str) -> None:
+    run = paragraph.add_run(clean_text(text))
+    run.font.size = Pt(9)
+    run.font.color.rgb = GREY
+
+
+def _checklist(word, block: Checklist) -> None:
+    table = word.add_table(rows=0, cols=2)
+    table.style = TABLE_STYLE
+    for item in block.items:
+        box, body = table.add_row().cells
+        _tick_box(box.paragraphs[0], item.checked)
+        body.text = clean_text(item.text)
+        notes = list(item.notes)
+        if item.checked and item.checked_note:
+            notes.append(item.checked_note)
+        for note in notes:
+            _small(body.add_paragraph(), note)
+    for row in table.rows:
+        row.cells[0].width = Pt(24)
+        row.cells[1].width = Pt(440)
 
 
 def render_docx(document: Document) -> bytes:
@@ -70,6 +128,9 @@ def render_docx(document: Document) -> bytes:
         if isinstance(block, Heading):
             word.add_heading(clean_text(block.text), level=1 if block.level <= 1 else 2)
         elif isinstance(block, Paragraph):
+            if block.style == "callout":
+                word.add_paragraph(clean_text(block.text), style="Intense Quote")
+                continue
             paragraph = word.add_paragraph(clean_text(block.text))
             if block.style == "small":
                 for run in paragraph.runs:
@@ -85,12 +146,16 @@ def render_docx(document: Document) -> bytes:
         elif isinstance(block, KeyValues):
             table = _table(word, (), block.rows)
             for row in table.rows:
-                row.cells[0].paragraphs[0].runs[0].bold = True
+                for run in row.cells[0].paragraphs[0].runs:
+                    run.bold = True
             word.add_paragraph()
         elif isinstance(block, Table):
             if block.caption:
                 word.add_heading(clean_text(block.caption), level=2)
             _table(word, block.header, block.rows)
+            word.add_paragraph()
+        elif isinstance(block, Checklist):
+            _checklist(word, block)
             word.add_paragraph()
 
     footer = word.sections[0].footer.paragraphs[0]
