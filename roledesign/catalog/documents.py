@@ -158,6 +158,9 @@ def _condition(raw, path, where, context, items, problems) -> Condition:
             problems.add(path, where, f"when.{kind} must be a mapping")
             continue
         for key, values in entries.items():
+            if kind == "answers" and allowed_keys is None:
+                found[kind].append((str(key), tuple(values)))
+                continue
             if key not in allowed_keys:
                 what = "context field" if kind == "context" else "item"
                 problems.add(path, where, f"when.{kind} names unknown {what} '{key}'")
@@ -228,7 +231,7 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         if document == "job_description":
             problems.add(path, where, "job description clauses cannot cover readiness gaps")
         for item_id in covers:
-            if item_id not in items:
+            if items is not None and item_id not in items:
                 problems.add(path, where, f"covers unknown item '{item_id}'")
     label = text_of(raw.get("label"), path, where, "label", problems, required=False)
     if (document, section) in LABELLED_SECTIONS and not label:
@@ -265,7 +268,7 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
 def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:
     path = root / "documents" / "gaps.yaml"
     data = read(path, problems)
-    if data is None:
+    if data is None or items is None:
         return {}
     if not isinstance(data, dict):
         problems.add(path, "", "must map item ids to the document and section of their line")
@@ -298,7 +301,11 @@ def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:
 
 
 def load_document_rules(root: Path, sources, items, context, problems) -> DocumentRules:
-    """Read checklists/documents/; problems are added to ``problems`` (see catalog.loader)."""
+    """Read checklists/documents/; problems are added to ``problems`` (see catalog.loader).
+
+    ``sources`` and ``items`` are the known keys and ids, or None when they could not be read
+    (then references to them are not checked).
+    """
     from roledesign.catalog.loader import _read, _text  # the shared YAML and text checks
 
     clauses: list[Clause] = []

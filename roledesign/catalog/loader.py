@@ -309,8 +309,12 @@ def load_catalog(root: str | Path) -> Catalog:
     context = _load_context(root, problems)
     domains = _load_domains(root, sources, problems)
     bands = _load_bands(root, sources, problems)
+    before = len(problems.items)
     items = _load_items(root, sources, context, problems)
-    documents = load_document_rules(root, sources, {i.id for i in items}, context, problems)
+    # With broken item files, references to items from the document rules are not checked:
+    # they would only repeat the same problem many times.
+    item_ids = {i.id for i in items} if len(problems.items) == before else None
+    documents = load_document_rules(root, sources, item_ids, context, problems)
     if problems.items:
         raise CatalogError(problems.items)
     return Catalog(
