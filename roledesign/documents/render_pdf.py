@@ -126,7 +126,7 @@ def _text(value: str) -> str:
     return escape(clean_text(value)).replace("\n", "<br/>")
 
 
-def _table(header, rows, widths, styles) -> RLTable:
+def _table(header, rows, widths, styles, bold_first_column=False) -> RLTable:
     width = A4[0] - 2 * MARGIN
     columns = len(header) if header else max(len(row) for row in rows)
     fractions = widths or tuple(1 / columns for _ in range(columns))
@@ -138,7 +138,14 @@ def _table(header, rows, widths, styles) -> RLTable:
             groups.append(len(data))
             data.append([RLParagraph(_text(row[0]), styles["cell_head"])] + [""] * (columns - 1))
         else:
-            data.append([RLParagraph(_text(c), styles["cell"]) for c in row])
+            data.append(
+                [
+                    RLParagraph(
+                        _text(c), styles["cell_head" if bold_first_column and not n else "cell"]
+                    )
+                    for n, c in enumerate(row)
+                ]
+            )
     table = RLTable(data, colWidths=[width * f for f in fractions], repeatRows=1 if header else 0)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), _fonts()[0]),  # else reportlab selects Helvetica per cell
@@ -201,45 +208,59 @@ def _checklist(block: Checklist, styles) -> RLTable:
     return table
 
 
+def _block(block, styles) -> list:
+    """The flowables for one block."""
+    if isinstance(block, Heading):
+        return [RLParagraph(_text(block.text), styles["h1" if block.level <= 1 else "h2"])]
+    if isinstance(block, Paragraph):
+        return [RLParagraph(_text(block.text), styles.get(block.style, styles["body"]))]
+    if isinstance(block, Bullets):
+        items = [
+            ListItem(RLParagraph(_text(i), styles["body"]), leftIndent=14) for i in block.items
+        ]
+        return [
+            ListFlowable(
+                items,
+                bulletType="1" if block.numbered else "bullet",
+                start=None if block.numbered else "•",
+                leftIndent=14,
+                bulletFontName=_fonts()[0],
+            )
+        ]
+    if isinstance(block, KeyValues):
+        return [
+            _table((), block.rows, (0.32, 0.68), styles, bold_first_column=True),
+            Spacer(1, 6),
+        ]
+    if isinstance(block, Table):
+        parts = []
+        if block.caption:
+            parts.append(RLParagraph(_text(block.caption), styles["h2"]))
+        parts.append(_table(block.header, block.rows, block.widths, styles))
+        # Short tables stay on one page; a long one keeps its caption with its first rows.
+        return ([KeepTogether(parts)] if len(block.rows) <= 8 else parts) + [Spacer(1, 6)]
+    if isinstance(block, Checklist):
+        return [_checklist(block, styles), Spacer(1, 8)]
+    raise TypeError(f"unknown block {block!r}")
+
+
 def _flowables(document: Document) -> list:
     styles = _styles()
     story = [RLParagraph(_text(document.title), styles["title"])]
     if document.subtitle:
         story.append(RLParagraph(_text(document.subtitle), styles["subtitle"]))
     story.append(RLParagraph(_text(document.meta_line), styles["meta"]))
+    headings = []  # a heading waits for what follows it, so it never ends a page on its own
     for block in document.blocks:
+        parts = _block(block, styles)
         if isinstance(block, Heading):
-            story.append(RLParagraph(_text(block.text), styles["h1" if block.level <= 1 else "h2"]))
-        elif isinstance(block, Paragraph):
-            story.append(RLParagraph(_text(block.text), styles.get(block.style, styles["body"])))
-        elif isinstance(block, Bullets):
-            items = [
-                ListItem(RLParagraph(_text(i), styles["body"]), leftIndent=14) for i in block.items
-            ]
-            story.append(
-                ListFlowable(
-                    items,
-                    bulletType="1" if block.numbered else "bullet",
-                    start=None if block.numbered else "•",
-                    leftIndent=14,
-                    bulletFontName=_fonts()[0],
-                )
-            )
-        elif isinstance(block, KeyValues):
-            story.append(_table((), block.rows, (0.32, 0.68), styles))
-            story.append(Spacer(1, 6))
-        elif isinstance(block, Table):
-            parts = []
-            if block.caption:
-                parts.append(RLParagraph(_text(block.caption), styles["h2"]))
-            parts.append(_table(block.header, block.rows, block.widths, styles))
-            # Short tables stay on one page; a long one keeps its caption with its first rows.
-            story.extend([KeepTogether(parts)] if len(block.rows) <= 8 else parts)
-            story.append(Spacer(1, 6))
-        elif isinstance(block, Checklist):
-            story.append(_checklist(block, styles))
-            story.append(Spacer(1, 8))
-    return story
+            headings += parts
+            continue
+        if headings:
+            parts = [KeepTogether([*headings, parts[0]]), *parts[1:]]
+            headings = []
+        story += parts
+    return story + headings
 
 
 def _numbered_canvas(footer: str, font: str):
