@@ -207,5 +207,7 @@ def demo(seed):
 
 
 def register(app: Flask) -> None:
-    for command in (check_evidence, export_evidence, score_command, demo):
+    from roledesign.web.documents.cli import documents_command
+
+    for command in (check_evidence, export_evidence, score_command, demo, documents_command):
         app.cli.add_command(command)

@@ -58,6 +58,10 @@ def file_name(post_title: str, kind: Kind, version: int, fmt: str) -> str:
     return f"{slugify(post_title)}-{kind.slug}-v{version}.{fmt}"
 
 
+def bundle_name(post_title: str, version: int) -> str:
+    return f"{slugify(post_title)}-documents-v{version}.zip"
+
+
 def bundle(documents: Mapping[str, Document], post_title: str, stamp: Stamp) -> bytes:
     """Every document as PDF and Word in one ZIP file, dated with the version's date."""
     buffer = BytesIO()
