@@ -179,7 +179,7 @@ class TickBox(Flowable):
         canvas.rect(0, 0, self.size, self.size)
         if self.checked:
             canvas.setLineWidth(1.4)
-            canvas.lines([(2, 5), (4.2, 2.2), (4.2, 2.2), (8.5, 8.5)])
+            canvas.lines([(2, 5, 4.2, 2.2), (4.2, 2.2, 8.5, 8.5)])
 
 
 def _checklist(block: Checklist, styles) -> RLTable:
