@@ -190,7 +190,8 @@ def _checklist(block: Checklist, styles) -> RLTable:
         notes = list(item.notes)
         if item.checked and item.checked_note:
             notes.append(item.checked_note)
-        cell += [RLParagraph(_text(note), styles["cell_small"]) for note in notes]
+        if notes:  # one paragraph for all the notes: much quicker to lay out than several
+            cell.append(RLParagraph("<br/>".join(_text(n) for n in notes), styles["cell_small"]))
         data.append([TickBox(item.checked), cell])
     table = RLTable(data, colWidths=[8 * mm, width - 8 * mm])
     table.setStyle(
