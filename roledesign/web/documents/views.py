@@ -5,6 +5,7 @@ from io import BytesIO
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from roledesign.documents.plan_common import KIND_BY_SLUG, KINDS
 from roledesign.documents.plan_documents import (
@@ -65,31 +66,36 @@ def index(plan_id: int):
     )
 
 
+def _conflict(plan, form) -> list[dict]:
+    """Someone saved the details while this person was editing: keep what they typed, point
+    the form at the newest revision and say what happened."""
+    saved = services.details_of(plan)
+    form.revision.data = str(saved.revision) if saved else "0"
+    return [{"text": services.conflict_message(saved), "href": "#base"}]
+
+
 @bp.route("/details", methods=["GET", "POST"])
 @organisation_required
 def details(plan_id: int):
     """The parts of the documents only the organisation knows: base, salary, duties and so on."""
     plan = plan_or_404(plan_id)
     saved = services.details_of(plan)
-    revision = str(saved.revision) if saved else "0"
     form = DetailsForm(obj=saved) if request.method == "GET" else DetailsForm()
     conflict = []
     if form.validate_on_submit():
-        if (form.revision.data or "0") != revision:
-            # Someone saved in the meantime: keep what this person typed and say so.
-            conflict = [{"text": services.conflict_message(saved), "href": "#base"}]
-            form.revision.data = revision
+        if (form.revision.data or "0") != (str(saved.revision) if saved else "0"):
+            conflict = _conflict(plan, form)
         else:
-            if services.save_details(plan, form.details_data(), current_user):
-                db.session.commit()
-                flash("The details have been saved. The documents now include them.", "success")
-            return redirect(url_for("documents.index", plan_id=plan.id))
-    if request.method == "GET":
-        form.revision.data = revision
-        if saved and saved.closing_date:
-            form.closing_date.form.day.data = saved.closing_date.day
-            form.closing_date.form.month.data = saved.closing_date.month
-            form.closing_date.form.year.data = saved.closing_date.year
+            try:
+                if services.save_details(plan, form.details_data(), current_user):
+                    db.session.commit()
+                    flash("The details have been saved. The documents now include them.", "success")
+                return redirect(url_for("documents.index", plan_id=plan.id))
+            except (IntegrityError, StaleDataError):  # saved by someone else a moment ago
+                db.session.rollback()
+                conflict = _conflict(plan, form)
+    elif request.method == "GET":
+        form.revision.data = str(saved.revision) if saved else "0"
     return render_template("documents/details.html", plan=plan, form=form, conflict=conflict)
 
 
