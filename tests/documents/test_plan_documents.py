@@ -64,6 +64,10 @@ def test_every_document_has_title_author_version_and_page_numbers(kind):
     assert reader.metadata.author == "Northshire NHS Trust"
     total = len(reader.pages)
     assert f"Page {total} of {total}" in reader.pages[-1].extract_text()
+    for page in reader.pages:  # only the two embedded fonts, on every page
+        fonts = page["/Resources"]["/Font"]
+        assert {fonts[f].get_object()["/Subtype"] for f in fonts} == {"/TrueType"}
+        assert len(fonts) <= 2
     text = reader.pages[0].extract_text()
     assert "22 November 2026" in text and "version 3" in text
     word = docx.Document(BytesIO(render(document, "docx")))
