@@ -93,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from roledesign.web.actions.views import bp as actions_bp
     from roledesign.web.assessment.views import bp as assessment_bp
     from roledesign.web.auth.views import bp as auth_bp
+    from roledesign.web.documents.views import bp as documents_bp
     from roledesign.web.evidence.views import bp as evidence_bp
     from roledesign.web.main.views import bp as main_bp
     from roledesign.web.orgs.views import bp as orgs_bp
@@ -105,6 +106,7 @@ def register_blueprints(app: Flask) -> None:
         orgs_bp,
         plans_bp,
         assessment_bp,
+        documents_bp,
         actions_bp,
         progress_bp,
         evidence_bp,

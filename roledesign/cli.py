@@ -44,6 +44,7 @@ def check_evidence(directory):
     counts = Counter(item.domain for item in catalog.items)
     for key in DOMAIN_KEYS:
         click.echo(f"{key}: {counts[key]} items")
+    click.echo(f"documents: {len(catalog.documents.clauses)} clauses")
     click.echo(
         f"total: {len(catalog.items)} items, {len(catalog.sources)} sources — evidence base is valid"
     )
@@ -301,11 +302,14 @@ def backup_db(out):
 
 
 def register(app: Flask) -> None:
+    from roledesign.web.documents.cli import documents_command
+
     for command in (
         check_evidence,
         export_evidence,
         score_command,
         demo,
+        documents_command,
         export_org,
         import_org,
         delete_org,

@@ -52,6 +52,12 @@ def build_organisation(browser, auth, make_plan, outbox):
             "note": "Early days",
         },
     )
+    # Documents: typed-in details, a stored version, and a ticked checklist line.
+    from tests.web.test_documents import DETAILS
+
+    browser.submit(f"/plans/{first}/documents/details", DETAILS)
+    browser.client.get(f"/plans/{first}/documents/")
+    browser.submit(f"/plans/{first}/documents/recruitment-checklist", {"done": ["RC-BA-01"]})
     return link
 
 
@@ -71,6 +77,8 @@ def test_export_import_export_round_trip(
     exported = json.loads(result.output)
     assert [m["email"] for m in exported["members"]] == ["hr@example.org", "manager@example.org"]
     assert len(exported["plans"]) == 2 and len(exported["plans"][0]["rounds"]) == 2
+    documents = exported["plans"][0]["documents"]
+    assert documents["details"]["base"] and documents["versions"] and documents["ticks"]
     assert "password" not in result.output
 
     # Restore into a second, empty database.
@@ -200,6 +208,9 @@ def test_every_table_is_covered_by_export_or_deliberately_left_out(app):
         "action_items",
         "check_ins",
         "audit_events",
+        "document_details",
+        "document_versions",
+        "checklist_ticks",
     }
     left_out = {
         "invitations": "pending invitations are short-lived secrets; deletion removes them",

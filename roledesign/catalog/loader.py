@@ -8,6 +8,7 @@ evidence 2: unknown source 'gates_2008'``. The app refuses to start while any re
 from pathlib import Path
 
 from roledesign.catalog.checkins import load_checkins
+from roledesign.catalog.documents import load_document_rules
 from roledesign.catalog.model import (
     DOMAIN_KEYS,
     Band,
@@ -27,7 +28,7 @@ from roledesign.catalog.parsing import (
 )
 
 BAND_KEYS = ("ready", "nearly", "not_yet")
-SOURCE_FIELDS = {"authors", "year", "title", "published_in", "doi", "cited_in", "note"}
+SOURCE_FIELDS = {"authors", "year", "title", "published_in", "doi", "cited_in", "note", "cite_as"}
 ITEM_FIELDS = {"id", "statement", "why", "action", "weight", "critical", "evidence", "applies_when"}
 
 
@@ -60,6 +61,9 @@ def _load_sources(root: Path, problems: Problems) -> dict[str, Source] | None:
                 entry.get("cited_in"), path, where, "cited_in", problems, required=False
             ),
             note=text_field(entry.get("note"), path, where, "note", problems, required=False),
+            cite_as=text_field(
+                entry.get("cite_as"), path, where, "cite_as", problems, required=False
+            ),
         )
     for source in sources.values():
         if not source.title and not source.note:
@@ -233,7 +237,12 @@ def load_catalog(root: str | Path) -> Catalog:
     context = _load_context(root, problems)
     domains = _load_domains(root, sources, problems)
     bands = _load_bands(root, sources, problems)
+    before = len(problems.items)
     items = _load_items(root, sources, context, problems)
+    # With broken item files, references to items from the document rules are not checked:
+    # they would only repeat the same problem many times.
+    item_ids = {i.id for i in items} if len(problems.items) == before else None
+    documents = load_document_rules(root, sources, item_ids, context, problems)
     checkin_questions = load_checkins(root, sources, problems)
     if problems.items:
         raise CatalogError(problems.items)
@@ -244,4 +253,5 @@ def load_catalog(root: str | Path) -> Catalog:
         bands=bands,
         context=context,
         checkin_questions=checkin_questions,
+        documents=documents,
     )

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from roledesign.catalog.documents import DocumentRules
+
 DOMAIN_KEYS = (
     "distinctiveness",
     "shared_expectations",
@@ -21,10 +23,13 @@ class Source:
     doi: str = ""
     cited_in: str = ""  # key of the seed text that cites this study, if we know it only from there
     note: str = ""
+    cite_as: str = ""  # short form where author–year does not work, e.g. for an Act
 
     @property
     def short(self) -> str:
         """Author–year form for running text, e.g. 'Gillard & Holley 2014'."""
+        if self.cite_as:
+            return self.cite_as
         names = [n.strip() for n in self.authors.split(",") if n.strip()]
         surnames = [n.split(" ")[0] for n in names if not n.startswith("et al")]
         if len(names) > len(surnames):  # "Chinman M, et al." lists only the first author
@@ -107,6 +112,7 @@ class Catalog:
     context: dict[str, ContextField]
     checkin_questions: tuple[CheckinQuestion, ...] = ()
     _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
+    documents: DocumentRules = field(default_factory=DocumentRules)  # checklists/documents/
 
     def __post_init__(self):
         self._by_id.update({item.id: item for item in self.items})

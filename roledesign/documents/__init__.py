@@ -2,6 +2,8 @@
 
 from roledesign.documents.model import (
     Bullets,
+    CheckItem,
+    Checklist,
     Document,
     Heading,
     KeyValues,
@@ -14,6 +16,8 @@ from roledesign.documents.render_pdf import render_pdf
 
 __all__ = [
     "Bullets",
+    "CheckItem",
+    "Checklist",
     "Document",
     "Heading",
     "KeyValues",

@@ -14,7 +14,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -27,6 +29,7 @@ from reportlab.platypus import Table as RLTable
 
 from roledesign.documents.model import (
     Bullets,
+    Checklist,
     Document,
     Heading,
     KeyValues,
@@ -39,6 +42,7 @@ NHS_BLUE = colors.HexColor("#005eb8")
 TEXT = colors.HexColor("#212b32")
 GREY = colors.HexColor("#4c6272")
 RULE = colors.HexColor("#d8dde0")
+SHADE = colors.HexColor("#f0f4f5")
 MARGIN = 20 * mm
 
 
@@ -75,6 +79,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle(
             "h1",
             parent=base,
+            keepWithNext=1,
             fontName=bold,
             fontSize=14,
             leading=18,
@@ -83,11 +88,32 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=6,
         ),
         "h2": ParagraphStyle(
-            "h2", parent=base, fontName=bold, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4
+            "h2",
+            parent=base,
+            fontName=bold,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         "body": base,
         "lead": ParagraphStyle("lead", parent=base, fontSize=12, leading=16),
         "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12, textColor=GREY),
+        "callout": ParagraphStyle(
+            "callout",
+            parent=base,
+            borderColor=colors.HexColor("#ffb81c"),
+            borderWidth=0,
+            leftIndent=8,
+            borderPadding=(4, 6, 4, 6),
+            backColor=colors.HexColor("#fff6d5"),
+            spaceBefore=4,
+            spaceAfter=10,
+        ),
+        "cell_small": ParagraphStyle(
+            "cell_small", parent=base, fontSize=8.5, leading=11, textColor=GREY, spaceAfter=0
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0),
         "cell_head": ParagraphStyle(
             "cell_head", parent=base, fontName=bold, fontSize=9.5, leading=12.5, spaceAfter=0
@@ -100,13 +126,26 @@ def _text(value: str) -> str:
     return escape(clean_text(value)).replace("\n", "<br/>")
 
 
-def _table(header, rows, widths, styles) -> RLTable:
+def _table(header, rows, widths, styles, bold_first_column=False) -> RLTable:
     width = A4[0] - 2 * MARGIN
-    fractions = widths or tuple(1 / len(header or rows[0]) for _ in (header or rows[0]))
-    data = []
+    columns = len(header) if header else max(len(row) for row in rows)
+    fractions = widths or tuple(1 / columns for _ in range(columns))
+    data, groups = [], []
     if header:
         data.append([RLParagraph(_text(h), styles["cell_head"]) for h in header])
-    data += [[RLParagraph(_text(c), styles["cell"]) for c in row] for row in rows]
+    for row in rows:
+        if len(row) == 1 and columns > 1:  # a group heading across the whole row
+            groups.append(len(data))
+            data.append([RLParagraph(_text(row[0]), styles["cell_head"])] + [""] * (columns - 1))
+        else:
+            data.append(
+                [
+                    RLParagraph(
+                        _text(c), styles["cell_head" if bold_first_column and not n else "cell"]
+                    )
+                    for n, c in enumerate(row)
+                ]
+            )
     table = RLTable(data, colWidths=[width * f for f in fractions], repeatRows=1 if header else 0)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), _fonts()[0]),  # else reportlab selects Helvetica per cell
@@ -117,8 +156,93 @@ def _table(header, rows, widths, styles) -> RLTable:
     ]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edee")))
+    for n in groups:
+        style += [("SPAN", (0, n), (-1, n)), ("BACKGROUND", (0, n), (-1, n), SHADE)]
     table.setStyle(TableStyle(style))
     return table
+
+
+class TickBox(Flowable):
+    """A square drawn on the page (no font glyph needed), with a tick when done."""
+
+    size = 10
+
+    def __init__(self, checked: bool):
+        super().__init__()
+        self.checked = checked
+        self.width = self.height = self.size
+
+    def draw(self):
+        canvas = self.canv
+        canvas.setStrokeColor(TEXT)
+        canvas.setLineWidth(0.9)
+        canvas.rect(0, 0, self.size, self.size)
+        if self.checked:
+            canvas.setLineWidth(1.4)
+            canvas.lines([(2, 5, 4.2, 2.2), (4.2, 2.2, 8.5, 8.5)])
+
+
+def _checklist(block: Checklist, styles) -> RLTable:
+    width = A4[0] - 2 * MARGIN
+    data = []
+    for item in block.items:
+        cell = [RLParagraph(_text(item.text), styles["cell"])]
+        notes = list(item.notes)
+        if item.checked and item.checked_note:
+            notes.append(item.checked_note)
+        if notes:  # one paragraph for all the notes: much quicker to lay out than several
+            cell.append(RLParagraph("<br/>".join(_text(n) for n in notes), styles["cell_small"]))
+        data.append([TickBox(item.checked), cell])
+    table = RLTable(data, colWidths=[8 * mm, width - 8 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), _fonts()[0]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (0, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def _block(block, styles) -> list:
+    """The flowables for one block."""
+    if isinstance(block, Heading):
+        return [RLParagraph(_text(block.text), styles["h1" if block.level <= 1 else "h2"])]
+    if isinstance(block, Paragraph):
+        return [RLParagraph(_text(block.text), styles.get(block.style, styles["body"]))]
+    if isinstance(block, Bullets):
+        items = [
+            ListItem(RLParagraph(_text(i), styles["body"]), leftIndent=14) for i in block.items
+        ]
+        return [
+            ListFlowable(
+                items,
+                bulletType="1" if block.numbered else "bullet",
+                start=None if block.numbered else "•",
+                leftIndent=14,
+                bulletFontName=_fonts()[0],
+            )
+        ]
+    if isinstance(block, KeyValues):
+        return [
+            _table((), block.rows, (0.32, 0.68), styles, bold_first_column=True),
+            Spacer(1, 6),
+        ]
+    if isinstance(block, Table):
+        parts = []
+        if block.caption:
+            parts.append(RLParagraph(_text(block.caption), styles["h2"]))
+        parts.append(_table(block.header, block.rows, block.widths, styles))
+        # Short tables stay on one page; a long one keeps its caption with its first rows.
+        return ([KeepTogether(parts)] if len(block.rows) <= 8 else parts) + [Spacer(1, 6)]
+    if isinstance(block, Checklist):
+        return [_checklist(block, styles), Spacer(1, 8)]
+    raise TypeError(f"unknown block {block!r}")
 
 
 def _flowables(document: Document) -> list:
@@ -127,78 +251,67 @@ def _flowables(document: Document) -> list:
     if document.subtitle:
         story.append(RLParagraph(_text(document.subtitle), styles["subtitle"]))
     story.append(RLParagraph(_text(document.meta_line), styles["meta"]))
+    headings = []  # a heading waits for what follows it, so it never ends a page on its own
     for block in document.blocks:
+        parts = _block(block, styles)
         if isinstance(block, Heading):
-            story.append(RLParagraph(_text(block.text), styles["h1" if block.level <= 1 else "h2"]))
-        elif isinstance(block, Paragraph):
-            story.append(RLParagraph(_text(block.text), styles.get(block.style, styles["body"])))
-        elif isinstance(block, Bullets):
-            items = [
-                ListItem(RLParagraph(_text(i), styles["body"]), leftIndent=14) for i in block.items
-            ]
-            story.append(
-                ListFlowable(
-                    items,
-                    bulletType="1" if block.numbered else "bullet",
-                    start=None if block.numbered else "•",
-                    leftIndent=14,
-                    bulletFontName=_fonts()[0],
-                )
-            )
-        elif isinstance(block, KeyValues):
-            story.append(_table((), block.rows, (0.32, 0.68), styles))
-            story.append(Spacer(1, 6))
-        elif isinstance(block, Table):
-            parts = []
-            if block.caption:
-                parts.append(RLParagraph(_text(block.caption), styles["h2"]))
-            parts.append(_table(block.header, block.rows, block.widths, styles))
-            story.append(KeepTogether(parts) if len(block.rows) <= 8 else parts[-1])
-            story.append(Spacer(1, 6))
-    return story
+            headings += parts
+            continue
+        if headings:
+            parts = [KeepTogether([*headings, parts[0]]), *parts[1:]]
+            headings = []
+        story += parts
+    return story + headings
+
+
+def _numbered_canvas(footer: str, font: str):
+    """A canvas that holds each finished page until the end, so that every footer can say
+    'Page n of N' after a single layout pass (laying the story out twice doubled the cost)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(font, 8.5)
+                self.setFillColor(GREY)
+                self.drawString(MARGIN, 10 * mm, footer[:110])
+                self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def render_pdf(document: Document) -> bytes:
     """The document as PDF bytes, A4, with 'Page n of N' and the title in every footer."""
     regular, _ = _fonts()
-    # Starting the canvas in our embedded font means no unembedded Helvetica is referenced.
-    page_setup = {
-        "pagesize": A4,
-        "leftMargin": MARGIN,
-        "rightMargin": MARGIN,
-        "topMargin": MARGIN,
-        "bottomMargin": MARGIN,
-        "initialFontName": regular,
-        "lang": "en-GB",
-    }
     buffer = BytesIO()
     pdf = SimpleDocTemplate(
         buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        # Starting the canvas in our embedded font means no unembedded Helvetica is referenced.
+        initialFontName=regular,
+        lang="en-GB",
         title=clean_text(document.title),
         author=clean_text(document.author),
         subject=clean_text(document.subtitle),
         creator="roledesign",
-        **page_setup,
     )
-    story = _flowables(document)
     footer = clean_text(f"{document.title} – {document.organisation}")
-
-    def number_pages(canvas, doc, total=None):
-        canvas.saveState()
-        canvas.setFont(regular, 8.5)
-        canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN, 10 * mm, footer[:110])
-        page = f"Page {doc.page}" + (f" of {total}" if total else "")
-        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, page)
-        canvas.restoreState()
-
-    # Two passes: the first counts the pages so every footer can say "of N".
-    counter = SimpleDocTemplate(BytesIO(), **page_setup)
-    counter.build(_flowables(document), onFirstPage=number_pages, onLaterPages=number_pages)
-    total = counter.page
-
-    def final(canvas, doc):
-        number_pages(canvas, doc, total)
-
-    pdf.build(story, onFirstPage=final, onLaterPages=final)
+    pdf.build(_flowables(document), canvasmaker=_numbered_canvas(footer, regular))
     return buffer.getvalue()

@@ -8,6 +8,7 @@ from roledesign.models.accounts import (
     Organisation,
     User,
 )
+from roledesign.models.documents import ChecklistTick, DocumentDetails, DocumentVersion
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
 
@@ -20,7 +21,10 @@ __all__ = [
     "Assessment",
     "AuditEvent",
     "CheckIn",
+    "ChecklistTick",
     "ClosedRoundError",
+    "DocumentDetails",
+    "DocumentVersion",
     "Invitation",
     "Membership",
     "Organisation",

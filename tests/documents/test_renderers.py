@@ -119,3 +119,35 @@ def test_markup_and_control_characters_are_rendered_as_text():
     assert word.paragraphs[0].text == "T <b>bold</b> & co"
     assert any(p.text == "<script>alert(1)</script> line" for p in word.paragraphs)
     assert "Org" in word.paragraphs[1].text or "Org" in word.paragraphs[2].text
+
+
+def test_group_rows_span_the_table_and_checklists_have_tick_boxes():
+    from roledesign.documents import CheckItem, Checklist
+
+    doc = Document(
+        title="Checks",
+        organisation="Org",
+        blocks=(
+            Table(("Criterion", "Essential"), (("Experience",), ("Lived experience", "Yes"))),
+            Checklist(
+                (
+                    CheckItem("a", "Advertise openly", notes=("Why: fairness",)),
+                    CheckItem("b", "Brief the team", checked=True, checked_note="Done: Sam"),
+                )
+            ),
+        ),
+    )
+    reader, text = pdf_text(render_pdf(doc))
+    assert "Experience" in text and "Advertise openly Why: fairness" in text
+    assert "Done: Sam" in text
+    assert len(reader.pages[0]["/Resources"]["/Font"]) == 2  # tick boxes are drawn, not typed
+    word = docx.Document(BytesIO(render_docx(doc)))
+    spec, checks = word.tables
+    group = spec.rows[1].cells
+    assert group[0].text == group[1].text == "Experience"  # one merged cell
+    assert group[0]._tc is group[1]._tc
+    assert [row.cells[1].text for row in checks.rows] == [
+        "Advertise openly\nWhy: fairness",
+        "Brief the team\nDone: Sam",
+    ]
+    assert checks._tbl.xml.count("<w14:checkbox>") == 2

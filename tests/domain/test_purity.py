@@ -36,7 +36,9 @@ def test_domain_and_catalog_import_nothing_from_the_web_stack():
             "roledesign.domain.report",
             "roledesign.domain.context",
             "roledesign.domain.charts",
+            "roledesign.domain.tailoring",
             "roledesign.catalog",
+            "roledesign.documents.plan_documents",
         )
         == []
     )

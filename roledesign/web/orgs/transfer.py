@@ -18,6 +18,9 @@ from roledesign.models import (
     Assessment,
     AuditEvent,
     CheckIn,
+    ChecklistTick,
+    DocumentDetails,
+    DocumentVersion,
     Invitation,
     Membership,
     Organisation,
@@ -27,6 +30,17 @@ from roledesign.models import (
 from roledesign.models.accounts import new_session_token
 
 FORMAT = "roledesign-organisation/1"
+DETAIL_FIELDS = (
+    "base",
+    "salary",
+    "accountable_to",
+    "duties",
+    "provider",
+    "peer_supervision_by",
+    "line_frequency",
+    "peer_frequency",
+    "reflective_frequency",
+)
 PLAN_FIELDS = (
     "title",
     "team",
@@ -161,6 +175,7 @@ def _export_plan(plan: RolePlan, creator: dict, emails: set) -> dict:
             }
             for a in actions
         ],
+        "documents": _export_documents(plan, creator, emails),
         "check_ins": [
             {
                 "month": c.month,
@@ -172,6 +187,94 @@ def _export_plan(plan: RolePlan, creator: dict, emails: set) -> dict:
             for c in check_ins
         ],
     }
+
+
+def _export_documents(plan: RolePlan, creator: dict, emails: set) -> dict:
+    """The typed-in details, every stored version's inputs, and the ticked checklist lines."""
+    details = db.session.scalar(select(DocumentDetails).where(DocumentDetails.plan_id == plan.id))
+    versions = db.session.scalars(
+        select(DocumentVersion)
+        .where(DocumentVersion.plan_id == plan.id)
+        .order_by(DocumentVersion.number)
+    ).all()
+    ticks = db.session.scalars(
+        select(ChecklistTick)
+        .where(ChecklistTick.plan_id == plan.id)
+        .order_by(ChecklistTick.line_key)
+    ).all()
+
+    def member(user_id):
+        email = creator.get(user_id)
+        return email if email in emails else None
+
+    return {
+        "details": None
+        if details is None
+        else {
+            **{field: getattr(details, field) for field in DETAIL_FIELDS},
+            "closing_date": details.closing_date.isoformat() if details.closing_date else None,
+        },
+        "versions": [
+            {
+                "number": v.number,
+                "inputs": v.inputs,
+                "fingerprint": v.fingerprint,
+                "created_by": member(v.created_by_id),
+                "created_at": _when(v.created_at),
+            }
+            for v in versions
+        ],
+        "ticks": [
+            {
+                "line": t.line_key,
+                "by": member(t.ticked_by_id),
+                "by_name": t.ticked_by_name,
+                "at": _when(t.ticked_at),
+            }
+            for t in ticks
+        ],
+    }
+
+
+def _restore_documents(plan: RolePlan, source: dict, users: dict) -> None:
+    details = source["details"]
+    if details is not None:
+        closing = details["closing_date"]
+        db.session.add(
+            DocumentDetails(
+                plan=plan,
+                closing_date=date.fromisoformat(closing) if closing else None,
+                **{field: details[field] for field in DETAIL_FIELDS},
+            )
+        )
+    for version in source["versions"]:
+        db.session.add(
+            DocumentVersion(
+                plan_id=plan.id,
+                number=version["number"],
+                inputs=version["inputs"],
+                fingerprint=version["fingerprint"],
+                created_by=users.get(version["created_by"]),
+                created_at=_parse_when(version["created_at"]),
+            )
+        )
+    for tick in source["ticks"]:
+        db.session.add(
+            ChecklistTick(
+                plan_id=plan.id,
+                line_key=tick["line"],
+                ticked_by_id=None,
+                ticked_by_name=tick["by_name"],
+                ticked_at=_parse_when(tick["at"]),
+            )
+        )
+        if users.get(tick["by"]) is not None:
+            db.session.flush()
+            db.session.execute(
+                ChecklistTick.__table__.update()
+                .where(ChecklistTick.plan_id == plan.id, ChecklistTick.line_key == tick["line"])
+                .values(ticked_by_id=users[tick["by"]].id)
+            )
 
 
 def import_organisation(data: dict) -> Organisation:
@@ -272,6 +375,8 @@ def _restore(data: dict) -> Organisation:
                     recorded_on=date.fromisoformat(source_check_in["recorded_on"]),
                 )
             )
+        db.session.flush()
+        _restore_documents(plan, source_plan["documents"], users)
     db.session.flush()
     for event in data["audit"]:
         db.session.add(
@@ -303,6 +408,8 @@ def delete_organisation(organisation: Organisation) -> None:
     db.session.execute(delete(ActionItem).where(ActionItem.action_id.in_(action_ids)))
     db.session.execute(delete(Action).where(Action.plan_id.in_(plan_ids)))
     db.session.execute(delete(CheckIn).where(CheckIn.plan_id.in_(plan_ids)))
+    for model in (DocumentDetails, DocumentVersion, ChecklistTick):
+        db.session.execute(delete(model).where(model.plan_id.in_(plan_ids)))
     db.session.execute(delete(RolePlan).where(RolePlan.organisation_id == organisation.id))
     for model in (Invitation, AuditEvent, Membership):
         db.session.execute(delete(model).where(model.organisation_id == organisation.id))

@@ -1,0 +1,115 @@
+"""The supervision plan: who supports the peer worker, how often, and what they talk about."""
+
+from roledesign.catalog import Catalog
+from roledesign.documents.model import Bullets, Document, Heading, KeyValues, Paragraph, Table
+from roledesign.documents.plan_common import (
+    TO_BE_DECIDED,
+    Stamp,
+    line_text,
+    priority_note,
+    short_sources,
+    sources_blocks,
+    unfinished_note,
+)
+from roledesign.domain.tailoring import Line, Tailored, answer_state
+
+KIND = "supervision_plan"
+TO_BE_AGREED = "To be agreed with the peer worker"
+SECTION_TITLES = {
+    "line_management": "Line-management supervision",
+    "peer_supervision": "Peer supervision or mentoring",
+    "reflective_practice": "Reflective practice with other peer workers",
+    "topics": "Topics to cover",
+    "unwell": "If the peer worker becomes unwell",
+    "records": "Confidentiality of past treatment records",
+    "team_preparation": "Preparing the non-peer team",
+    "review": "Reviewing this plan",
+}
+
+
+def _peer_supervisor(tailored: Tailored) -> str:
+    named = tailored.inputs.details.peer_supervision_by
+    if named:
+        return named
+    state = answer_state(tailored.inputs.answers, "SUP-02")
+    if state in ("partly", "no", "dont_know"):
+        return "A peer-led organisation or a neighbouring service (to be named)"
+    if state == "yes":
+        return "An experienced peer worker (to be named)"
+    return TO_BE_DECIDED
+
+
+def arrangements(tailored: Tailored) -> KeyValues:
+    """Who provides each kind of supervision, and how often."""
+    inputs = tailored.inputs
+    post, details = inputs.post, inputs.details
+    reflective_with = (
+        "Peer workers in other teams or a peer network"
+        if inputs.context["peer_team"] == "single"
+        else f"The other peer workers in {post.team}"
+    )
+    return KeyValues(
+        (
+            ("Post", f"{post.title} – {post.team}"),
+            ("Line-management supervision", post.line_manager),
+            ("How often", details.line_frequency or TO_BE_AGREED),
+            ("Peer supervision or mentoring", _peer_supervisor(tailored)),
+            ("How often", details.peer_frequency or TO_BE_AGREED),
+            ("Reflective practice", reflective_with),
+            ("How often", details.reflective_frequency or TO_BE_AGREED),
+        )
+    )
+
+
+def _paragraphs(lines: tuple[Line, ...], tailored: Tailored) -> list:
+    blocks = []
+    for line in lines:
+        blocks.append(Paragraph(line_text(line), style="callout" if line.to_be_decided else "body"))
+        if line.priority:
+            blocks.append(Paragraph(priority_note(line, tailored), style="small"))
+    return blocks
+
+
+def _topics(catalog: Catalog, tailored: Tailored) -> list:
+    lines = tailored.section(KIND, "topics")
+    clauses = [line for line in lines if line.label]
+    extra = [line for line in lines if not line.label]  # priority gaps with no topic of their own
+    blocks = [
+        Table(
+            header=("Topic", "What to talk about", "Evidence"),
+            rows=tuple(
+                (line.label, line.text, short_sources(catalog, line.sources)) for line in clauses
+            ),
+            widths=(0.26, 0.5, 0.24),
+        )
+    ]
+    if extra:
+        blocks.append(Paragraph("Also, as priorities from your readiness report:"))
+        blocks.append(Bullets(tuple(line.text for line in extra)))
+    return blocks
+
+
+def build_supervision_plan(catalog: Catalog, tailored: Tailored, stamp: Stamp) -> Document:
+    """The supervision plan for this post."""
+    inputs = tailored.inputs
+    blocks = [arrangements(tailored)]
+    note = unfinished_note(tailored)
+    if note:
+        blocks.append(note)
+    blocks += _paragraphs(tailored.section(KIND, "overview"), tailored)
+    for section, title in SECTION_TITLES.items():
+        blocks.append(Heading(title))
+        if section == "topics":
+            blocks += _topics(catalog, tailored)
+        else:
+            blocks += _paragraphs(tailored.section(KIND, section), tailored)
+    blocks += sources_blocks(catalog, tailored.lines[KIND])
+    return Document(
+        title="Supervision plan",
+        organisation=inputs.organisation,
+        subtitle=f"{inputs.post.title} – {inputs.post.team}",
+        author=inputs.organisation,
+        issued=stamp.issued,
+        version=stamp.version,
+        blocks=tuple(blocks),
+    )

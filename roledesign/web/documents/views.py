@@ -1,0 +1,201 @@
+"""The plan's documents: overview, details, previews, downloads and checklist ticks."""
+
+from io import BytesIO
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from roledesign.documents.plan_common import KIND_BY_SLUG, KINDS
+from roledesign.documents.plan_documents import (
+    FORMATS,
+    build_documents,
+    bundle,
+    bundle_name,
+    file_name,
+    render,
+)
+from roledesign.documents.recruitment_checklist import checklist_keys
+from roledesign.domain.tailoring import DocumentInputs, tailor
+from roledesign.extensions import db
+from roledesign.web import audit
+from roledesign.web.access import organisation_required, plan_or_404
+from roledesign.web.documents import services
+from roledesign.web.documents.forms import DetailsForm
+from roledesign.web.template_helpers import catalog
+
+bp = Blueprint("documents", __name__, url_prefix="/plans/<int:plan_id>/documents")
+CHECKLIST = "recruitment_checklist"
+
+
+def _current(plan):
+    """The current version, stored and committed if the plan changed since the last one."""
+    try:
+        version = services.current_version(plan, catalog(), current_user)
+        db.session.commit()
+    except IntegrityError:  # another request stored the same new version a moment ago
+        db.session.rollback()
+        version = services.current_version(plan, catalog(), current_user)
+        db.session.commit()
+    return version
+
+
+def _documents(plan, version, *, with_ticks: bool):
+    """The built documents of a version, and the tailoring behind them."""
+    tailored = tailor(catalog(), DocumentInputs.from_json(version.inputs))
+    done = services.done_notes(services.ticks(plan)) if with_ticks else {}
+    return build_documents(catalog(), tailored, services.stamp(version), done), tailored
+
+
+@bp.get("/")
+@organisation_required
+def index(plan_id: int):
+    """The three documents of the current version, the details, and earlier versions."""
+    plan = plan_or_404(plan_id)
+    version = _current(plan)
+    tailored = tailor(catalog(), DocumentInputs.from_json(version.inputs))
+    return render_template(
+        "documents/index.html",
+        plan=plan,
+        version=version,
+        stamp=services.stamp(version),
+        tailored=tailored,
+        details=services.details_of(plan),
+        versions=services.versions(plan),
+        kinds=KINDS,
+    )
+
+
+def _conflict(plan, form) -> list[dict]:
+    """Someone saved the details while this person was editing: keep what they typed, point
+    the form at the newest revision and say what happened."""
+    saved = services.details_of(plan)
+    form.revision.data = str(saved.revision) if saved else "0"
+    return [{"text": services.conflict_message(saved), "href": "#base"}]
+
+
+@bp.route("/details", methods=["GET", "POST"])
+@organisation_required
+def details(plan_id: int):
+    """The parts of the documents only the organisation knows: base, salary, duties and so on."""
+    plan = plan_or_404(plan_id, "documents")
+    saved = services.details_of(plan)
+    form = DetailsForm(obj=saved) if request.method == "GET" else DetailsForm()
+    conflict = []
+    if form.validate_on_submit():
+        if (form.revision.data or "0") != (str(saved.revision) if saved else "0"):
+            conflict = _conflict(plan, form)
+        else:
+            try:
+                if services.save_details(plan, form.details_data(), current_user):
+                    audit.record(
+                        plan.organisation_id, "changed", f"document details of plan {plan.id}"
+                    )
+                    db.session.commit()
+                    flash("The details have been saved. The documents now include them.", "success")
+                return redirect(url_for("documents.index", plan_id=plan.id))
+            except (IntegrityError, StaleDataError):  # saved by someone else a moment ago
+                db.session.rollback()
+                conflict = _conflict(plan, form)
+    elif request.method == "GET":
+        form.revision.data = str(saved.revision) if saved else "0"
+    return render_template("documents/details.html", plan=plan, form=form, conflict=conflict)
+
+
+@bp.get("/<slug>")
+@organisation_required
+def preview(plan_id: int, slug: str):
+    """One document of the current version as a web page; the checklist can be ticked here."""
+    kind = KIND_BY_SLUG.get(slug)
+    if kind is None:
+        abort(404)
+    plan = plan_or_404(plan_id)
+    version = _current(plan)
+    documents, _ = _documents(plan, version, with_ticks=True)
+    return render_template(
+        "documents/preview.html",
+        plan=plan,
+        kind=kind,
+        version=version,
+        document=documents[kind.key],
+        tickable=kind.key == CHECKLIST,
+    )
+
+
+@bp.post("/recruitment-checklist")
+@organisation_required
+def save_ticks(plan_id: int):
+    """Save the ticks changed on the checklist page, with who ticked and when."""
+    plan = plan_or_404(plan_id, "documents")
+    version = _current(plan)
+    tailored = tailor(catalog(), DocumentInputs.from_json(version.inputs))
+    changed = services.save_ticks(
+        plan,
+        current_user,
+        shown=set(request.form.getlist("shown")),
+        ticked=set(request.form.getlist("done")),
+        valid=checklist_keys(tailored),
+    )
+    if changed:
+        audit.record(
+            plan.organisation_id,
+            "changed",
+            f"recruitment checklist of plan {plan.id}",
+            f"{changed} line(s) ticked or unticked",
+        )
+    db.session.commit()
+    if changed:
+        flash("Your ticks have been saved.", "success")
+    return redirect(url_for("documents.preview", plan_id=plan.id, slug="recruitment-checklist"))
+
+
+@bp.get("/v<int:number>/<slug>.<fmt>")
+@organisation_required
+def download(plan_id: int, number: int, slug: str, fmt: str):
+    """One document of one version as PDF or Word."""
+    kind = KIND_BY_SLUG.get(slug)
+    if kind is None or fmt not in FORMATS:
+        abort(404)
+    plan = plan_or_404(plan_id)
+    version = services.version_number(plan, number) or abort(404)
+    is_latest = services.latest_version(plan).number == version.number
+    documents, tailored = _documents(plan, version, with_ticks=is_latest)
+    audit.record(
+        plan.organisation_id,
+        "exported",
+        f"{kind.title} of plan {plan.id}",
+        f"version {version.number}, {fmt.upper()}",
+    )
+    db.session.commit()
+    return send_file(
+        BytesIO(render(documents[kind.key], fmt)),
+        mimetype=FORMATS[fmt][0],
+        as_attachment=True,
+        download_name=file_name(tailored.inputs.post.title, kind, version.number, fmt),
+    )
+
+
+@bp.get("/v<int:number>/documents.zip")
+@organisation_required
+def download_all(plan_id: int, number: int):
+    """Every document of one version, as PDF and Word, in a ZIP file."""
+    plan = plan_or_404(plan_id)
+    version = services.version_number(plan, number) or abort(404)
+    is_latest = services.latest_version(plan).number == version.number
+    documents, tailored = _documents(plan, version, with_ticks=is_latest)
+    title = tailored.inputs.post.title
+    stamp = services.stamp(version)
+    audit.record(
+        plan.organisation_id,
+        "exported",
+        f"all documents of plan {plan.id}",
+        f"version {version.number}, ZIP",
+    )
+    db.session.commit()
+    return send_file(
+        BytesIO(bundle(documents, title, stamp)),
+        mimetype="application/zip",
+        as_attachment=True,
+        download_name=bundle_name(title, version.number),
+    )
