@@ -160,6 +160,7 @@ def demo(seed):
     from roledesign.extensions import db
     from roledesign.models import Answer as AnswerRow
     from roledesign.models import User
+    from roledesign.models.base import utcnow
     from roledesign.web.auth.passwords import hash_password
     from roledesign.web.auth.services import create_user
     from roledesign.web.orgs.services import create_organisation
@@ -202,6 +203,7 @@ def demo(seed):
                     importance=rng.randint(2, 4),
                 )
             )
+        plan.assessments[0].confirmed_at = utcnow()  # a completed, checked assessment
         db.session.commit()
         click.echo(f"Created the demo organisation and plan {plan.id}.")
     click.echo(f"Sign in as {DEMO_EMAIL} with password {password}")
