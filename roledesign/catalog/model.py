@@ -1,6 +1,10 @@
 """The evidence base as frozen, plain objects: no Flask, no database."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from roledesign.catalog.team import TeamText
 
 DOMAIN_KEYS = (
     "distinctiveness",
@@ -91,6 +95,7 @@ class Catalog:
     items: tuple[Item, ...]
     bands: dict[str, Band]
     context: dict[str, ContextField]
+    team: "TeamText | None" = None  # checklists/team.yaml: the team self-assessment's text
     _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
