@@ -7,7 +7,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 
 from roledesign import config as settings
 from roledesign.catalog import CatalogError, catalog_for
-from roledesign.extensions import csrf, db, login_manager, migrate
+from roledesign.extensions import csrf, db, limiter, login_manager, migrate
 
 NHSUK_FRONTEND = "nhsuk-frontend"  # folder under static/, version recorded in its VERSION file
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
@@ -73,6 +73,7 @@ def register_extensions(app: Flask) -> None:
     # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most columns in place.
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to continue."
@@ -90,8 +91,10 @@ def register_blueprints(app: Flask) -> None:
     from roledesign.web.main.views import bp as main_bp
     from roledesign.web.orgs.views import bp as orgs_bp
     from roledesign.web.plans.views import bp as plans_bp
+    from roledesign.web.survey.views import bp as survey_bp
+    from roledesign.web.team.views import bp as team_bp
 
-    for bp in (main_bp, auth_bp, orgs_bp, plans_bp, assessment_bp, evidence_bp):
+    for bp in (main_bp, auth_bp, orgs_bp, plans_bp, assessment_bp, evidence_bp, team_bp, survey_bp):
         app.register_blueprint(bp)
 
     # nhsuk-frontend's compiled CSS asks for its images under /assets/.

@@ -49,6 +49,9 @@ def from_environment(instance_path: str) -> dict:
         )
         == "1",
         "SESSION_COOKIE_SECURE": env != "development",
+        # Rate-limit counters live in each process unless this names a shared store
+        # (e.g. redis://host:6379), which several app servers need.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
     }
 
 
@@ -62,4 +65,8 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": None,
     "AUTO_MIGRATE": False,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    # Team survey submissions per invitation link: enough for a whole team answering together
+    # from one office network, too few for a script to swamp the results.
+    "TEAM_SUBMIT_LIMIT": "60 per minute;1000 per day",
 }

@@ -1,5 +1,7 @@
 """Unbound extension objects; create_app binds them to an app."""
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -25,3 +27,5 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# No limits by default: views opt in, with their own keys (the team survey limits per link).
+limiter = Limiter(key_func=get_remote_address)

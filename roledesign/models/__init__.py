@@ -2,5 +2,18 @@
 
 from roledesign.models.accounts import ROLES, Membership, Organisation, User
 from roledesign.models.plans import Answer, Assessment, RolePlan
+from roledesign.models.team import TeamAnswer, TeamResponse, TeamSurvey, TeamTally
 
-__all__ = ["ROLES", "Answer", "Assessment", "Membership", "Organisation", "RolePlan", "User"]
+__all__ = [
+    "ROLES",
+    "Answer",
+    "Assessment",
+    "Membership",
+    "Organisation",
+    "RolePlan",
+    "TeamAnswer",
+    "TeamResponse",
+    "TeamSurvey",
+    "TeamTally",
+    "User",
+]
