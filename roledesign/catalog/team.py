@@ -20,7 +20,7 @@ TOPIC_KEYS = (
     "knowledge_gaps",
     "sectors",
 )
-GROUP_FIELDS = {"key", "label", "hint"}
+GROUP_FIELDS = {"key", "label", "plural", "hint"}
 TOPIC_FIELDS = {"title", "text", "evidence"}
 TOP_FIELDS = {"pool_label", "groups", "groups_evidence", "topics"}
 GROUP_KEY = re.compile(r"[a-z][a-z_]{0,23}")
@@ -29,7 +29,8 @@ GROUP_KEY = re.compile(r"[a-z][a-z_]{0,23}")
 @dataclass(frozen=True)
 class Group:
     key: str
-    label: str
+    label: str  # as a respondent picks it: "Peer worker"
+    plural: str  # as the report names the group: "Peer workers"
     hint: str = ""
 
 
@@ -52,10 +53,14 @@ class TeamText:
     def group_keys(self) -> tuple[str, ...]:
         return tuple(g.key for g in self.groups)
 
-    def label(self, key: str) -> str:
-        """A group's label; the pool's label for the pool key."""
+    def plural(self, key: str) -> str:
+        """How the report names a group; the pool's label for the pool key."""
         if key == POOL_KEY:
             return self.pool_label
+        return next((g.plural for g in self.groups if g.key == key), key)
+
+    def label(self, key: str) -> str:
+        """A group as a respondent picks it."""
         return next((g.label for g in self.groups if g.key == key), key)
 
 
@@ -82,6 +87,7 @@ def _groups(raw, path, problems) -> tuple[Group, ...]:
             Group(
                 key=key,
                 label=_text(entry.get("label"), path, where, "label", problems),
+                plural=_text(entry.get("plural"), path, where, "plural", problems),
                 hint=_text(entry.get("hint"), path, where, "hint", problems, required=False),
             )
         )

@@ -215,7 +215,7 @@ def report(plan_id: int):
 
 
 def _label(key: str) -> str:
-    return "Whole team" if key == "team" else catalog().team.label(key)
+    return "Whole team" if key == "team" else catalog().team.plural(key)
 
 
 def _team_chart(result, own):
