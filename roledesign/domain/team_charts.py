@@ -21,7 +21,7 @@ def group_chart(
     """Horizontal bars on a 0–100 scale, in sections: (heading, [(label, value), ...]).
 
     The first bar of each section is drawn in the team colour (the caller puts the whole team
-    first); missing values say "Not shown".
+    first); missing values say "Not assessed" (nobody in the group answered the domain).
     """
     label_w, bar_w, row_h, head_h, top = 290, 340, 30, 34, 10
     rows = sum(len(bars) for _, bars in sections)
@@ -61,7 +61,7 @@ def group_chart(
             if value is None:
                 parts.append(
                     f'<text x="{label_w + 6}" y="{y + 20}" fill="{TEXT_COLOUR}" '
-                    f'font-style="italic">Not shown</text>'
+                    f'font-style="italic">Not assessed</text>'
                 )
             else:
                 colour = TEAM_COLOUR if n == 0 else BAR_COLOUR

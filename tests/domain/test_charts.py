@@ -16,7 +16,7 @@ def test_labels_are_escaped():
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "a &amp; b" in svg
 
 
-def test_group_chart_has_a_section_per_domain_and_says_what_is_not_shown():
+def test_group_chart_has_a_section_per_domain_and_says_what_is_not_assessed():
     from roledesign.domain.team_charts import group_chart
 
     svg = group_chart(
@@ -29,4 +29,4 @@ def test_group_chart_has_a_section_per_domain_and_says_what_is_not_shown():
     )
     widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)]
     assert widths[0] == 2 * widths[1]
-    assert "Not shown" in svg and "&lt;b&gt;" in svg and 'role="img"' in svg
+    assert "Not assessed" in svg and "&lt;b&gt;" in svg and 'role="img"' in svg

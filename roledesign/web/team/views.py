@@ -235,7 +235,10 @@ def _groups_chart(result):
     sections = []
     for d in catalog().domains:
         bars = [("Whole team", result.team.domains[d.key])]
-        bars += [(_label(u.key), u.domains[d.key]) for u in result.units]
+        bars += [
+            ("Other respondents" if u.key == POOL else _label(u.key), u.domains[d.key])
+            for u in result.units
+        ]
         sections.append((d.title, bars))
     return group_chart(
         sections,
