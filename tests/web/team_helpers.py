@@ -36,8 +36,8 @@ class Respondent:
     def choose(self, group: str):
         return self.browser.submit(f"{self.base}/group", {"group": group})
 
-    def answer(self, domain: str, answers: dict, then="next"):
-        """answers: {item_id: status or (status, importance)}."""
+    def answer(self, domain: str, answers: dict, then="next", part=1):
+        """answers: {item_id: status or (status, importance)}, on one page of a domain."""
         data = {"then": then}
         for item_id, value in answers.items():
             status, importance = value if isinstance(value, tuple) else (value, None)
@@ -45,7 +45,7 @@ class Respondent:
             data[f"{key}-status"] = status
             if importance is not None:
                 data[f"{key}-importance"] = str(importance)
-        return self.browser.submit(f"{self.base}/statements/{domain}", data)
+        return self.browser.submit(f"{self.base}/statements/{domain}/{part}", data)
 
     def send(self, comment: str = ""):
         return self.browser.submit(f"{self.base}/finish", {"comment": comment})

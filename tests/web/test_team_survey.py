@@ -34,7 +34,7 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
     assert "not asked for your name" in start
 
     page = text(person.client.get(f"/s/{token}/group"))
-    assert "Which of these best describes you?" in page and "Page 1 of 6" in page
+    assert "Which of these best describes you?" in page and "Page 1 of 12" in page
     for label in (
         "Peer worker",
         "Another member of staff",
@@ -45,15 +45,17 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
     ):
         assert label in page
     response = person.choose("peer_worker")
-    assert response.headers["Location"] == f"/s/{token}/statements/distinctiveness"
+    assert response.headers["Location"] == f"/s/{token}/statements/distinctiveness/1"
 
-    page = text(person.client.get(f"/s/{token}/statements/distinctiveness"))
-    assert "Page 2 of 6" in page and "You have answered 0 of" in page
+    page = text(person.client.get(f"/s/{token}/statements/distinctiveness/1"))
+    assert "Page 2 of 12" in page and "You have answered 0 of 52 statements" in page
+    assert page.count('class="app-item"') == 6  # short pages
+    assert ">7.</span>" in text(person.client.get(f"/s/{token}/statements/distinctiveness/2"))
     assert "Note (optional)" not in page  # respondents are not asked for notes
     response = person.answer("distinctiveness", DIS)
-    assert response.headers["Location"] == f"/s/{token}/statements/shared_expectations"
+    assert response.headers["Location"] == f"/s/{token}/statements/distinctiveness/2"
     assert "You have answered 3 of" in text(
-        person.client.get(f"/s/{token}/statements/shared_expectations")
+        person.client.get(f"/s/{token}/statements/distinctiveness/2")
     )
     assert responses(app) == []  # nothing is stored before Send
 
@@ -141,8 +143,8 @@ def test_finish_later_keeps_answers_on_the_device_after_the_browser_closes(
     later.client.set_cookie(COOKIE, value, path=f"/s/{token}")
     start = text(later.client.get(f"/s/{token}"))
     assert "Continue where you left off" in start
-    assert f"/s/{token}/statements/distinctiveness" in start  # DIS-04 onwards still unanswered
-    page = text(later.client.get(f"/s/{token}/statements/distinctiveness"))
+    assert f"/s/{token}/statements/distinctiveness/1" in start  # DIS-04 to 06 still unanswered
+    page = text(later.client.get(f"/s/{token}/statements/distinctiveness/1"))
     assert re.search(r'value="partly"\s+checked', page)  # DIS-02's answer came back
     assert "You have answered 3 of" in page
     later.send()
@@ -193,7 +195,8 @@ def test_tampered_group_answers_and_statements_get_clear_messages(app, auth, bro
         response = person.answer("distinctiveness", {"DIS-01": "yes", **stray})
         assert response.status_code == 400
         assert "do not match the statements on this page" in text(response)
-    assert person.client.get(f"/s/{token}/statements/not_a_domain").status_code == 404
+    for path in ("not_a_domain/1", "distinctiveness/9", "distinctiveness/0", "distinctiveness"):
+        assert person.client.get(f"/s/{token}/statements/{path}").status_code == 404
 
     page = text(person.send())
     assert "Answer at least one statement before sending your answers" in page
@@ -223,7 +226,7 @@ def test_a_draft_for_one_survey_is_not_accepted_by_another(app, auth, browser, m
     person.choose("peer_worker")
     value = person.client.get_cookie(COOKIE, path=f"/s/{first}").value
     person.client.set_cookie(COOKIE, value, path=f"/s/{second}")
-    response = person.client.get(f"/s/{second}/statements/distinctiveness")
+    response = person.client.get(f"/s/{second}/statements/distinctiveness/1")
     assert response.headers["Location"] == f"/s/{second}/group"
     person.client.set_cookie(COOKIE, value[:-4] + "abcd", path=f"/s/{first}")
     assert person.client.get(f"/s/{first}/finish").headers["Location"] == f"/s/{first}/group"

@@ -25,6 +25,7 @@ from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 ANSWER_FIELD = ("-status", "-importance")
+PAGE_SIZE = 6  # statements per page: short pages are quicker on a phone and lose less if left
 
 
 def _submit_limit() -> str:
@@ -61,16 +62,28 @@ def unknown(error):
 
 
 def _steps(survey):
-    """The pages in order: group, then each domain the survey asks about, then finish."""
+    """The pages in order: group, then up to PAGE_SIZE statements of one domain a page, then finish.
+
+    A statement page is (domain key, part), part counting from 1 within its domain.
+    """
     items = services.survey_items(catalog(), survey)
-    domains = [key for key in DOMAIN_KEYS if any(i.domain == key for i in items)]
-    return items, ["group", *domains, "finish"]
+    pages = []
+    for key in DOMAIN_KEYS:
+        in_domain = [i for i in items if i.domain == key]
+        pages += [(key, n // PAGE_SIZE + 1) for n in range(0, len(in_domain), PAGE_SIZE)]
+    return items, ["group", *pages, "finish"]
 
 
-def _url(survey, step: str) -> str:
+def _page_items(items, page):
+    key, part = page
+    in_domain = [i for i in items if i.domain == key]
+    return in_domain[(part - 1) * PAGE_SIZE : part * PAGE_SIZE]
+
+
+def _url(survey, step) -> str:
     if step in ("group", "finish"):
         return url_for(f"survey.{step}", token=survey.token)
-    return url_for("survey.statements", token=survey.token, domain_key=step)
+    return url_for("survey.statements", token=survey.token, domain_key=step[0], part=step[1])
 
 
 def _draft(survey):
@@ -93,9 +106,9 @@ def start(token: str):
     )
 
 
-def _first_unanswered(steps, items, draft) -> str:
+def _first_unanswered(steps, items, draft):
     for step in steps[1:-1]:
-        if any(i.domain == step and i.id not in draft.answers for i in items):
+        if any(i.id not in draft.answers for i in _page_items(items, step)):
             return step
     return "finish"
 
@@ -124,17 +137,18 @@ def _unexpected_fields(form) -> bool:
     return any(name.endswith(ANSWER_FIELD) and name not in expected for name in request.form)
 
 
-@bp.route("/statements/<domain_key>", methods=["GET", "POST"])
-def statements(token: str, domain_key: str):
-    """One domain's statements: is it in place here, and how important is it?"""
+@bp.route("/statements/<domain_key>/<int:part>", methods=["GET", "POST"])
+def statements(token: str, domain_key: str, part: int):
+    """A few statements of one domain: is each in place here, and how important is it?"""
     survey = _load(token)
     items, steps = _steps(survey)
-    if domain_key not in steps[1:-1]:
+    page = (domain_key, part)
+    if page not in steps:
         abort(404)
     draft = _draft(survey)
     if draft is None or draft.is_sent or draft.group is None:
         return redirect(_url(survey, "group"))
-    page_items = [i for i in items if i.domain == domain_key]
+    page_items = _page_items(items, page)
     problem = None
     if request.method == "POST":
         form = statements_form(page_items)
@@ -147,7 +161,7 @@ def statements(token: str, domain_key: str):
                     draft.answers[item.id] = (sub.status.data, sub.importance.data or None)
                 else:
                     draft.answers.pop(item.id, None)
-            position = steps.index(domain_key)
+            position = steps.index(page)
             target = (
                 url_for("survey.saved", token=survey.token)
                 if request.form.get("then") == "later"
@@ -161,12 +175,15 @@ def statements(token: str, domain_key: str):
             if (a := draft.answers.get(i.id))
         }
         form = statements_form(page_items, data=data)
-    position = steps.index(domain_key)
+    position = steps.index(page)
     return render_template(
         "survey/statements.html",
         survey=survey,
         form=form,
         domain=catalog().domain(domain_key),
+        part=part,
+        parts=sum(1 for step in steps if isinstance(step, tuple) and step[0] == domain_key),
+        first_number=(part - 1) * PAGE_SIZE,
         items=page_items,
         field_name=field_name,
         step=position + 1,
