@@ -354,3 +354,15 @@ def test_sector_comparison_needs_enough_organisations_and_people(
     row = page[page.index("<tbody") :]
     assert row.count("<tr") == 1  # only DIS-01 was asked
     assert "1.00" in row and "0.50" in row
+
+
+def test_a_passed_closing_date_is_explained_to_the_manager(app, client, auth, browser, make_plan):
+    auth.manager()
+    plan_id = make_plan()
+    set_up_survey(browser, plan_id)
+    with app.app_context():
+        survey_for(app, plan_id).closes_on = services.today() - timedelta(days=2)
+        db.session.commit()
+    page = text(client.get(f"/plans/{plan_id}/team"))
+    assert "The closing date has passed" in page and "Closed" in page
+    assert "Closed" in text(client.get(f"/plans/{plan_id}"))
