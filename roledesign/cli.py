@@ -252,7 +252,7 @@ def team_report(plan_id):
     survey = services.survey_for(plan)
     if survey is None:
         raise InputError(f"plan {plan_id} has no team self-assessment yet")
-    result = services.team_report(_catalog(), survey, plan.organisation.anonymity_k)
+    result = services.team_report(_catalog(), survey, services.k_for(plan.organisation))
     click.echo(json.dumps(report_as_json(result), indent=2))
 
 

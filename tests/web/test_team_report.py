@@ -366,3 +366,17 @@ def test_a_passed_closing_date_is_explained_to_the_manager(app, client, auth, br
     page = text(client.get(f"/plans/{plan_id}/team"))
     assert "The closing date has passed" in page and "Closed" in page
     assert "Closed" in text(client.get(f"/plans/{plan_id}"))
+
+
+def test_a_threshold_below_3_in_the_database_still_counts_as_3(
+    app, client, auth, browser, make_plan
+):
+    auth.manager()
+    plan_id = make_plan()
+    set_up_survey(browser, plan_id)
+    add_responses(app, plan_id, {"non_peer_staff": 2})
+    with app.app_context():
+        db.session.scalar(select(Organisation)).anonymity_k = 1
+        db.session.commit()
+    page = text(client.get(f"/plans/{plan_id}/team/report"))
+    assert "appears once at least 3 people have responded" in page

@@ -14,7 +14,7 @@ from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from roledesign.catalog import Catalog
-from roledesign.domain.anonymity import comment_threshold, disclose
+from roledesign.domain.anonymity import MAX_K, MIN_K, comment_threshold, disclose
 from roledesign.domain.context import applicable
 from roledesign.domain.sectors import SectorFigures
 from roledesign.domain.team import STATUS_FIELDS, Tally, TeamResult, team_result
@@ -38,6 +38,11 @@ COMMENTS_SHOWN = 100
 def today() -> date:
     """The date in the UK: closing dates and response dates are UK dates."""
     return datetime.now(UK).date()
+
+
+def k_for(organisation: Organisation) -> int:
+    """The organisation's anonymity threshold, never below the floor whatever the database says."""
+    return min(max(organisation.anonymity_k, MIN_K), MAX_K)
 
 
 def survey_for(plan: RolePlan) -> TeamSurvey | None:
@@ -280,7 +285,10 @@ def sector_figures() -> list[SectorFigures]:
         .join(sizes, sizes.c.survey_id == TeamSurvey.id)
         .join(RolePlan, RolePlan.id == TeamSurvey.plan_id)
         .join(Organisation, Organisation.id == RolePlan.organisation_id)
-        .where(sizes.c.n >= Organisation.anonymity_k)
+        .where(
+            sizes.c.n
+            >= case((Organisation.anonymity_k < MIN_K, MIN_K), else_=Organisation.anonymity_k)
+        )
         .subquery()
     )
     people = db.session.execute(

@@ -66,7 +66,7 @@ def overview(plan_id: int):
         plan=plan,
         survey=survey,
         responses=n,
-        k=plan.organisation.anonymity_k,
+        k=services.k_for(plan.organisation),
         link=survey_link(survey) if survey else None,
         is_accepting=survey.is_accepting(services.today()) if survey else False,
         items=services.survey_items(catalog(), survey) if survey else (),
@@ -190,7 +190,7 @@ def report(plan_id: int):
     """Team scores, group differences and consensus, with anonymity applied."""
     plan = plan_or_404(plan_id)
     survey = _survey_or_404(plan)
-    k = plan.organisation.anonymity_k
+    k = services.k_for(plan.organisation)
     result = services.team_report(catalog(), survey, k)
     items = services.survey_items(catalog(), survey)
     answers, _ = load_answers(current_round(plan))
@@ -253,7 +253,7 @@ def responses_csv(plan_id: int):
     """Every response, anonymised, for groups that can be shown."""
     plan = plan_or_404(plan_id)
     survey = _survey_or_404(plan)
-    result = services.team_report(catalog(), survey, plan.organisation.anonymity_k)
+    result = services.team_report(catalog(), survey, services.k_for(plan.organisation))
     if not result.disclosure.is_reportable:
         flash("The export is available once enough people have responded.", "info")
         return redirect(url_for("team.report", plan_id=plan.id))
@@ -271,7 +271,7 @@ def comments_csv(plan_id: int):
     """Free-text comments alone, once enough people have responded."""
     plan = plan_or_404(plan_id)
     survey = _survey_or_404(plan)
-    k = plan.organisation.anonymity_k
+    k = services.k_for(plan.organisation)
     found = services.comments(survey, k, services.response_count(survey), limit=None)
     if not found:
         flash(
