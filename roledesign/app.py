@@ -73,12 +73,12 @@ def register_extensions(app: Flask) -> None:
     # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most columns in place.
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to continue."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
-    limiter.init_app(app)
 
     from roledesign import mail
     from roledesign.web import security
@@ -99,6 +99,8 @@ def register_blueprints(app: Flask) -> None:
     from roledesign.web.orgs.views import bp as orgs_bp
     from roledesign.web.plans.views import bp as plans_bp
     from roledesign.web.progress.views import bp as progress_bp
+    from roledesign.web.survey.views import bp as survey_bp
+    from roledesign.web.team.views import bp as team_bp
 
     for bp in (
         main_bp,
@@ -107,6 +109,8 @@ def register_blueprints(app: Flask) -> None:
         plans_bp,
         assessment_bp,
         documents_bp,
+        team_bp,
+        survey_bp,
         actions_bp,
         progress_bp,
         evidence_bp,

@@ -155,7 +155,13 @@ DEMO_EMAIL = "demo@example.org"
 @click.command("demo")
 @with_appcontext
 @click.option("--seed", default=2013, show_default=True, help="Seed for the demo answers.")
-def demo(seed):
+@click.option(
+    "--responses",
+    type=click.IntRange(0, 100_000),
+    default=0,
+    help="Also add this many synthetic team survey responses to the demo plan.",
+)
+def demo(seed, responses):
     """Create a demo organisation, user, plan and completed assessment."""
     from roledesign.extensions import db
     from roledesign.models import Answer as AnswerRow
@@ -206,6 +212,8 @@ def demo(seed):
         plan.assessments[0].confirmed_at = utcnow()  # a completed, checked assessment
         db.session.commit()
         click.echo(f"Created the demo organisation and plan {plan.id}.")
+    if responses:
+        _demo_responses(user, responses, seed)
     click.echo(f"Sign in as {DEMO_EMAIL} with password {password}")
 
 
@@ -303,6 +311,48 @@ def backup_db(out):
     click.echo(f"Backed up the database to {out}")
 
 
+def _demo_responses(user, count: int, seed: int) -> None:
+    from roledesign.extensions import db
+    from roledesign.models import Membership, RolePlan
+    from roledesign.web.team.demo import add_demo_responses
+
+    plan = db.session.scalar(
+        select(RolePlan)
+        .join(Membership, Membership.organisation_id == RolePlan.organisation_id)
+        .where(Membership.user_id == user.id)
+        .order_by(RolePlan.id)
+    )
+    survey = add_demo_responses(_catalog(), plan, user, count, seed)
+    db.session.commit()
+    click.echo(
+        f"Added {count} team survey responses to plan {plan.id} (survey link /s/{survey.token})."
+    )
+
+
+@click.command("team-report")
+@with_appcontext
+@click.argument("plan_id", type=int)
+def team_report(plan_id):
+    """Print a plan's team report as JSON, with the anonymity rules the screen applies.
+
+    {"k", "total", "groups": [{"group", "n" (null when hidden), "shown", "domains"}],
+    "consensus": {domain: value or null}, "gaps": [{"item", "gap", "high_group", "low_group"}]}
+    """
+    from roledesign.extensions import db
+    from roledesign.models import RolePlan
+    from roledesign.web.team import services
+    from roledesign.web.team.export import report_as_json
+
+    plan = db.session.get(RolePlan, plan_id)
+    if plan is None:
+        raise InputError(f"no plan with id {plan_id}")
+    survey = services.survey_for(plan)
+    if survey is None:
+        raise InputError(f"plan {plan_id} has no team self-assessment yet")
+    result = services.team_report(_catalog(), survey, services.k_for(plan.organisation))
+    click.echo(json.dumps(report_as_json(result), indent=2))
+
+
 def register(app: Flask) -> None:
     from roledesign.web.documents.cli import documents_command
 
@@ -312,6 +362,7 @@ def register(app: Flask) -> None:
         score_command,
         demo,
         documents_command,
+        team_report,
         export_org,
         import_org,
         delete_org,

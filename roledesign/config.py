@@ -77,4 +77,7 @@ DEFAULTS = {
     "RATELIMIT_HEADERS_ENABLED": True,
     "PASSWORD_RESET_MAX_AGE": 3600,
     "INVITATION_DAYS": 7,
+    # Team survey submissions per invitation link: enough for a whole team answering together
+    # from one office network, too few for a script to swamp the results.
+    "TEAM_SUBMIT_LIMIT": "60 per minute;1000 per day",
 }

@@ -27,4 +27,5 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# No limits by default: views opt in, with their own keys (the team survey limits per link).
 limiter = Limiter(key_func=get_remote_address)

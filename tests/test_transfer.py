@@ -8,7 +8,7 @@ from sqlalchemy import func, inspect, select, text
 
 from roledesign import create_app
 from roledesign.extensions import db
-from roledesign.models import Membership, Organisation, User
+from roledesign.models import Membership, Organisation, RolePlan, User
 
 
 def build_organisation(browser, auth, make_plan, outbox):
@@ -58,6 +58,19 @@ def build_organisation(browser, auth, make_plan, outbox):
     browser.submit(f"/plans/{first}/documents/details", DETAILS)
     browser.client.get(f"/plans/{first}/documents/")
     browser.submit(f"/plans/{first}/documents/recruitment-checklist", {"done": ["RC-BA-01"]})
+    # A team survey with enough responses for a report and its comments.
+    from tests.web.team_helpers import respond, set_up_survey
+
+    token = set_up_survey(browser, first)
+    for n in range(12):
+        group = ("peer_worker", "non_peer_staff", "line_manager")[n % 3]
+        respond(
+            browser.client.application,
+            token,
+            group,
+            {"distinctiveness": {"DIS-01": ("yes", 4) if n % 2 else ("no", 2)}},
+            comment=f"Comment {n}" if n < 3 else "",
+        )
     return link
 
 
@@ -91,6 +104,22 @@ def test_export_import_export_round_trip(
         new_id = db.session.scalar(select(Organisation.id))
     again = restored_app.test_cli_runner().invoke(args=["export-org", str(new_id)])
     assert json.loads(again.output) == exported
+    # The team report of the restored copy reads exactly as the original's.
+    with app.app_context():
+        first_plan = db.session.scalar(select(RolePlan.id).order_by(RolePlan.id))
+    with restored_app.app_context():
+        restored_plan = db.session.scalar(select(RolePlan.id).order_by(RolePlan.id))
+    original_report = runner.invoke(args=["team-report", str(first_plan)]).output
+    restored_report = (
+        restored_app.test_cli_runner().invoke(args=["team-report", str(restored_plan)]).output
+    )
+    assert json.loads(restored_report) == json.loads(original_report)
+    assert json.loads(original_report)["total"] == 12
+    assert exported["plans"][0]["team_survey"]["comments"] == [
+        "Comment 0",
+        "Comment 1",
+        "Comment 2",
+    ]
     # Restoring twice is refused: the target must be empty.
     twice = restored_app.test_cli_runner().invoke(args=["import-org", str(path)])
     assert twice.exit_code == 2 and "not empty" in twice.output
@@ -211,10 +240,14 @@ def test_every_table_is_covered_by_export_or_deliberately_left_out(app):
         "document_details",
         "document_versions",
         "checklist_ticks",
+        "team_surveys",
+        "team_tallies",
+        "team_responses",
     }
     left_out = {
         "invitations": "pending invitations are short-lived secrets; deletion removes them",
         "alembic_version": "schema bookkeeping",
+        "team_answers": "individual survey answers never leave the app; tallies carry them",
     }
     with app.app_context():
         tables = set(inspect(db.engine).get_table_names())

@@ -244,6 +244,9 @@ def load_catalog(root: str | Path) -> Catalog:
     item_ids = {i.id for i in items} if len(problems.items) == before else None
     documents = load_document_rules(root, sources, item_ids, context, problems)
     checkin_questions = load_checkins(root, sources, problems)
+    from roledesign.catalog.team import load_team  # team.py builds on the parsing helpers
+
+    team = load_team(root, sources, problems)
     if problems.items:
         raise CatalogError(problems.items)
     return Catalog(
@@ -254,4 +257,5 @@ def load_catalog(root: str | Path) -> Catalog:
         context=context,
         checkin_questions=checkin_questions,
         documents=documents,
+        team=team,
     )

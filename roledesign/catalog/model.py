@@ -1,6 +1,10 @@
 """The evidence base as frozen, plain objects: no Flask, no database."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from roledesign.catalog.team import TeamText
 
 from roledesign.catalog.documents import DocumentRules
 
@@ -111,6 +115,7 @@ class Catalog:
     bands: dict[str, Band]
     context: dict[str, ContextField]
     checkin_questions: tuple[CheckinQuestion, ...] = ()
+    team: "TeamText | None" = None  # checklists/team.yaml: the team self-assessment's text
     _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
     documents: DocumentRules = field(default_factory=DocumentRules)  # checklists/documents/
 

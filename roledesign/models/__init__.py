@@ -11,6 +11,7 @@ from roledesign.models.accounts import (
 from roledesign.models.documents import ChecklistTick, DocumentDetails, DocumentVersion
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
+from roledesign.models.team import TeamAnswer, TeamResponse, TeamSurvey, TeamTally
 
 __all__ = [
     "ACTION_STATUSES",
@@ -29,5 +30,9 @@ __all__ = [
     "Membership",
     "Organisation",
     "RolePlan",
+    "TeamAnswer",
+    "TeamResponse",
+    "TeamSurvey",
+    "TeamTally",
     "User",
 ]

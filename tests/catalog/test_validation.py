@@ -120,3 +120,28 @@ def test_the_app_refuses_to_start_with_a_clear_message(checklists):
     message = str(stopped.value)
     assert message.startswith("roledesign cannot start: The evidence base has 1 problem(s)")
     assert "distinctiveness.yaml: item DIS-01: evidence 1: unknown source 'kemp_2021'" in message
+
+
+def test_team_text_problems_name_the_entry(checklists):
+    path = checklists / "team.yaml"
+    edit(path, "  - key: other\n", "  - key: peer_worker\n")
+    edit(path, "    plural: Line managers\n", "")
+    edit(path, "- source: dierdorff_2007", "- source: dierdorf_2007")
+    text = path.read_text()
+    path.write_text(text[: text.index("  sectors:")])
+    assert problems(checklists) == [
+        "checklists/team.yaml: group line_manager: 'plural' is missing or empty",
+        "checklists/team.yaml: group peer_worker: duplicate group key",
+        "checklists/team.yaml: topic introduction: evidence 2: unknown source 'dierdorf_2007'",
+        "checklists/team.yaml: topic sectors: is missing",
+    ]
+
+
+def test_the_pool_key_is_reserved_and_the_file_is_required(checklists):
+    edit(checklists / "team.yaml", "  - key: other\n", "  - key: other_respondents\n")
+    assert problems(checklists) == [
+        "checklists/team.yaml: group other_respondents: 'other_respondents' is reserved for the "
+        "pooled small groups"
+    ]
+    (checklists / "team.yaml").unlink()
+    assert problems(checklists) == ["checklists/team.yaml: file is missing"]

@@ -14,3 +14,19 @@ def test_bar_lengths_are_proportional_and_missing_scores_say_so():
 def test_labels_are_escaped():
     svg = bar_chart([("<script>", 10.0)], title="a & b", description="<d>")
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "a &amp; b" in svg
+
+
+def test_group_chart_has_a_section_per_domain_and_says_what_is_not_assessed():
+    from roledesign.domain.team_charts import group_chart
+
+    svg = group_chart(
+        [
+            ("Distinctiveness", [("Whole team", 50.0), ("Peer workers", 25.0)]),
+            ("<b>", [("x", None)]),
+        ],
+        title="Scores by group",
+        description="Bars",
+    )
+    widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)]
+    assert widths[0] == 2 * widths[1]
+    assert "Not assessed" in svg and "&lt;b&gt;" in svg and 'role="img"' in svg

@@ -37,6 +37,11 @@ def test_domain_and_catalog_import_nothing_from_the_web_stack():
             "roledesign.domain.context",
             "roledesign.domain.charts",
             "roledesign.domain.tailoring",
+            "roledesign.domain.anonymity",
+            "roledesign.domain.team",
+            "roledesign.domain.sectors",
+            "roledesign.domain.team_charts",
+            "roledesign.catalog.team",
             "roledesign.catalog",
             "roledesign.documents.plan_documents",
         )

@@ -53,7 +53,8 @@ def row_counts():
 FORMS = {
     "sign_up": ("/sign-up", ["name", "email", "password", "confirm"]),
     "organisation": ("/organisations/new", ["name", "sector"]),
-    "settings": ("/organisation/settings", ["name", "sector", "anonymity_k"]),
+    "settings": ("/organisation/settings", ["name", "sector"]),
+    "anonymity": ("/organisation/anonymity", ["k"]),
     "invite": ("/organisation/members/invite", ["email", "role"]),
     "plan": (
         "/plans/new",

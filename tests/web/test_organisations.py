@@ -165,19 +165,13 @@ def test_switching_between_organisations(client, auth, browser, make_plan):
     )
 
 
-def test_settings_keep_the_anonymity_threshold_at_three_or_more(app, client, auth, browser):
+def test_admins_keep_the_anonymity_threshold_at_three_or_more(app, client, auth, browser):
     auth.manager()
-    page = text(
-        browser.submit(
-            "/organisation/settings",
-            {"name": "Northshire NHS Trust", "sector": "nhs", "anonymity_k": "2"},
-        )
-    )
-    assert ("#anonymity_k", "The smallest group size must be between 3 and 50") in summary_links(
-        page
-    )
-    browser.submit(
-        "/organisation/settings", {"name": "Northshire Trust", "sector": "nhs", "anonymity_k": "7"}
-    )
-    assert 'value="7"' in text(client.get("/organisation/settings"))
-    assert "Changed organisation settings" in text(client.get("/organisation/audit"))
+    page = text(browser.submit("/organisation/anonymity", {"k": "2"}))
+    assert summary_links(page)[0][0] == "#k"
+    browser.submit("/organisation/anonymity", {"k": "7"})
+    assert 'value="7"' in text(client.get("/organisation/anonymity"))
+    browser.submit("/organisation/settings", {"name": "Northshire Trust", "sector": "nhs"})
+    log = text(client.get("/organisation/audit"))
+    assert "Changed anonymity threshold" in log and "5 to 7" in log
+    assert "Changed organisation settings" in log

@@ -62,6 +62,23 @@ RULES = {
     "progress.round_report": ("plan", "read", None),
     "progress.new_round": ("plan", "edit", "skip:edit"),
     "progress.check_ins": ("plan", "read", "edit"),
+    "survey.start": ("public", None, None),
+    "survey.group": ("public", None, None),
+    "survey.statements": ("public", None, None),
+    "survey.finish": ("public", None, None),
+    "survey.saved": ("public", None, None),
+    "survey.thanks": ("public", None, None),
+    "survey.again": ("public", None, None),
+    "team.anonymity": ("org", "admin", "admin"),
+    "team.sectors": ("org", "read", None),
+    "team.overview": ("plan", "read", None),
+    "team.setup": ("plan", "edit", "edit"),
+    "team.invitation": ("plan", "read", None),
+    "team.close": ("plan", None, "edit"),
+    "team.reopen": ("plan", None, "edit"),
+    "team.report": ("plan", "read", None),
+    "team.responses_csv": ("plan", "read", None),
+    "team.comments_csv": ("plan", "read", None),
 }
 
 ROLES = ("admin", "manager", "hr", "viewer")
@@ -85,6 +102,9 @@ def world(app, auth, browser, make_plan):
         },
     )
     browser.client.get(f"/plans/{plan_id}/documents/")  # stores document version 1
+    from tests.web.team_helpers import set_up_survey
+
+    set_up_survey(browser, plan_id)
     people = {"admin": browser}
     for role in ROLES[1:]:
         person = Browser(app.test_client())
@@ -112,6 +132,7 @@ def world(app, auth, browser, make_plan):
         "action_id": action_id,
         "round_no": 1,
         "number": 1,
+        "part": 1,
         "domain_key": "distinctiveness",
         "slug": "job-description",
         "fmt": "pdf",

@@ -10,7 +10,9 @@ from roledesign.web.forms import BaseForm, RadioField, SubForm, choices
 NOTE_MAX = 2000
 
 
-class ItemAnswerForm(SubForm):
+class ItemRatingForm(SubForm):
+    """The two questions asked of every statement: is it in place, and how important is it."""
+
     status = RadioField(
         "Is this in place here?",
         choices=choices(STATUS_LABELS.items()),
@@ -24,6 +26,11 @@ class ItemAnswerForm(SubForm):
         validators=[Optional()],
         invalid_message="Select how important this is, from 1 (not at all) to 4 (extremely)",
     )
+
+
+class ItemAnswerForm(ItemRatingForm):
+    """The manager's answer, with room for a note."""
+
     note = TextAreaField(
         "Note (optional)",
         validators=[
@@ -38,9 +45,9 @@ def field_name(item_id: str) -> str:
     return item_id.replace("-", "_")
 
 
-def domain_form(items, *, formdata=None, data=None) -> BaseForm:
-    """A form with one answer group per item, in catalogue order."""
-    attrs = {field_name(item.id): FormField(ItemAnswerForm, label=item.statement) for item in items}
+def domain_form(items, *, formdata=None, data=None, answer_form=ItemAnswerForm) -> BaseForm:
+    """A form with one ``answer_form`` group per item, in catalogue order."""
+    attrs = {field_name(item.id): FormField(answer_form, label=item.statement) for item in items}
     attrs["stamp"] = stamp_field()
     form_class = type("DomainAnswersForm", (BaseForm,), attrs)
     kwargs = {"data": data} if data is not None else {}

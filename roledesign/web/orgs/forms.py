@@ -1,14 +1,12 @@
 from wtforms import StringField
 from wtforms.validators import (
     DataRequired,
-    InputRequired,
     Length,
-    NumberRange,
     ValidationError,
 )
 
 from roledesign.models.accounts import ROLES, SECTORS
-from roledesign.web.forms import BaseForm, IntegerField, RadioField, choices, email_field
+from roledesign.web.forms import BaseForm, RadioField, choices, email_field
 
 ROLE_HINTS = {
     "admin": "Everything, plus members, settings, the audit log, export and deletion",
@@ -36,16 +34,7 @@ class OrganisationForm(BaseForm):
 
 
 class SettingsForm(OrganisationForm):
-    anonymity_k = IntegerField(
-        "Smallest group whose team survey answers are shown",
-        description="Answers from smaller groups are pooled or hidden, so nobody can be "
-        "identified. At least 3; 5 is recommended.",
-        invalid_message="The smallest group size must be a whole number, like 5",
-        validators=[
-            InputRequired("Enter the smallest group size, 3 or more"),
-            NumberRange(min=3, max=50, message="The smallest group size must be between 3 and 50"),
-        ],
-    )
+    """Name and sector; the anonymity threshold has its own page (team.anonymity)."""
 
 
 def _role_field(label: str):

@@ -73,7 +73,7 @@ def settings():
     if form.validate_on_submit():
         changed = [
             f.label.text
-            for f in (form.name, form.sector, form.anonymity_k)
+            for f in (form.name, form.sector)
             if getattr(organisation, f.name) != f.data
         ]
         form.populate_obj(organisation)

@@ -1,0 +1,90 @@
+"""Team report at 1,000 and 10,000 responses: median times and the 10k/1k ratio.
+
+    .venv/bin/python bench/team_report.py [--runs 30]
+
+Measures the report's figures (the two aggregate queries and the pure rules) and the whole report
+page through the test client, signed in as the manager; and, for comparison, a GROUP BY over every
+stored answer, which is what the report would cost without the running tallies. Goal: at most 50 ms at 1k, and
+t(10k) / t(1k) at most 3. Results go to bench/results/team_report.json.
+"""
+
+import argparse
+import time
+
+from common import EMAIL, PASSWORD, database_url, make_app, median_ms, seed_plan, write_result
+
+from roledesign.extensions import db
+from roledesign.models import RolePlan, User
+from roledesign.web.team import services
+from roledesign.web.team.demo import add_demo_responses
+
+
+def add(app, plan_id, count):
+    with app.app_context():
+        plan = db.session.get(RolePlan, plan_id)
+        user = db.session.scalar(db.select(User))
+        start = time.perf_counter()
+        add_demo_responses(app.extensions["roledesign.catalog"], plan, user, count)
+        db.session.commit()
+        return time.perf_counter() - start
+
+
+def measure(app, client, plan_id, runs):
+    catalog = app.extensions["roledesign.catalog"]
+
+    def figures():
+        with app.app_context():
+            plan = db.session.get(RolePlan, plan_id)
+            services.team_report(catalog, services.survey_for(plan), plan.organisation.anonymity_k)
+
+    def page():
+        response = client.get(f"/plans/{plan_id}/team/report")
+        assert response.status_code == 200, response.status_code
+
+    def recount():  # what the report would cost if it grouped every answer instead of the tallies
+        with app.app_context():
+            services.count_answers(services.survey_for(db.session.get(RolePlan, plan_id)))
+
+    return {
+        "figures_ms": median_ms(figures, runs),
+        "page_ms": median_ms(page, runs),
+        "recount_every_answer_ms": median_ms(recount, max(3, runs // 5)),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    url = database_url()
+    app = make_app(url, WTF_CSRF_ENABLED=False)
+    plan_id = seed_plan(app)
+    client = app.test_client()
+    assert client.post("/sign-in", data={"email": EMAIL, "password": PASSWORD}).status_code == 302
+
+    results = {"database": url.split(":")[0], "runs": args.runs}
+    loaded = 0
+    for size in (1000, 10000):
+        seconds = add(app, plan_id, size - loaded)
+        loaded = size
+        results[str(size)] = {
+            "load_seconds": round(seconds, 2),
+            **measure(app, client, plan_id, args.runs),
+        }
+        print(
+            f"{size:>6} responses: figures {results[str(size)]['figures_ms']:.1f} ms, "
+            f"page {results[str(size)]['page_ms']:.1f} ms; a GROUP BY over every answer would "
+            f"take {results[str(size)]['recount_every_answer_ms']:.1f} ms (loaded in {seconds:.1f} s)"
+        )
+    for what in ("figures_ms", "page_ms", "recount_every_answer_ms"):
+        ratio = results["10000"][what] / results["1000"][what]
+        results[f"ratio_{what}"] = round(ratio, 2)
+        print(f"t(10k) / t(1k), {what[:-3]}: {ratio:.2f}")
+    ok = results["1000"]["page_ms"] <= 50 and results["ratio_page_ms"] <= 3
+    results["goal_met"] = ok
+    print(f"goal (≤ 50 ms at 1k, ratio ≤ 3): {'met' if ok else 'NOT met'}")
+    print(f"written to {write_result('team_report', results)}")
+
+
+if __name__ == "__main__":
+    main()

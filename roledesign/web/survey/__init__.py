@@ -1,0 +1,1 @@
+"""The team self-assessment, respondent side: an anonymous survey reached by its link."""

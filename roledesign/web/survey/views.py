@@ -1,0 +1,268 @@
+"""The anonymous survey a team reaches by its invitation link: no account, nothing identifying.
+
+Answers are kept on the respondent's device (see draft.py) until they press Send; only then is a
+response stored, with their group, the date and their answers.
+"""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from sqlalchemy.exc import IntegrityError
+
+from roledesign.catalog import DOMAIN_KEYS
+from roledesign.extensions import db, limiter
+from roledesign.web.assessment.forms import field_name
+from roledesign.web.survey import draft as drafts
+from roledesign.web.survey.forms import FinishForm, SendAgainForm, group_form, statements_form
+from roledesign.web.team import services
+from roledesign.web.template_helpers import catalog
+
+bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
+ANSWER_FIELD = ("-status", "-importance")
+PAGE_SIZE = 6  # statements per page: short pages are quicker on a phone and lose less if left
+
+
+def _submit_limit() -> str:
+    return current_app.config["TEAM_SUBMIT_LIMIT"]
+
+
+def _per_link() -> str:
+    return "team-survey:" + (request.view_args or {}).get("token", "")
+
+
+class Closed(Exception):
+    pass
+
+
+def _load(token: str):
+    """The survey for this link, 404 when unknown; Closed when it no longer accepts answers."""
+    survey = services.survey_by_token(token)
+    if survey is None:
+        abort(404)
+    if not survey.is_accepting(services.today()):
+        raise Closed(survey)
+    return survey
+
+
+@bp.errorhandler(Closed)
+def closed(error):
+    survey = error.args[0]
+    return render_template("survey/closed.html", survey=survey), 410
+
+
+@bp.errorhandler(404)
+def unknown(error):
+    return render_template("survey/unknown.html"), 404
+
+
+def _steps(survey):
+    """The pages in order: group, then up to PAGE_SIZE statements of one domain a page, then finish.
+
+    A statement page is (domain key, part), part counting from 1 within its domain.
+    """
+    items = services.survey_items(catalog(), survey)
+    pages = []
+    for key in DOMAIN_KEYS:
+        in_domain = [i for i in items if i.domain == key]
+        pages += [(key, n // PAGE_SIZE + 1) for n in range(0, len(in_domain), PAGE_SIZE)]
+    return items, ["group", *pages, "finish"]
+
+
+def _page_items(items, page):
+    key, part = page
+    in_domain = [i for i in items if i.domain == key]
+    return in_domain[(part - 1) * PAGE_SIZE : part * PAGE_SIZE]
+
+
+def _url(survey, step) -> str:
+    if step in ("group", "finish"):
+        return url_for(f"survey.{step}", token=survey.token)
+    return url_for("survey.statements", token=survey.token, domain_key=step[0], part=step[1])
+
+
+def _draft(survey):
+    return drafts.read(survey, catalog().team.group_keys)
+
+
+@bp.get("")
+def start(token: str):
+    """What the survey is for, how answers are kept anonymous, and a Start button."""
+    survey = _load(token)
+    items, steps = _steps(survey)
+    draft = _draft(survey)
+    if draft and draft.is_sent:
+        return render_template("survey/sent.html", survey=survey, form=SendAgainForm())
+    resume = None
+    if draft and draft.group:
+        resume = _url(survey, _first_unanswered(steps, items, draft))
+    return render_template(
+        "survey/start.html", survey=survey, items=items, draft=draft, resume=resume
+    )
+
+
+def _first_unanswered(steps, items, draft):
+    for step in steps[1:-1]:
+        if any(i.id not in draft.answers for i in _page_items(items, step)):
+            return step
+    return "finish"
+
+
+@bp.route("/group", methods=["GET", "POST"])
+def group(token: str):
+    """Which stakeholder group the respondent belongs to."""
+    survey = _load(token)
+    _, steps = _steps(survey)
+    draft = _draft(survey)
+    if draft is None or draft.is_sent:
+        draft = drafts.Draft()
+    groups = catalog().team.groups
+    form = group_form(groups, data={"group": draft.group})
+    if form.validate_on_submit():
+        draft.group = form.group.data
+        return drafts.write(redirect(_url(survey, steps[1])), survey, draft)
+    return render_template(
+        "survey/group.html", survey=survey, form=form, groups=groups, step=1, steps=len(steps)
+    )
+
+
+def _unexpected_fields(form) -> bool:
+    """Answers posted for statements this page does not ask (a tampered or stale page)."""
+    expected = {f.name for group in form if hasattr(group, "form") for f in group.form}
+    return any(name.endswith(ANSWER_FIELD) and name not in expected for name in request.form)
+
+
+@bp.route("/statements/<domain_key>/<int:part>", methods=["GET", "POST"])
+def statements(token: str, domain_key: str, part: int):
+    """A few statements of one domain: is each in place here, and how important is it?"""
+    survey = _load(token)
+    items, steps = _steps(survey)
+    page = (domain_key, part)
+    if page not in steps:
+        abort(404)
+    draft = _draft(survey)
+    if draft is None or draft.is_sent or draft.group is None:
+        return redirect(_url(survey, "group"))
+    page_items = _page_items(items, page)
+    problem = None
+    if request.method == "POST":
+        form = statements_form(page_items)
+        if _unexpected_fields(form):
+            problem = "The answers sent do not match the statements on this page. Answer the statements shown and try again."
+        elif form.validate():
+            for item in page_items:
+                sub = form[field_name(item.id)]
+                if sub.status.data:
+                    draft.answers[item.id] = (sub.status.data, sub.importance.data or None)
+                else:
+                    draft.answers.pop(item.id, None)
+            position = steps.index(page)
+            target = (
+                url_for("survey.saved", token=survey.token)
+                if request.form.get("then") == "later"
+                else _url(survey, steps[position + 1])
+            )
+            return drafts.write(redirect(target), survey, draft)
+    else:
+        data = {
+            field_name(i.id): {"status": a[0], "importance": a[1]}
+            for i in page_items
+            if (a := draft.answers.get(i.id))
+        }
+        form = statements_form(page_items, data=data)
+    position = steps.index(page)
+    return render_template(
+        "survey/statements.html",
+        survey=survey,
+        form=form,
+        domain=catalog().domain(domain_key),
+        part=part,
+        parts=sum(1 for step in steps if isinstance(step, tuple) and step[0] == domain_key),
+        first_number=(part - 1) * PAGE_SIZE,
+        items=page_items,
+        field_name=field_name,
+        step=position + 1,
+        steps=len(steps),
+        back=_url(survey, steps[position - 1]),
+        problem=problem,
+        answered=len(draft.answers),
+        total=len(items),
+    ), (400 if problem else 200)
+
+
+@bp.get("/saved")
+def saved(token: str):
+    """Answers are kept on this device: come back with the same link to finish."""
+    survey = _load(token)
+    return render_template("survey/saved.html", survey=survey, days=drafts.DRAFT_DAYS)
+
+
+@bp.route("/finish", methods=["GET", "POST"])
+@limiter.limit(_submit_limit, key_func=_per_link, methods=["POST"])
+def finish(token: str):
+    """An optional comment, then Send: the only moment anything is stored."""
+    survey = _load(token)
+    items, steps = _steps(survey)
+    draft = _draft(survey)
+    if draft is not None and draft.is_sent:
+        return redirect(url_for("survey.start", token=survey.token))
+    if draft is None or draft.group is None:
+        return redirect(_url(survey, "group"))
+    form = FinishForm()
+    problem = None
+    if form.validate_on_submit():
+        if not draft.answers:
+            problem = "Answer at least one statement before sending your answers."
+        else:
+            try:
+                services.submit_response(
+                    survey,
+                    group=draft.group,
+                    answers=draft.answers,
+                    submission_key=draft.key,
+                    comment=form.comment.data,
+                    on=services.today(),
+                )
+                db.session.commit()
+            except IntegrityError:
+                db.session.rollback()  # this device's answers were stored already
+            draft.is_sent = True
+            draft.answers = {}
+            return drafts.write(
+                redirect(url_for("survey.thanks", token=survey.token)), survey, draft
+            )
+    return render_template(
+        "survey/finish.html",
+        survey=survey,
+        form=form,
+        draft=draft,
+        group_label=catalog().team.label(draft.group),
+        answered=len(draft.answers),
+        total=len(items),
+        step=len(steps),
+        steps=len(steps),
+        back=_url(survey, steps[-2]),
+        problem=problem,
+    )
+
+
+@bp.get("/thank-you")
+def thanks(token: str):
+    survey = services.survey_by_token(token)
+    if survey is None:
+        abort(404)
+    return render_template("survey/thanks.html", survey=survey)
+
+
+@bp.post("/again")
+def again(token: str):
+    """Someone else on this shared device wants to answer: start afresh with a new key."""
+    survey = _load(token)
+    if SendAgainForm().validate_on_submit():
+        return drafts.write(redirect(_url(survey, "group")), survey, drafts.Draft())
+    return redirect(url_for("survey.start", token=survey.token))

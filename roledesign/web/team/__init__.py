@@ -1,0 +1,1 @@
+"""The team self-assessment, manager side: set up, share, report, export."""
