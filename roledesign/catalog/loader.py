@@ -308,8 +308,16 @@ def load_catalog(root: str | Path) -> Catalog:
     domains = _load_domains(root, sources, problems)
     bands = _load_bands(root, sources, problems)
     items = _load_items(root, sources, context, problems)
+    from roledesign.catalog.jd_check import load_jd_check  # it builds on this module's helpers
+
+    jd_check = load_jd_check(root, sources, problems)
     if problems.items:
         raise CatalogError(problems.items)
     return Catalog(
-        sources=sources or {}, domains=domains, items=tuple(items), bands=bands, context=context
+        sources=sources or {},
+        domains=domains,
+        items=tuple(items),
+        bands=bands,
+        context=context,
+        jd_check=jd_check,
     )

@@ -1,6 +1,10 @@
 """The evidence base as frozen, plain objects: no Flask, no database."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from roledesign.catalog.jd_check import JdCheckRules
 
 DOMAIN_KEYS = (
     "distinctiveness",
@@ -92,6 +96,7 @@ class Catalog:
     bands: dict[str, Band]
     context: dict[str, ContextField]
     _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
+    jd_check: "JdCheckRules | None" = None  # checklists/jd_check.yaml
 
     def __post_init__(self):
         self._by_id.update({item.id: item for item in self.items})
