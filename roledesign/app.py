@@ -87,11 +87,12 @@ def register_blueprints(app: Flask) -> None:
     from roledesign.web.assessment.views import bp as assessment_bp
     from roledesign.web.auth.views import bp as auth_bp
     from roledesign.web.evidence.views import bp as evidence_bp
+    from roledesign.web.jd_check.views import bp as jd_check_bp
     from roledesign.web.main.views import bp as main_bp
     from roledesign.web.orgs.views import bp as orgs_bp
     from roledesign.web.plans.views import bp as plans_bp
 
-    for bp in (main_bp, auth_bp, orgs_bp, plans_bp, assessment_bp, evidence_bp):
+    for bp in (main_bp, auth_bp, orgs_bp, plans_bp, assessment_bp, evidence_bp, jd_check_bp):
         app.register_blueprint(bp)
 
     # nhsuk-frontend's compiled CSS asks for its images under /assets/.
