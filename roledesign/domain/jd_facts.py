@@ -49,7 +49,9 @@ _HOURS = (
         r"(?P<n>\d{1,2}(?:\.\d)?)[ \t]*(?:hours|hrs|hour)[ \t]+(?:per|a|each)[ \t]+week", re.I
     ),
     re.compile(r"\bhours(?:[ \t]+per[ \t]+week)?[ \t]*:[ \t]*(?P<n>\d{1,2}(?:\.\d)?)\b", re.I),
-    re.compile(r"(?P<n>\d{1,2}(?:\.\d)?)[ \t]*(?:hours|hrs)\b", re.I),
+    re.compile(
+        r"(?P<n>\d{1,2}(?:\.\d)?)[ \t]*(?:hours|hrs)\b(?![ \t]+(?:a|per|each)[ \t]+day)", re.I
+    ),
 )
 _FULL_TIME = re.compile(r"\bfull[ -]time\b", re.I)
 _ROLE_WORDS = re.compile(
@@ -143,15 +145,19 @@ def _team(text: str, title: str) -> str:
 
 
 def _hours(text: str) -> Decimal | None:
-    for pattern in _HOURS:
+    """Hours per week: stated as such, else 37.5 for a full-time post, else any 'N hours'."""
+    *weekly, loose = _HOURS
+    for pattern in (*weekly, _FULL_TIME, loose):
         for match in pattern.finditer(text):
+            if pattern is _FULL_TIME:
+                return Decimal("37.5")
             try:
                 hours = Decimal(match.group("n"))
             except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
                 continue
             if 1 <= hours <= 48:
                 return hours
-    return Decimal("37.5") if _FULL_TIME.search(text) else None
+    return None
 
 
 def _setting(norm: str) -> str:

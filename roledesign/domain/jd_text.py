@@ -66,8 +66,8 @@ REDUCTION_WINDOW = 4
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
     r"|outside (?:the|this|your|of)|no longer|remains? (?:with|the)|responsibility of"
-    r"|(?:carried out|done|undertaken|provided|completed|covered|managed|handled|given"
-    r"|administered|delivered|led) by (?!you|the post ?holder|the peer|peer|yourself)"
+    r"|(?:carried out|done|undertaken|completed|covered|managed|handled|given|administered)"
+    r" by(?! you| the post ?holder| the peer| peer| yourself)"
     r"|belongs? to|left to|for (?:qualified|registered|nursing|ward|clinical|other) "
     r"(?:staff|colleagues|nurses|members|professionals))" + _WORD_CUE_END
 )

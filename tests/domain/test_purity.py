@@ -36,6 +36,11 @@ def test_domain_and_catalog_import_nothing_from_the_web_stack():
             "roledesign.domain.report",
             "roledesign.domain.context",
             "roledesign.domain.charts",
+            "roledesign.domain.jd_text",
+            "roledesign.domain.jd_check",
+            "roledesign.domain.jd_facts",
+            "roledesign.domain.jd_check_document",
+            "roledesign.documents.extract",
             "roledesign.catalog",
         )
         == []
