@@ -113,7 +113,10 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     for sentence in sentences:
         for match in regex.finditer(sentence.norm):
             if rule.negation and (
-                sentence.in_negated_list or is_negated(sentence.norm, match.start(), match.end())
+                sentence.in_negated_list
+                or is_negated(
+                    sentence.norm, match.start(), match.end(), attribution=rule.kind == "drift"
+                )
             ):
                 continue
             if rule.requires == "essential" and (

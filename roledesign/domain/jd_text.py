@@ -15,7 +15,7 @@ Pure functions over plain text; docs/jd_check.md explains the rules for managers
    fifteen words before it ("not", "never", "no", "without", "rather than", "instead of",
    "excluding", "except" …), a word about reducing something up to four words before it
    ("reduce the use of restraint"), or a negating phrase up to eight words after
-   it ("… are not part of this role", "… carried out by the nursing team"); or when its
+   it ("… are not part of this role"; for drift also "… carried out by the nursing team"); or when its
    sentence is in a list introduced by a negating lead-in ("What this role does not include:").
 5. **Criteria.** Whether a match is an essential or desirable criterion is decided by the
    nearest cue before it in its sentence ("Essential:", "must", "desirable", "would be an
@@ -65,7 +65,13 @@ REDUCTION_BEFORE = re.compile(
 REDUCTION_WINDOW = 4
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
-    r"|outside (?:the|this|your|of)|no longer|remains? (?:with|the)|responsibility of"
+    r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
+)
+# A task someone else does is not the peer worker's task: "restraint remains the responsibility
+# of the nursing team". Only for drift: "a team of three peer workers, managed by the lead" still
+# has peer colleagues.
+ATTRIBUTION_AFTER = re.compile(
+    r"(?<![a-z0-9])(?:remains? (?:with|the)|responsibility of"
     r"|(?:carried out|done|undertaken|completed|covered|managed|handled|given|administered)"
     r" by(?! you| the post ?holder| the peer| peer| yourself)"
     r"|belongs? to|left to|for (?:qualified|registered|nursing|ward|clinical|other) "
@@ -253,8 +259,11 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, (len(norm) if right == -1 else right)
 
 
-def is_negated(norm: str, start: int, end: int) -> bool:
-    """Whether the match norm[start:end] is negated within its clause (see the module notes)."""
+def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> bool:
+    """Whether the match norm[start:end] is negated within its clause (see the module notes).
+
+    With ``attribution``, a task given to someone else after the match counts as negated too.
+    """
     clause_start, clause_end = _clause_bounds(norm, start, end)
     before = norm[clause_start:start]
     for cues, window in ((NEGATION_BEFORE, PRE_WINDOW), (REDUCTION_BEFORE, REDUCTION_WINDOW)):
@@ -262,7 +271,9 @@ def is_negated(norm: str, start: int, end: int) -> bool:
             if len(before[cue.end() :].split()) <= window:
                 return True
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
-    return bool(NEGATION_AFTER.search(after))
+    if NEGATION_AFTER.search(after):
+        return True
+    return attribution and bool(ATTRIBUTION_AFTER.search(after))
 
 
 def criterion_at(sentence: Sentence, position: int) -> str | None:

@@ -156,3 +156,13 @@ def test_criteria_come_from_the_nearest_cue_then_the_heading():
     assert criterion(5, "a degree") == "essential"  # nearest cue *before* wins
     assert criterion(6) == "essential"  # a table cell "E"
     assert criterion(7) == "desirable"  # "not essential"
+
+
+def test_attribution_to_others_only_cancels_tasks():
+    norm = normalise("A team of three peer workers, managed by the wellbeing lead")
+    start = norm.index("three peer workers")
+    end = start + len("three peer workers")
+    assert is_negated(norm, start, end, attribution=False) is False  # still peer colleagues
+    norm = normalise("Close observations are done by the nursing team")
+    assert is_negated(norm, 0, len("close observations")) is True
+    assert is_negated(norm, 0, len("close observations"), attribution=False) is False
