@@ -271,6 +271,7 @@ def test_start_a_role_plan_from_a_check(app, client, browser, check):
     new_plan = response.headers["Location"]
     assert new_plan.startswith("/plans/new?from_check=")
     form = text(client.get(new_plan))
+    assert "We have filled in what your job description says about the post." in form
     for value in (
         "Peer Support Worker",
         "Ashdown Unit, Lowbridge Hospital",
