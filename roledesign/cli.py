@@ -44,6 +44,7 @@ def check_evidence(directory):
     counts = Counter(item.domain for item in catalog.items)
     for key in DOMAIN_KEYS:
         click.echo(f"{key}: {counts[key]} items")
+    click.echo(f"job description check: {len(catalog.jd_check.rules)} rules")
     click.echo(
         f"total: {len(catalog.items)} items, {len(catalog.sources)} sources — evidence base is valid"
     )

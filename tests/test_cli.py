@@ -22,6 +22,7 @@ def test_check_evidence_counts_items_per_domain(runner, app):
     ):
         assert f"{key}: {len(catalog.items_in(key))} items" in result.output
     assert "evidence base is valid" in result.output
+    assert f"job description check: {len(catalog.jd_check.rules)} rules" in result.output
 
 
 def test_check_evidence_fails_on_a_broken_copy(runner, tmp_path):

@@ -240,6 +240,17 @@ def test_a_plan_of_another_organisation_cannot_be_chosen(app, client, auth, brow
     assert "Willow Ward, acute adult inpatient service" in page
 
 
+def test_opening_the_form_for_another_organisations_plan_is_not_found(
+    client, auth, browser, make_plan
+):
+    auth.manager(email="a@example.org", organisation="Trust A")
+    foreign_plan = make_plan()
+    browser.submit("/sign-out", {}, page="/dashboard")
+    auth.manager(email="b@example.org", organisation="Trust B")
+    assert client.get(f"{NEW}?plan_id={foreign_plan}").status_code == 404
+    assert client.get(f"{NEW}?plan_id=abc").status_code == 404
+
+
 def test_another_organisations_check_is_not_found(client, auth, browser, check):
     url = check()
     browser.submit("/sign-out", {}, page="/dashboard")

@@ -9,7 +9,7 @@ from roledesign.domain.jd_check import check_text
 from roledesign.domain.jd_check_document import build_document, grouped, scoring_note, summary_line
 from roledesign.domain.jd_facts import extract_facts
 from roledesign.extensions import db
-from roledesign.web.access import current_organisation, organisation_required
+from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.jd_check import services
 from roledesign.web.jd_check.forms import JdCheckForm
 from roledesign.web.template_helpers import catalog
@@ -42,8 +42,9 @@ def new():
         )
         db.session.commit()
         return redirect(url_for("jd_check.show", check_id=check.id))
-    if not form.is_submitted():
-        form.plan_id.data = request.args.get("plan_id", "")
+    if not form.is_submitted() and "plan_id" in request.args:
+        # Opened from a plan's task list: that plan is preselected, and a foreign one is 404.
+        form.plan_id.data = str(plan_or_404(request.args.get("plan_id", 0, type=int)).id)
     return render_template(
         "jd_check/new.html", form=form, checks=services.recent_checks(organisation)
     )
