@@ -45,6 +45,7 @@ def check_evidence(directory):
     for key in DOMAIN_KEYS:
         click.echo(f"{key}: {counts[key]} items")
     click.echo(f"documents: {len(catalog.documents.clauses)} clauses")
+    click.echo(f"job description check: {len(catalog.jd_check.rules)} rules")
     click.echo(
         f"total: {len(catalog.items)} items, {len(catalog.sources)} sources — evidence base is valid"
     )
@@ -147,6 +148,56 @@ def score_command(file):
             indent=2,
         )
     )
+
+
+def _rule_entry(rule, **extra) -> dict:
+    return {
+        "rule": rule.id,
+        "title": rule.title,
+        **extra,
+        "source": rule.sources[0],
+        "sources": list(rule.sources),
+    }
+
+
+def jd_report_as_json(report) -> dict:
+    """The job description check as the JSON that `check-jd` prints."""
+    return {
+        "drift": [
+            _rule_entry(m.rule, sentence=m.sentence.text.strip(), phrase=m.phrase)
+            for m in report.drift
+        ],
+        "missing": [_rule_entry(rule) for rule in report.missing],
+        "evaluation": [_rule_entry(rule) for rule in report.evaluation_gaps],
+        "language": [
+            _rule_entry(
+                m.rule, sentence=m.sentence.text.strip(), phrase=m.phrase, suggestion=m.rule.action
+            )
+            for m in report.language
+        ],
+        "domains": {summary.key: summary.score for summary in report.domains},
+    }
+
+
+@click.command("check-jd")
+@with_appcontext
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def check_jd(file):
+    """Check a job description or advert in FILE (.txt, .docx or .pdf) and print the report
+    as JSON: drift, missing, evaluation, language and a score per domain."""
+    from roledesign.documents.extract import UnreadableFile, extract_text
+    from roledesign.domain.jd_check import check_text
+
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read {file}: {err.strerror or err}") from err
+    try:
+        text, _ = extract_text(data, file.name)
+    except UnreadableFile as err:
+        raise InputError(str(err)) from err
+    report = check_text(text, _catalog().jd_check, DOMAIN_KEYS)
+    click.echo(json.dumps(jd_report_as_json(report), indent=2, ensure_ascii=False))
 
 
 DEMO_EMAIL = "demo@example.org"
@@ -363,6 +414,7 @@ def register(app: Flask) -> None:
         demo,
         documents_command,
         team_report,
+        check_jd,
         export_org,
         import_org,
         delete_org,

@@ -22,6 +22,7 @@ def test_check_evidence_counts_items_per_domain(runner, app):
     ):
         assert f"{key}: {len(catalog.items_in(key))} items" in result.output
     assert "evidence base is valid" in result.output
+    assert f"job description check: {len(catalog.jd_check.rules)} rules" in result.output
 
 
 def test_check_evidence_fails_on_a_broken_copy(runner, tmp_path):
@@ -162,3 +163,52 @@ def test_backup_db_copies_a_live_sqlite_database(app, runner, auth, make_plan, t
         assert copy.execute("SELECT team FROM role_plans").fetchall() == [("Backed-up team",)]
     again = runner.invoke(args=["backup-db", str(target)])
     assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_check_jd_prints_the_documented_json(runner, tmp_path):
+    path = PROJECT_ROOT / "tests/jd_corpus/02_drifted_inpatient_nhs.txt"
+    result = runner.invoke(args=["check-jd", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"drift", "missing", "evaluation", "language", "domains"}
+    first = data["drift"][0]
+    assert {"rule", "sentence", "source"} <= set(first)
+    assert first["rule"] == "close-observations"
+    assert first["sentence"].startswith("To carry out enhanced observations")  # bullet number gone
+    assert first["source"] == "repper_carter"
+    assert "peer-supervision" in [m["rule"] for m in data["missing"]]
+    assert all({"rule", "source"} <= set(m) for m in data["missing"] + data["evaluation"])
+    assert all("suggestion" in m for m in data["language"])
+    assert set(data["domains"]) == {
+        "distinctiveness",
+        "shared_expectations",
+        "strategic_alignment",
+        "organisational_support",
+    }
+    assert data["domains"]["distinctiveness"] == 0
+
+
+def test_check_jd_reads_word_files(runner, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("You will supervise mealtimes on the ward.")
+    path = tmp_path / "advert.docx"
+    document.save(path)
+    result = runner.invoke(args=["check-jd", str(path)])
+    assert result.exit_code == 0, result.output
+    assert [d["rule"] for d in json.loads(result.output)["drift"]] == ["mealtimes"]
+
+
+def test_check_jd_refuses_unreadable_files_with_exit_code_2(runner, tmp_path):
+    missing = runner.invoke(args=["check-jd", str(tmp_path / "nowhere.txt")])
+    assert missing.exit_code == 2
+    assert "cannot read" in missing.output
+    binary = tmp_path / "advert.txt"
+    binary.write_bytes(b"\x00\x01\x02 binary")
+    result = runner.invoke(args=["check-jd", str(binary)])
+    assert result.exit_code == 2
+    assert "advert.txt is not a text file" in result.output
+    fake = tmp_path / "advert.docx"
+    fake.write_text("not really Word")
+    assert runner.invoke(args=["check-jd", str(fake)]).exit_code == 2

@@ -58,6 +58,11 @@ def build_organisation(browser, auth, make_plan, outbox):
     browser.submit(f"/plans/{first}/documents/details", DETAILS)
     browser.client.get(f"/plans/{first}/documents/")
     browser.submit(f"/plans/{first}/documents/recruitment-checklist", {"done": ["RC-BA-01"]})
+    # A job description check, attached to the first plan.
+    browser.submit(
+        "/job-description-checks/new",
+        {"text": "We need someone to do close observations on the ward.", "plan_id": str(first)},
+    )
     # A team survey with enough responses for a report and its comments.
     from tests.web.team_helpers import respond, set_up_survey
 
@@ -90,6 +95,7 @@ def test_export_import_export_round_trip(
     exported = json.loads(result.output)
     assert [m["email"] for m in exported["members"]] == ["hr@example.org", "manager@example.org"]
     assert len(exported["plans"]) == 2 and len(exported["plans"][0]["rounds"]) == 2
+    assert exported["jd_checks"][0]["plan"] == 0
     documents = exported["plans"][0]["documents"]
     assert documents["details"]["base"] and documents["versions"] and documents["ticks"]
     assert "password" not in result.output
@@ -243,6 +249,7 @@ def test_every_table_is_covered_by_export_or_deliberately_left_out(app):
         "team_surveys",
         "team_tallies",
         "team_responses",
+        "jd_checks",
     }
     left_out = {
         "invitations": "pending invitations are short-lived secrets; deletion removes them",

@@ -247,6 +247,9 @@ def load_catalog(root: str | Path) -> Catalog:
     from roledesign.catalog.team import load_team  # team.py builds on the parsing helpers
 
     team = load_team(root, sources, problems)
+    from roledesign.catalog.jd_check import load_jd_check  # builds on the parsing helpers
+
+    jd_check = load_jd_check(root, sources, problems)
     if problems.items:
         raise CatalogError(problems.items)
     return Catalog(
@@ -258,4 +261,5 @@ def load_catalog(root: str | Path) -> Catalog:
         checkin_questions=checkin_questions,
         documents=documents,
         team=team,
+        jd_check=jd_check,
     )

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from roledesign.catalog.jd_check import JdCheckRules
     from roledesign.catalog.team import TeamText
 
 from roledesign.catalog.documents import DocumentRules
@@ -118,6 +119,7 @@ class Catalog:
     team: "TeamText | None" = None  # checklists/team.yaml: the team self-assessment's text
     _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
     documents: DocumentRules = field(default_factory=DocumentRules)  # checklists/documents/
+    jd_check: "JdCheckRules | None" = None  # checklists/jd_check.yaml
 
     def __post_init__(self):
         self._by_id.update({item.id: item for item in self.items})

@@ -9,6 +9,7 @@ from roledesign.models.accounts import (
     User,
 )
 from roledesign.models.documents import ChecklistTick, DocumentDetails, DocumentVersion
+from roledesign.models.jd_checks import JdCheck
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
 from roledesign.models.team import TeamAnswer, TeamResponse, TeamSurvey, TeamTally
@@ -27,6 +28,7 @@ __all__ = [
     "DocumentDetails",
     "DocumentVersion",
     "Invitation",
+    "JdCheck",
     "Membership",
     "Organisation",
     "RolePlan",

@@ -37,6 +37,7 @@ def test_every_source_is_used_and_every_seed_is_cited(catalog):
     links = [e for i in catalog.items for e in i.evidence]
     links += [e for d in catalog.domains for e in d.evidence]
     links += [e for b in catalog.bands.values() for e in b.evidence]
+    links += [e for r in catalog.jd_check.rules for e in r.evidence]
     used = {e.source for e in links}
     used |= {key for clause in catalog.documents.clauses for key in clause.sources}
     assert set(catalog.sources) - used == set()

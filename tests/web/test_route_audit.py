@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from roledesign.extensions import db
-from roledesign.models import Action, Membership, User
+from roledesign.models import Action, JdCheck, Membership, User
 from roledesign.web.access import PERMISSIONS
 from tests.conftest import Auth, Browser
 
@@ -79,6 +79,10 @@ RULES = {
     "team.report": ("plan", "read", None),
     "team.responses_csv": ("plan", "read", None),
     "team.comments_csv": ("plan", "read", None),
+    "jd_check.new": ("org", "documents", "documents"),
+    "jd_check.show": ("check", "read", None),
+    "jd_check.download": ("check", "read", None),
+    "jd_check.start_plan": ("check", "edit", None),
 }
 
 ROLES = ("admin", "manager", "hr", "viewer")
@@ -105,6 +109,7 @@ def world(app, auth, browser, make_plan):
     from tests.web.team_helpers import set_up_survey
 
     set_up_survey(browser, plan_id)
+    browser.submit("/job-description-checks/new", {"text": "Peer support worker. " * 20})
     people = {"admin": browser}
     for role in ROLES[1:]:
         person = Browser(app.test_client())
@@ -124,12 +129,14 @@ def world(app, auth, browser, make_plan):
     Auth(outsider).manager(email="admin@b.example", organisation="Organisation B")
     with app.app_context():
         action_id = db.session.scalar(select(Action.id))
+        check_id = db.session.scalar(select(JdCheck.id))
         viewer_membership = db.session.scalar(
             select(Membership.id).join(User).where(User.email == "viewer@a.example")
         )
     values = {
         "plan_id": plan_id,
         "action_id": action_id,
+        "check_id": check_id,
         "round_no": 1,
         "number": 1,
         "part": 1,
@@ -144,13 +151,15 @@ def world(app, auth, browser, make_plan):
 
 
 def build(rule, values) -> str:
-    url = rule.rule
-    for name in rule.arguments:
-        value = values[name]
-        if name == "fmt" and "any(" in url:
-            value = "csv"
-        url = re.sub(rf"<(?:[^:<>]+(?:\([^)]*\))?:)?{name}>", str(value), url)
-    return url
+    """The rule's URL with real values; for <any(a, b):name> the first option."""
+
+    def value(match):
+        options, name = match.group(1), match.group(2)
+        if options and options.startswith("any("):
+            return options[4:-1].split(",")[0].strip()
+        return str(values[name])
+
+    return re.sub(r"<(?:([^:<>]+(?:\([^)]*\))?):)?([a-z_]+)>", value, rule.rule)
 
 
 def test_every_route_has_a_rule(app):
@@ -164,7 +173,7 @@ def test_every_route_enforces_isolation_and_roles(app, world):
     for rule in app.url_map.iter_rules():
         scope, get_need, post_need = RULES[rule.endpoint]
         url = build(rule, values)
-        if scope == "plan":
+        if scope in ("plan", "check"):
             # Another organisation's real ids behave as if they did not exist.
             if "GET" in rule.methods:
                 assert outsider.client.get(url).status_code == 404, url
@@ -172,7 +181,7 @@ def test_every_route_enforces_isolation_and_roles(app, world):
                 token = outsider.csrf("/dashboard")
                 assert outsider.client.post(url, data={"csrf_token": token}).status_code == 404, url
             checked += 1
-        if scope not in ("org", "plan"):
+        if scope not in ("org", "plan", "check"):
             continue
         for role, person in people.items():
             if "GET" in rule.methods and get_need:

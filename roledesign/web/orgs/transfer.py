@@ -22,6 +22,7 @@ from roledesign.models import (
     DocumentDetails,
     DocumentVersion,
     Invitation,
+    JdCheck,
     Membership,
     Organisation,
     RolePlan,
@@ -99,6 +100,23 @@ def export_organisation(organisation: Organisation) -> dict:
             for m in members
         ],
         "plans": [_export_plan(plan, creator, emails) for plan in plans],
+        "jd_checks": [
+            {
+                "name": c.name,
+                "source": c.source,
+                "text": c.text,
+                "plan": next((n for n, p in enumerate(plans) if p.id == c.plan_id), None),
+                "created_by": creator.get(c.created_by_id)
+                if creator.get(c.created_by_id) in emails
+                else None,
+                "created_at": _when(c.created_at),
+            }
+            for c in db.session.scalars(
+                select(JdCheck)
+                .where(JdCheck.organisation_id == organisation.id)
+                .order_by(JdCheck.id)
+            )
+        ],
         "audit": [
             {
                 "when": _when(e.created_at),
@@ -480,6 +498,21 @@ def _restore(data: dict) -> Organisation:
         _restore_documents(plan, source_plan["documents"], users)
         _restore_survey(plan, source_plan["team_survey"])
     db.session.flush()
+    restored_plans = db.session.scalars(
+        select(RolePlan).where(RolePlan.organisation_id == organisation.id).order_by(RolePlan.id)
+    ).all()
+    for check in data["jd_checks"]:
+        db.session.add(
+            JdCheck(
+                organisation_id=organisation.id,
+                name=check["name"],
+                source=check["source"],
+                text=check["text"],
+                created_by=users.get(check["created_by"]),
+                plan=restored_plans[check["plan"]] if check["plan"] is not None else None,
+                created_at=_parse_when(check["created_at"]),
+            )
+        )
     for event in data["audit"]:
         db.session.add(
             AuditEvent(
@@ -518,6 +551,7 @@ def delete_organisation(organisation: Organisation) -> None:
     db.session.execute(delete(TeamResponse).where(TeamResponse.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamTally).where(TeamTally.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamSurvey).where(TeamSurvey.plan_id.in_(plan_ids)))
+    db.session.execute(delete(JdCheck).where(JdCheck.organisation_id == organisation.id))
     db.session.execute(delete(RolePlan).where(RolePlan.organisation_id == organisation.id))
     for model in (Invitation, AuditEvent, Membership):
         db.session.execute(delete(model).where(model.organisation_id == organisation.id))

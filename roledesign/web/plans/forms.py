@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from wtforms import StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
@@ -138,3 +138,30 @@ class PlanForm(BaseForm):
         if data["employment"] != "paid":
             data["band"] = None
         return data
+
+
+def prefill_data(args) -> dict:
+    """Starting values for a new plan from the query string, e.g. from a job description check.
+
+    Only values the form would accept are kept; everything is validated again on submit.
+    """
+    data = {}
+    for name in ("title", "team", "line_manager"):
+        value = " ".join(str(args.get(name, "")).split())
+        if 0 < len(value) <= 120:
+            data[name] = value
+    for name in ("setting", "introduction", "employment"):
+        if args.get(name) in dict(catalog().context[name].values):
+            data[name] = args[name]
+    if args.get("band") in BAND_LABELS:
+        data["band"] = args["band"]
+    try:
+        hours = Decimal(str(args.get("hours", "")))
+        if Decimal("1") <= hours <= Decimal("48"):
+            data["hours"] = hours
+    except InvalidOperation:
+        pass
+    peers = str(args.get("peer_workers", ""))
+    if peers.isdigit() and 1 <= int(peers) <= 50:
+        data["peer_workers"] = int(peers)
+    return data

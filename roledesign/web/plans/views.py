@@ -1,6 +1,6 @@
 """Create and describe a role plan; the plan's task list."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from roledesign.domain.report import build_report
@@ -9,8 +9,9 @@ from roledesign.web import audit
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.assessment.services import current_round, load_answers
 from roledesign.web.concurrency import is_stale, stamp
+from roledesign.web.jd_check.services import attach_to_new_plan, checks_for_plan
 from roledesign.web.plans import services
-from roledesign.web.plans.forms import BAND_LABELS, PlanForm
+from roledesign.web.plans.forms import BAND_LABELS, PlanForm, prefill_data
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -19,17 +20,18 @@ bp = Blueprint("plans", __name__, url_prefix="/plans")
 @bp.route("/new", methods=["GET", "POST"])
 @organisation_required(need="edit")
 def new():
-    """Describe a new peer worker post."""
-    form = PlanForm()
+    """Describe a new peer worker post (pre-filled when started from a job description check)."""
+    form = PlanForm(data=prefill_data(request.args))
     if form.validate_on_submit():
         plan = services.create_plan(
             organisation=current_organisation(), creator=current_user, data=form.plan_data()
         )
         audit.record(plan.organisation_id, "created", f"plan {plan.id}", plan.title)
+        attach_to_new_plan(request.args.get("from_check", type=int), plan)
         db.session.commit()
         flash("The plan has been created. Work through the four domains next.", "success")
         return redirect(url_for("plans.show", plan_id=plan.id))
-    if not form.is_submitted():
+    if not form.is_submitted() and not form.title.data:
         form.title.data = "Peer support worker"
     return render_template("plans/describe.html", form=form, plan=None)
 
@@ -43,7 +45,12 @@ def show(plan_id: int):
     answers, _ = load_answers(assessment)
     report = build_report(catalog(), plan.context, answers)
     return render_template(
-        "plans/show.html", plan=plan, assessment=assessment, report=report, band_labels=BAND_LABELS
+        "plans/show.html",
+        plan=plan,
+        assessment=assessment,
+        report=report,
+        band_labels=BAND_LABELS,
+        jd_checks=checks_for_plan(plan),
     )
 
 

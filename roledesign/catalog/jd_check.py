@@ -1,0 +1,195 @@
+"""The job description check's rules, loaded from checklists/jd_check.yaml and validated.
+
+Problems are reported like the rest of the catalogue, naming the file, the rule and the problem:
+``checklists/jd_check.yaml: rule close-observations: pattern 3: '...' cannot start a pattern``.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from roledesign.catalog.model import DOMAIN_KEYS, Evidence
+from roledesign.catalog.parsing import evidence_links as _evidence
+from roledesign.catalog.parsing import read_yaml as _read
+from roledesign.catalog.parsing import text_field as _text
+from roledesign.catalog.parsing import unknown_fields as _unknown_fields
+
+JD_KINDS = ("drift", "missing", "evaluation", "language")
+JD_REQUIRES = ("essential",)
+RULE_FIELDS = {
+    "id",
+    "kind",
+    "title",
+    "domain",
+    "weight",
+    "why",
+    "action",
+    "patterns",
+    "evidence",
+    "requires",
+    "negation",
+}
+_RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class JdRule:
+    id: str
+    kind: str  # one of JD_KINDS
+    title: str  # short name shown with each flag
+    domain: str  # the readiness domain it bears on
+    weight: int  # 1-3, as for items
+    why: str  # plain English: why this matters
+    action: str  # what to change (for language rules, the suggested wording)
+    patterns: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    requires: str = ""  # "essential": only counts in an essential criterion
+    negation: bool = True  # False: negation nearby does not cancel a match
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Source keys in evidence order, each once."""
+        return tuple(dict.fromkeys(e.source for e in self.evidence))
+
+
+@dataclass(frozen=True)
+class JdScoring:
+    start: int
+    points_per_weight: tuple[tuple[str, int], ...]  # (kind, points)
+
+    def points(self, kind: str) -> int:
+        return dict(self.points_per_weight)[kind]
+
+
+@dataclass(frozen=True)
+class JdCheckRules:
+    rules: tuple[JdRule, ...]
+    scoring: JdScoring
+
+    def of_kind(self, kind: str) -> tuple[JdRule, ...]:
+        return tuple(rule for rule in self.rules if rule.kind == kind)
+
+    def rule(self, rule_id: str) -> JdRule:
+        return next(rule for rule in self.rules if rule.id == rule_id)
+
+
+_NO_SCORING = JdScoring(start=100, points_per_weight=tuple((kind, 0) for kind in JD_KINDS))
+
+
+def _scoring(raw, path, problems) -> JdScoring:
+    if not isinstance(raw, dict):
+        problems.add(path, "scoring", "needs 'start' and 'points_per_weight'")
+        return _NO_SCORING
+    start = raw.get("start")
+    if not isinstance(start, int) or isinstance(start, bool) or not 1 <= start <= 1000:
+        problems.add(
+            path, "scoring", f"start must be a whole number from 1 to 1000 (got {start!r})"
+        )
+        start = 100
+    points = raw.get("points_per_weight")
+    if not isinstance(points, dict):
+        problems.add(path, "scoring", "points_per_weight must map each kind of rule to points")
+        return JdScoring(start=start, points_per_weight=_NO_SCORING.points_per_weight)
+    pairs = []
+    for kind in JD_KINDS:
+        value = points.get(kind)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+            problems.add(
+                path, "scoring", f"points_per_weight.{kind} must be 0 to 100 (got {value!r})"
+            )
+            value = 0
+        pairs.append((kind, value))
+    for kind in sorted(set(points) - set(JD_KINDS), key=str):
+        problems.add(path, "scoring", f"points_per_weight has unknown kind '{kind}'")
+    return JdScoring(start=start, points_per_weight=tuple(pairs))
+
+
+def _patterns(raw, path, where, problems) -> tuple[str, ...]:
+    # The pattern syntax belongs to the matcher; importing it here keeps one definition.
+    from roledesign.domain.jd_check import PatternError, compile_pattern
+
+    if not isinstance(raw, list) or not raw:
+        problems.add(path, where, "needs a non-empty list of 'patterns'")
+        return ()
+    patterns = []
+    for n, pattern in enumerate(raw, 1):
+        if not isinstance(pattern, str | int) or not str(pattern).strip():
+            problems.add(path, where, f"pattern {n} must be text")
+            continue
+        try:
+            compile_pattern(str(pattern))
+        except PatternError as err:
+            problems.add(path, where, f"pattern {n}: {err}")
+            continue
+        patterns.append(str(pattern).strip())
+    if len(set(patterns)) != len(patterns):
+        problems.add(path, where, "has the same pattern twice")
+    return tuple(patterns)
+
+
+def _rule(raw, n, path, sources, problems, seen) -> JdRule | None:
+    if not isinstance(raw, dict):
+        problems.add(path, f"rule {n}", "must be a mapping")
+        return None
+    rule_id = _text(raw.get("id"), path, f"rule {n}", "id", problems)
+    where = f"rule {rule_id or n}"
+    if rule_id and not _RULE_ID.fullmatch(rule_id):
+        problems.add(path, where, "id must be lower-case words joined by hyphens")
+    if rule_id in seen:
+        problems.add(path, where, "duplicate id")
+    seen.add(rule_id)
+    _unknown_fields(raw, RULE_FIELDS, path, where, problems)
+    kind = _text(raw.get("kind"), path, where, "kind", problems)
+    if kind and kind not in JD_KINDS:
+        problems.add(path, where, f"kind '{kind}' is not one of {', '.join(JD_KINDS)}")
+    domain = _text(raw.get("domain"), path, where, "domain", problems)
+    if domain and domain not in DOMAIN_KEYS:
+        problems.add(path, where, f"domain '{domain}' is not one of {', '.join(DOMAIN_KEYS)}")
+    weight = raw.get("weight")
+    if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 3:
+        problems.add(path, where, f"weight must be 1, 2 or 3 (got {weight!r})")
+        weight = 1
+    requires = _text(raw.get("requires"), path, where, "requires", problems, required=False)
+    if requires and requires not in JD_REQUIRES:
+        problems.add(path, where, f"requires must be one of {', '.join(JD_REQUIRES)}")
+    negation = raw.get("negation", True)
+    if not isinstance(negation, bool):
+        problems.add(path, where, f"negation must be true or false (got {negation!r})")
+        negation = True
+    return JdRule(
+        id=rule_id,
+        kind=kind,
+        title=_text(raw.get("title"), path, where, "title", problems),
+        domain=domain,
+        weight=weight,
+        why=_text(raw.get("why"), path, where, "why", problems),
+        action=_text(raw.get("action"), path, where, "action", problems),
+        patterns=_patterns(raw.get("patterns"), path, where, problems),
+        evidence=_evidence(raw.get("evidence"), path, where, sources, problems),
+        requires=requires,
+        negation=negation,
+    )
+
+
+def load_jd_check(root: Path, sources, problems) -> JdCheckRules:
+    """Read checklists/jd_check.yaml; every problem is added to ``problems``."""
+    path = root / "jd_check.yaml"
+    empty = JdCheckRules(rules=(), scoring=_NO_SCORING)
+    data = _read(path, problems)
+    if data is None:
+        return empty
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        problems.add(path, "", "needs 'scoring' and a list of 'rules'")
+        return empty
+    for key in sorted(set(data) - {"scoring", "rules"}, key=str):
+        problems.add(path, "", f"unknown field '{key}'")
+    seen: set[str] = set()
+    rules = [
+        rule
+        for n, raw in enumerate(data["rules"], 1)
+        if (rule := _rule(raw, n, path, sources, problems, seen)) is not None
+    ]
+    for kind in JD_KINDS:
+        if not any(rule.kind == kind for rule in rules):
+            problems.add(path, "", f"has no {kind} rules")
+    return JdCheckRules(rules=tuple(rules), scoring=_scoring(data.get("scoring"), path, problems))

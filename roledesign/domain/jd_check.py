@@ -1,0 +1,249 @@
+"""Check a job description or advert against the rules in checklists/jd_check.yaml.
+
+Pure functions over plain text and the catalogue's rules: no Flask, no database. How the text
+is read (sentences, negation, criteria) is in ``roledesign.domain.jd_text``; how the domain
+scores are worked out is in ``domain_summaries`` and docs/jd_check.md.
+
+Every flag names its rule, and every rule carries its evidence, so the report can always say
+which rule fired, on which sentence, and why.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from roledesign.domain.jd_text import (
+    Sentence,
+    clean_newlines,
+    criterion_at,
+    fold,
+    is_negated,
+    split_sentences,
+)
+
+GAP = "..."  # in a pattern: up to GAP_WORDS other words
+GAP_WORDS = 4
+_WORD = "[a-z0-9]"
+_PATTERN_TEXT = re.compile(r"[^a-z0-9*/?. ]+")
+_PATTERN_WORD = re.compile(r"[a-z0-9]+\*?")
+
+
+class PatternError(ValueError):
+    """A pattern in checklists/jd_check.yaml does not follow the syntax."""
+
+
+class Rule(Protocol):
+    """What the matcher needs from a rule (roledesign.catalog.jd_check.JdRule has it all)."""
+
+    id: str
+    kind: str
+    domain: str
+    weight: int
+    patterns: tuple[str, ...]
+    requires: str
+    negation: bool
+
+
+class Rules(Protocol):
+    rules: tuple
+    scoring: object  # has start and points(kind)
+
+
+def compile_pattern(pattern: str) -> str:
+    """The regular expression, as text, for one pattern; PatternError says what is wrong.
+
+    Words match whole words of the normalised text; ``word*`` any word starting so; ``a/b`` any
+    of these words; ``word?`` an optional word; ``...`` up to four other words in between.
+    """
+    tokens = _PATTERN_TEXT.sub(" ", fold(pattern).replace("'", "").replace("’", "")).split()
+    if not tokens:
+        raise PatternError("is empty")
+    parts = []
+    for n, token in enumerate(tokens):
+        if token == GAP:
+            if n in (0, len(tokens) - 1) or tokens[n - 1] == GAP:
+                raise PatternError(f"'...' must come between two words in {pattern!r}")
+            parts.append(rf"(?: {_WORD}+){{0,{GAP_WORDS}}}")
+            continue
+        optional = token.endswith("?")
+        word = token.removesuffix("?")
+        if optional and n == 0:
+            raise PatternError(f"{pattern!r} cannot start with an optional word")
+        alternatives = []
+        for alternative in word.split("/"):
+            if not _PATTERN_WORD.fullmatch(alternative):
+                raise PatternError(
+                    f"'{token}' in {pattern!r} is not a word, a word* or words joined by /"
+                )
+            stem = alternative.removesuffix("*")
+            alternatives.append(
+                re.escape(stem) + (f"{_WORD}*" if alternative.endswith("*") else "")
+            )
+        body = "(?:" + "|".join(alternatives) + ")"
+        parts.append(body if n == 0 else (f"(?: {body})?" if optional else f" {body}"))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=512)
+def rule_regex(patterns: tuple[str, ...]) -> re.Pattern:
+    """One regular expression for all of a rule's patterns, matching whole words."""
+    joined = "|".join(compile_pattern(p) for p in patterns)
+    return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule matched in a sentence: ``phrase`` is the matched words, normalised."""
+
+    rule: Rule
+    sentence: Sentence
+    phrase: str
+
+
+def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
+    """The sentences where ``rule`` matches and counts (one Match per sentence, in order).
+
+    A match does not count when it is negated (unless the rule says ``negation: false``), or
+    when the rule requires an essential criterion and the match is not one.
+    """
+    regex = rule_regex(rule.patterns)
+    found = []
+    for sentence in sentences:
+        for match in regex.finditer(sentence.norm):
+            if rule.negation and (
+                sentence.in_negated_list
+                or is_negated(
+                    sentence.norm, match.start(), match.end(), attribution=rule.kind == "drift"
+                )
+            ):
+                continue
+            if rule.requires == "essential" and (
+                criterion_at(sentence, match.start()) != "essential"
+            ):
+                continue
+            found.append(Match(rule=rule, sentence=sentence, phrase=match.group()))
+            break
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Deduction:
+    rule: Rule
+    points: int  # weight × points per weight for its kind
+
+
+@dataclass(frozen=True)
+class DomainSummary:
+    key: str
+    start: int
+    deductions: tuple[Deduction, ...]
+
+    @property
+    def score(self) -> int:
+        """start − every deduction, never below 0."""
+        return max(0, self.start - sum(d.points for d in self.deductions))
+
+
+def domain_summaries(
+    rules: Rules, flagged: Sequence[Rule], domain_keys: Sequence[str]
+) -> tuple[DomainSummary, ...]:
+    """One summary per domain, in ``domain_keys`` order.
+
+    ``flagged`` holds the rules that count against the text: drift and language rules that
+    were found, missing and evaluation rules that were not. Each takes
+    weight × points_per_weight[kind] from its domain's starting score, once, however many
+    sentences it flagged.
+    """
+    scoring = rules.scoring
+    return tuple(
+        DomainSummary(
+            key=key,
+            start=scoring.start,
+            deductions=tuple(
+                Deduction(rule=rule, points=rule.weight * scoring.points(rule.kind))
+                for rule in flagged
+                if rule.domain == key
+            ),
+        )
+        for key in domain_keys
+    )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the original text; ``matches`` is empty for text that was not flagged."""
+
+    text: str
+    sentence: int | None = None
+    matches: tuple[Match, ...] = ()
+
+
+@dataclass(frozen=True)
+class JdReport:
+    text: str
+    sentences: tuple[Sentence, ...]
+    drift: tuple[Match, ...]  # every flagged sentence, in text order
+    language: tuple[Match, ...]
+    missing: tuple[Rule, ...]  # missing rules with no counting match
+    evaluation_gaps: tuple[Rule, ...]
+    found: tuple[Match, ...]  # the first match of each missing or evaluation rule that was met
+    domains: tuple[DomainSummary, ...]
+
+    @property
+    def flagged_sentences(self) -> dict[int, tuple[Match, ...]]:
+        """Drift and language matches by sentence index, drift first."""
+        by_sentence: dict[int, list[Match]] = {}
+        for match in (*self.drift, *self.language):
+            by_sentence.setdefault(match.sentence.index, []).append(match)
+        return {index: tuple(matches) for index, matches in sorted(by_sentence.items())}
+
+    def segments(self) -> tuple[Segment, ...]:
+        """The whole text, cut into flagged sentences and the text between them."""
+        pieces, position = [], 0
+        for index, matches in self.flagged_sentences.items():
+            sentence = self.sentences[index]
+            if sentence.start > position:
+                pieces.append(Segment(self.text[position : sentence.start]))
+            pieces.append(Segment(sentence.text, sentence=index, matches=matches))
+            position = sentence.end
+        if position < len(self.text):
+            pieces.append(Segment(self.text[position:]))
+        return tuple(pieces)
+
+    def found_for(self, rule_id: str) -> Match | None:
+        return next((m for m in self.found if m.rule.id == rule_id), None)
+
+
+def check_text(text: str, rules: Rules, domain_keys: Sequence[str]) -> JdReport:
+    """Check ``text`` against every rule and summarise the result per domain."""
+    text = clean_newlines(text)
+    sentences = split_sentences(text)
+    drift, language, missing, gaps, found = [], [], [], [], []
+    flagged: list[Rule] = []
+    for rule in rules.rules:
+        matches = find(rule, sentences)
+        if rule.kind in ("drift", "language"):
+            (drift if rule.kind == "drift" else language).extend(matches)
+            if matches:
+                flagged.append(rule)
+        elif matches:
+            found.append(matches[0])
+        else:
+            (missing if rule.kind == "missing" else gaps).append(rule)
+            flagged.append(rule)
+
+    def in_text_order(matches):
+        return tuple(sorted(matches, key=lambda m: m.sentence.index))
+
+    return JdReport(
+        text=text,
+        sentences=sentences,
+        drift=in_text_order(drift),
+        language=in_text_order(language),
+        missing=tuple(missing),
+        evaluation_gaps=tuple(gaps),
+        found=tuple(found),
+        domains=domain_summaries(rules, flagged, domain_keys),
+    )

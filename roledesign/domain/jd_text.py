@@ -1,0 +1,295 @@
+"""Reading a job description: sentences, their normalised form, clauses, negation and criteria.
+
+Pure functions over plain text; docs/jd_check.md explains the rules for managers.
+
+1. **Lines.** A line break ends a sentence, except where a line was only wrapped (it has no
+   closing punctuation and the next line starts in lower case). Each bullet (``-``, ``•``,
+   ``1.``, ``a)`` …) is a sentence of its own.
+2. **Sentences.** Within a line, a sentence ends at ``.``, ``!`` or ``?`` followed by a capital
+   letter or a digit, except after abbreviations such as "e.g." or an initial.
+3. **Normalised form.** Lower case, accents and apostrophes dropped ("arm's" → "arms"), other
+   punctuation a space, "&" read as "and". Semicolons, dashes between words, table cells and
+   words that start a new clause ("but", "however", "although", "whereas", "while", "and you
+   will" …) become a clause mark ``|``. Patterns match whole words and never cross a clause mark.
+4. **Negation.** A match is negated when, in the same clause, a negating word comes up to
+   fifteen words before it ("not", "never", "no", "without", "rather than", "instead of",
+   "excluding", "except" …), a word about reducing something up to four words before it
+   ("reduce the use of restraint"), or a negating phrase up to eight words after
+   it ("… are not part of this role"; for drift also "… carried out by the nursing team"); or when its
+   sentence is in a list introduced by a negating lead-in ("What this role does not include:").
+5. **Criteria.** Whether a match is an essential or desirable criterion is decided by the
+   nearest cue before it in its sentence ("Essential:", "must", "desirable", "would be an
+   advantage", a table cell "E" or "D"), else the nearest cue after it, else the heading the
+   sentence sits under ("Essential", "Desirable criteria").
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+PRE_WINDOW = 15  # words between a negating word and the match it negates
+POST_WINDOW = 8  # words between a match and a negating phrase after it
+LEAD_IN_WORDS = 10  # a line this short, without closing punctuation, introduces what follows
+
+_APOSTROPHE = re.compile(r"['’‘`´]")
+_CLAUSE_PUNCT = re.compile(r"[;\t|]|\s[-–—]+\s|—")  # an unspaced en dash is a range: 2024–2027
+_NON_WORD = re.compile(r"[^a-z0-9|]+")
+_CLAUSE_WORDS = re.compile(
+    r"(?<![a-z0-9])(?=(?:but|however|although|though|whereas|whilst|while)(?![a-z0-9]))"
+    r"|(?<![a-z0-9])(?=and (?:you|they|we|will|must|should|may|can)(?![a-z0-9]))"
+)
+_MARKS = re.compile(r"(?:\s*\|\s*)+")
+
+_BULLET = re.compile(r"[ \t]*(?:[-*•·▪◦●○■□➢►✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)]|o(?=[ \t]))[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    ("e.g", "eg", "i.e", "ie", "etc", "dr", "mr", "mrs", "ms", "no", "nos", "st", "approx")
+    + ("incl", "inc", "vs", "cf", "nb", "ltd", "co", "dept", "tel", "ext", "hrs", "wk", "p.a", "pa")
+)
+
+_WORD_CUE_END = r"(?![a-z0-9])"
+NEGATION_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| necessarily)|never"
+    r"|no(?! more| less| later| fewer| longer than| matter)|nor|neither|without"
+    r"|rather than|instead of|exclud[a-z]*|except|other than|apart from|cannot|cant|wont|dont"
+    r"|doesnt|isnt|arent|shouldnt|mustnt|neednt|free from|outside (?:the|this|your|of))"
+    + _WORD_CUE_END
+)
+# Working to reduce something is not doing it, but only when the cue governs the match directly:
+# "reduce the use of restraint" is not drift; "the prevention and management of violence and
+# aggression, including physical restraint" is.
+REDUCTION_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:reduc[a-z]*|minimi[sz][a-z]*|prevent[a-z]*|avoid[a-z]*|alternatives? to"
+    r"|less|fewer)" + _WORD_CUE_END
+)
+REDUCTION_WINDOW = 4
+NEGATION_AFTER = re.compile(
+    r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
+    r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
+)
+# A task someone else does is not the peer worker's task: "restraint remains the responsibility
+# of the nursing team". Only for drift: "a team of three peer workers, managed by the lead" still
+# has peer colleagues.
+ATTRIBUTION_AFTER = re.compile(
+    r"(?<![a-z0-9])(?:remains? (?:with|the)|responsibility of"
+    r"|(?:carried out|done|undertaken|completed|covered|managed|handled|given|administered)"
+    r" by(?! you| the post ?holder| the peer| peer| yourself)"
+    r"|belongs? to|left to|for (?:qualified|registered|nursing|ward|clinical|other) "
+    r"(?:staff|colleagues|nurses|members|professionals))" + _WORD_CUE_END
+)
+_LEAD_IN_NEGATION = re.compile(r"(?<![a-z0-9])(?:exclusions?|out of scope|outside)" + _WORD_CUE_END)
+ESSENTIAL_CUES = re.compile(
+    r"(?<![a-z0-9])(?:essential|must|required|requirement|necessary|you will have|youll have"
+    r"|you will need|youll need|you need|we are looking for|were looking for"
+    r"|applicants should have|you should have)" + _WORD_CUE_END + r"|\| e(?= \||$)"
+)
+DESIRABLE_CUES = re.compile(
+    r"(?<![a-z0-9])(?:desirable|an advantage|advantageous|would be (?:helpful|useful|welcome"
+    r"|beneficial|good|great|nice|an asset)|welcome|welcomed|preferred|preferable|ideally"
+    r"|a bonus|not essential|not required|not necessary|no need|or professional)"
+    + _WORD_CUE_END
+    + r"|\| d(?= \||$)"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Café' → 'cafe'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise(text: str) -> str:
+    """The form patterns are matched against: words, single spaces and clause marks '|'."""
+    s = _APOSTROPHE.sub("", fold(text)).replace("&", " and ")
+    s = _CLAUSE_PUNCT.sub(" | ", s)
+    s = _NON_WORD.sub(" ", s)
+    s = _CLAUSE_WORDS.sub("| ", s)
+    s = _MARKS.sub(" | ", s)
+    return " ".join(s.split()).strip(" |")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int  # offsets into the (newline-normalised) text
+    end: int
+    text: str
+    norm: str
+    is_bullet: bool = False
+    in_negated_list: bool = False  # under a lead-in such as "This role does not include:"
+    heading_criterion: str | None = None  # "essential" / "desirable" from the heading above
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    content_start: int
+    is_bullet: bool
+    is_blank: bool = False
+
+
+def clean_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _lines(text: str) -> list[_Line]:
+    """Logical lines: wrapped lines joined, bullets recognised, blank lines kept as markers."""
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            lines.append(_Line(start, end, end, is_bullet=False, is_blank=True))
+            continue
+        bullet = _BULLET.match(raw)
+        previous = lines[-1] if lines else None
+        if (
+            not bullet
+            and previous is not None
+            and not previous.is_blank
+            and text[previous.start : previous.end].rstrip()[-1] not in ".!?:;"
+            and stripped[0].islower()
+        ):
+            previous.end = end  # a wrapped line: the sentence continues
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        content = start + (bullet.end() if bullet else lead)
+        lines.append(_Line(start + lead, end, content, is_bullet=bool(bullet)))
+    return lines
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within one logical line."""
+    spans, begin = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = text[begin : match.start()].split()[-1:] or [""]
+        token = word[0].lstrip("(\"'“‘").lower()
+        if match.group()[0] == "." and (
+            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+        ):
+            continue  # "e.g. Close", "J. Smith", "p.a. Band"
+        stop = match.start() + len(match.group().rstrip())
+        spans.append((begin, stop))
+        begin = match.end()
+    if text[begin:end].strip():
+        spans.append((begin, len(text[:end].rstrip())))
+    return spans
+
+
+def _is_lead_in(line_text: str) -> bool:
+    stripped = line_text.rstrip()
+    if stripped.endswith(":"):
+        return True
+    return len(stripped.split()) <= LEAD_IN_WORDS and stripped[-1] not in ".!?;,"
+
+
+def _lead_in_kind(norm: str) -> tuple[bool, str | None]:
+    """(negating?, criterion) for a lead-in line."""
+    negating = bool(NEGATION_BEFORE.search(norm) or _LEAD_IN_NEGATION.search(norm))
+    criterion = None
+    if DESIRABLE_CUES.search(norm):
+        criterion = "desirable"
+    elif re.search(r"(?<![a-z0-9])essential(?![a-z0-9])", norm):
+        criterion = "essential"
+    return negating, criterion
+
+
+@dataclass
+class _Section:
+    """Lines introduced by a lead-in: a heading or a line ending in a colon."""
+
+    negated: bool
+    criterion: str | None
+    has_bullets: bool = False
+    has_lines: bool = False
+
+    def takes(self, line: _Line, line_text: str, after_blank: bool) -> bool:
+        """Whether ``line`` still belongs to this section (see the module notes)."""
+        if line.is_bullet:
+            self.has_bullets = True
+            return True
+        if self.has_bullets or (after_blank and self.has_lines):
+            return False  # prose after the list, or a second paragraph, ends the section
+        return not line_text.rstrip().endswith(":")  # a new lead-in ends it too
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Every sentence of ``text`` (with newlines already normalised), in order."""
+    sentences: list[Sentence] = []
+    section: _Section | None = None
+    after_blank = False
+    for line in _lines(text):
+        if line.is_blank:
+            after_blank = True
+            continue
+        line_text = text[line.start : line.end]
+        inside = section is not None and section.takes(line, line_text, after_blank)
+        if not inside:
+            section = None
+        after_blank = False
+        if not line.is_bullet and _is_lead_in(line_text):
+            negating, criterion = _lead_in_kind(normalise(line_text))
+            if negating or criterion:
+                section, inside = _Section(negated=negating, criterion=criterion), False
+        if inside:
+            section.has_lines = True
+        for start, end in _split_line(text, line.content_start, line.end):
+            raw = text[start:end]
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    text=raw,
+                    norm=normalise(raw.replace("\n", " ")),
+                    is_bullet=line.is_bullet,
+                    in_negated_list=inside and section.negated,
+                    heading_criterion=section.criterion if inside else None,
+                )
+            )
+    return tuple(sentences)
+
+
+def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    left = norm.rfind("|", 0, start)
+    right = norm.find("|", end)
+    return left + 1, (len(norm) if right == -1 else right)
+
+
+def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> bool:
+    """Whether the match norm[start:end] is negated within its clause (see the module notes).
+
+    With ``attribution``, a task given to someone else after the match counts as negated too.
+    """
+    clause_start, clause_end = _clause_bounds(norm, start, end)
+    before = norm[clause_start:start]
+    for cues, window in ((NEGATION_BEFORE, PRE_WINDOW), (REDUCTION_BEFORE, REDUCTION_WINDOW)):
+        for cue in cues.finditer(before):
+            if len(before[cue.end() :].split()) <= window:
+                return True
+    after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
+    if NEGATION_AFTER.search(after):
+        return True
+    return attribution and bool(ATTRIBUTION_AFTER.search(after))
+
+
+def criterion_at(sentence: Sentence, position: int) -> str | None:
+    """'essential', 'desirable' or None for a match starting at ``position`` in sentence.norm."""
+    cues = [(m.start(), "essential") for m in ESSENTIAL_CUES.finditer(sentence.norm)]
+    cues += [(m.start(), "desirable") for m in DESIRABLE_CUES.finditer(sentence.norm)]
+    # "not essential" is a desirable cue that contains an essential one; the longer cue wins.
+    cues = [
+        (at, kind)
+        for at, kind in cues
+        if not (kind == "essential" and sentence.norm[max(0, at - 4) : at] == "not ")
+    ]
+    before = [cue for cue in cues if cue[0] < position]
+    if before:
+        return max(before)[1]
+    after = [cue for cue in cues if cue[0] >= position]
+    if after:
+        return min(after)[1]
+    return sentence.heading_criterion

@@ -1,0 +1,89 @@
+"""Store and find job description checks. Services flush; the view commits."""
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from roledesign.extensions import db
+from roledesign.models import JdCheck, Membership, Organisation, RolePlan, User
+from roledesign.web.access import can
+
+RECENT = 20
+PASTED = "Pasted text"
+
+
+def check_or_404(check_id: int, need: str = "read") -> JdCheck:
+    """A check of one of the user's organisations: foreign or unknown ones are 404, and a role
+    there that does not allow ``need`` is 403 (as for plans)."""
+    row = db.session.execute(
+        select(JdCheck, Membership.role)
+        .join(Membership, Membership.organisation_id == JdCheck.organisation_id)
+        .where(JdCheck.id == check_id, Membership.user_id == current_user.id)
+        .options(joinedload(JdCheck.plan), joinedload(JdCheck.organisation))
+    ).first()
+    if row is None:
+        abort(404)
+    check, role = row
+    if not can(role, need):
+        abort(403)
+    return check
+
+
+def plans_of(organisation: Organisation) -> list[RolePlan]:
+    return db.session.scalars(
+        select(RolePlan)
+        .where(RolePlan.organisation_id == organisation.id)
+        .order_by(RolePlan.updated_at.desc(), RolePlan.id.desc())
+    ).all()
+
+
+def recent_checks(organisation: Organisation) -> list[JdCheck]:
+    return db.session.scalars(
+        select(JdCheck)
+        .where(JdCheck.organisation_id == organisation.id)
+        .options(joinedload(JdCheck.plan))
+        .order_by(JdCheck.created_at.desc(), JdCheck.id.desc())
+        .limit(RECENT)
+    ).all()
+
+
+def checks_for_plan(plan: RolePlan) -> list[JdCheck]:
+    return db.session.scalars(
+        select(JdCheck)
+        .where(JdCheck.plan_id == plan.id)
+        .order_by(JdCheck.created_at.desc(), JdCheck.id.desc())
+    ).all()
+
+
+def create_check(
+    *,
+    organisation: Organisation,
+    creator: User,
+    text: str,
+    name: str = PASTED,
+    source: str = "paste",
+    plan: RolePlan | None = None,
+) -> JdCheck:
+    """Keep the text to check; the report is worked out from it whenever it is shown."""
+    check = JdCheck(
+        organisation=organisation,
+        created_by=creator,
+        plan=plan,
+        name=name[:200],
+        source=source,
+        text=text,
+    )
+    db.session.add(check)
+    db.session.flush()
+    return check
+
+
+def attach_to_new_plan(check_id: int | None, plan: RolePlan) -> None:
+    """Attach a check of the plan's organisation to a plan started from it; ignore any other."""
+    if check_id is None:
+        return
+    check = db.session.get(JdCheck, check_id)
+    if check is not None and check.organisation_id == plan.organisation_id and check.plan is None:
+        check.plan = plan
+        db.session.flush()

@@ -1,0 +1,141 @@
+"""checklists/jd_check.yaml: the real rules are complete, and a malformed copy is refused with a
+message naming the file, the rule and the problem."""
+
+import shutil
+
+import pytest
+
+from roledesign.catalog import CatalogError, load_catalog
+from roledesign.catalog.jd_check import JD_KINDS
+from roledesign.config import PROJECT_ROOT
+
+SEEDS = {"gillard_holley_2014", "gillard_2013", "repper_carter", "mrp_portfolio", "pwrp_2013"}
+ISSUE_DRIFT = {
+    "close-observations",
+    "physical-health-checks",
+    "restraint",
+    "medication",
+    "mealtimes",
+    "escorting",
+    "clerical-domestic",
+    "staff-shortages",
+}
+ISSUE_MISSING = {
+    "lived-experience-essential",
+    "purposeful-lived-experience",
+    "peer-supervision",
+    "role-training",
+    "reasonable-adjustments",
+    "line-management",
+    "peer-colleagues",
+}
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_catalog(PROJECT_ROOT / "checklists").jd_check
+
+
+@pytest.fixture
+def checklists(tmp_path):
+    target = tmp_path / "checklists"
+    shutil.copytree(PROJECT_ROOT / "checklists", target)
+    return target
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems(directory) -> list[str]:
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(directory)
+    return caught.value.problems
+
+
+def test_every_kind_and_every_issue_rule_is_there(rules):
+    ids = {rule.id for rule in rules.rules}
+    assert {r.id for r in rules.of_kind("drift")} >= ISSUE_DRIFT
+    assert {r.id for r in rules.of_kind("missing")} >= ISSUE_MISSING
+    assert {"autonomy", "decisions", "responsibilities", "position-in-structure"} <= ids
+    assert {"sufferers", "compliance", "patients"} <= {r.id for r in rules.of_kind("language")}
+    assert all(rules.of_kind(kind) for kind in JD_KINDS)
+
+
+def test_every_rule_has_evidence_and_the_seeds_are_cited(rules):
+    cited = set()
+    for rule in rules.rules:
+        assert rule.evidence and rule.why and rule.action, rule.id
+        cited |= set(rule.sources)
+    assert {
+        "bach_2000",
+        "gillard_holley_2014",
+        "repper_carter",
+        "mclean_2009",
+        "gates_2007",
+    } <= cited
+    assert {"gillard_2013", "mrp_portfolio", "mead_macneil_2004"} <= cited
+
+
+def test_language_rules_are_not_cancelled_by_negation(rules):
+    assert all(rule.negation is False for rule in rules.of_kind("language"))
+
+
+def test_a_bad_pattern_is_named(checklists):
+    edit(
+        checklists / "jd_check.yaml",
+        "      - close/enhanced/intermittent obs\n",
+        "      - ... close obs\n",
+    )
+    assert problems(checklists) == [
+        "checklists/jd_check.yaml: rule close-observations: pattern 2: "
+        "'...' must come between two words in '... close obs'"
+    ]
+
+
+def test_unknown_source_kind_domain_weight_and_requires(checklists):
+    path = checklists / "jd_check.yaml"
+    edit(path, "    kind: drift\n    title: Close", "    kind: grumble\n    title: Close")
+    edit(path, "domain: distinctiveness\n    weight: 3\n", "domain: vibes\n    weight: 4\n")
+    edit(path, "- source: bach_2000", "- source: bach_2020")
+    edit(path, "requires: essential", "requires: desirable")
+    found = problems(checklists)
+    prefix = "checklists/jd_check.yaml: rule close-observations: "
+    assert prefix + "kind 'grumble' is not one of drift, missing, evaluation, language" in found
+    assert (
+        prefix + "domain 'vibes' is not one of distinctiveness, shared_expectations, "
+        "strategic_alignment, organisational_support" in found
+    )
+    assert prefix + "weight must be 1, 2 or 3 (got 4)" in found
+    assert prefix + "evidence 2: unknown source 'bach_2020'" in found
+    assert any(p.endswith("requires must be one of essential") for p in found)
+
+
+def test_duplicate_ids_and_unknown_fields(checklists):
+    path = checklists / "jd_check.yaml"
+    edit(path, "  - id: mealtimes\n", "  - id: escorting\n    colour: red\n")
+    found = problems(checklists)
+    assert "checklists/jd_check.yaml: rule escorting: duplicate id" in found
+    assert "checklists/jd_check.yaml: rule escorting: unknown field 'colour'" in found
+
+
+def test_scoring_must_cover_every_kind(checklists):
+    edit(checklists / "jd_check.yaml", "    language: 3\n", "    langauge: 3\n")
+    assert problems(checklists) == [
+        "checklists/jd_check.yaml: scoring: points_per_weight.language must be 0 to 100 (got None)",
+        "checklists/jd_check.yaml: scoring: points_per_weight has unknown kind 'langauge'",
+    ]
+
+
+def test_missing_file(checklists):
+    (checklists / "jd_check.yaml").unlink()
+    assert problems(checklists) == ["checklists/jd_check.yaml: file is missing"]
+
+
+def test_check_evidence_reports_the_problem(checklists, runner):
+    edit(checklists / "jd_check.yaml", "weight: 3", "weight: three")
+    result = runner.invoke(args=["check-evidence", "--dir", str(checklists)])
+    assert result.exit_code != 0
+    assert "jd_check.yaml: rule close-observations: weight must be 1, 2 or 3" in result.output

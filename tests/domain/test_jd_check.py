@@ -1,0 +1,185 @@
+"""The job description check: patterns, matching, the report and the domain scores, with
+hand-worked examples (rules written out here, so each test shows exactly what it relies on)."""
+
+import re
+
+import pytest
+
+from roledesign.catalog.jd_check import JdCheckRules, JdRule, JdScoring
+from roledesign.catalog.model import Evidence
+from roledesign.domain.jd_check import PatternError, check_text, compile_pattern, rule_regex
+from roledesign.domain.jd_text import split_sentences
+
+DOMAINS = (
+    "distinctiveness",
+    "shared_expectations",
+    "strategic_alignment",
+    "organisational_support",
+)
+SCORING = JdScoring(
+    start=100,
+    points_per_weight=(("drift", 10), ("missing", 10), ("evaluation", 5), ("language", 3)),
+)
+
+
+def rule(id, kind, patterns, *, domain="distinctiveness", weight=2, **extra) -> JdRule:
+    return JdRule(
+        id=id,
+        kind=kind,
+        title=id.replace("-", " ").capitalize(),
+        domain=domain,
+        weight=weight,
+        why="Why.",
+        action="What to do.",
+        patterns=tuple(patterns),
+        evidence=(Evidence(source="bach_2000", finding="A finding.", kind="qualitative"),),
+        **extra,
+    )
+
+
+OBS = rule("observations", "drift", ["close/enhanced observation*", "1 1 obs"], weight=3)
+MEDS = rule("medication", "drift", ["give/giving/prompt* ... medication*"], weight=3)
+LIVED = rule("lived", "missing", ["lived experience"], weight=3, requires="essential")
+PEER_SUP = rule(
+    "peer-sup", "missing", ["peer supervision"], domain="organisational_support", weight=3
+)
+AUTONOMY = rule(
+    "autonomy", "evaluation", ["work* independently"], domain="shared_expectations", weight=2
+)
+SUFFERERS = rule(
+    "sufferers", "language", ["sufferer*"], domain="strategic_alignment", weight=1, negation=False
+)
+RULES = JdCheckRules(rules=(OBS, MEDS, LIVED, PEER_SUP, AUTONOMY, SUFFERERS), scoring=SCORING)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matches", "misses"),
+    [
+        ("close observation*", ["close observations", "close observation"], ["closer observations"]),
+        ("close/enhanced obs", ["close obs", "enhanced obs"], ["close observations"]),
+        ("physical health? checks", ["physical checks", "physical health checks"], ["health checks"]),
+        ("give ... medication", ["give medication", "give people their medication"],
+         ["give a b c d e medication", "medication give"]),
+        ("arm's length", ["arms length"], ["arm length"]),
+        ("one-to-one", ["one to one"], ["one"]),
+    ],
+)  # fmt: skip
+def test_pattern_syntax(pattern, matches, misses):
+    regex = re.compile(rf"(?<![a-z0-9])(?:{compile_pattern(pattern)})(?![a-z0-9])")
+    for text in matches:
+        assert regex.fullmatch(text), (pattern, text)
+    for text in misses:
+        assert not regex.fullmatch(text), (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("", "is empty"),
+        ("... observations", "'...' must come between two words"),
+        ("close ... ... obs", "'...' must come between two words"),
+        ("close? obs", "cannot start with an optional word"),
+        ("close/ obs", "is not a word"),
+        ("obs*ervations", "is not a word"),
+        ("e.g. obs", "is not a word"),
+    ],
+)
+def test_pattern_errors_say_what_is_wrong(pattern, problem):
+    with pytest.raises(PatternError, match=re.escape(problem)):
+        compile_pattern(pattern)
+
+
+def test_whole_words_only():
+    regex = rule_regex(("restrain*",))
+    assert regex.search("physical restraint")
+    assert not regex.search("unrestrained optimism")
+
+
+def test_drift_is_flagged_per_sentence_and_negation_clears_it():
+    report = check_text(
+        "You will carry out 1:1 obs. You will not give medication.\n"
+        "- close observations\n- enhanced observations",
+        RULES,
+        DOMAINS,
+    )
+    assert [(m.rule.id, m.sentence.text) for m in report.drift] == [
+        ("observations", "You will carry out 1:1 obs."),
+        ("observations", "close observations"),
+        ("observations", "enhanced observations"),
+    ]
+    assert report.drift[0].phrase == "1 1 obs"
+
+
+def test_missing_rules_with_essential_criteria():
+    desirable = check_text("Desirable: lived experience of mental health problems.", RULES, DOMAINS)
+    essential = check_text("Essential: lived experience of mental health problems.", RULES, DOMAINS)
+    assert LIVED in desirable.missing
+    assert LIVED not in essential.missing
+    assert essential.found_for("lived").sentence.text.startswith("Essential:")
+
+
+def test_hand_worked_domain_scores():
+    """One drift rule (weight 3), one missing essential (weight 3), one evaluation gap (weight 2)
+    and one language rule (weight 1):
+
+    distinctiveness        100 − 3×10 (observations) − 3×10 (lived experience missing) = 40
+    shared expectations    100 − 2×5 (autonomy not covered)                            = 90
+    strategic alignment    100 − 1×3 (sufferers)                                       = 97
+    organisational support 100 (peer supervision is there)                             = 100
+    """
+    report = check_text(
+        "Peer support worker. Offer help to sufferers of depression. "
+        "Undertake enhanced observations, and enhanced observations again.\n"
+        "You will have peer supervision. Desirable: lived experience.",
+        RULES,
+        DOMAINS,
+    )
+    scores = {d.key: d.score for d in report.domains}
+    assert scores == {
+        "distinctiveness": 40,
+        "shared_expectations": 90,
+        "strategic_alignment": 97,
+        "organisational_support": 100,
+    }
+    deductions = {d.key: [(x.rule.id, x.points) for x in d.deductions] for d in report.domains}
+    assert deductions["distinctiveness"] == [("observations", 30), ("lived", 30)]
+
+
+def test_scores_do_not_go_below_zero():
+    heavy = JdCheckRules(
+        rules=tuple(rule(f"d{n}", "drift", [f"task{n}"], weight=3) for n in range(5)),
+        scoring=SCORING,
+    )
+    report = check_text("task0 task1 task2 task3 task4", heavy, DOMAINS)
+    assert report.domains[0].score == 0
+    assert sum(d.points for d in report.domains[0].deductions) == 150
+
+
+def test_language_rules_ignore_negation_and_every_sentence_is_listed():
+    report = check_text("Not for sufferers. Sufferers welcome.", RULES, DOMAINS)
+    assert len(report.language) == 2
+
+
+def test_segments_rebuild_the_text_and_mark_flagged_sentences():
+    text = "Intro line.\n- close observations\nSufferers welcome.\nEnd."
+    report = check_text(text, RULES, DOMAINS)
+    segments = report.segments()
+    assert "".join(s.text for s in segments) == text
+    flagged = [(s.text, [m.rule.id for m in s.matches]) for s in segments if s.matches]
+    assert flagged == [
+        ("close observations", ["observations"]),
+        ("Sufferers welcome.", ["sufferers"]),
+    ]
+
+
+def test_windows_line_endings_are_read_like_any_other():
+    report = check_text("a\r\n- close observations\r\n", RULES, DOMAINS)
+    assert report.drift[0].sentence.text == "close observations"
+
+
+def test_an_empty_text_misses_everything_and_flags_nothing():
+    report = check_text("", RULES, DOMAINS)
+    assert report.drift == () and report.language == ()
+    assert {r.id for r in report.missing} == {"lived", "peer-sup"}
+    assert [r.id for r in report.evaluation_gaps] == ["autonomy"]
+    assert split_sentences("") == ()

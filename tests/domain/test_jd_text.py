@@ -1,0 +1,168 @@
+"""Reading a job description: sentences, normalised words, clauses, negation and criteria."""
+
+import pytest
+
+from roledesign.domain.jd_text import (
+    criterion_at,
+    is_negated,
+    normalise,
+    split_sentences,
+)
+
+
+def texts(text):
+    return [s.text for s in split_sentences(text)]
+
+
+def test_normalise_lowercases_drops_apostrophes_accents_and_marks_clauses():
+    assert normalise("Within arm's length; 1:1 obs") == "within arms length | 1 1 obs"
+    assert normalise("Café & kitchen") == "cafe and kitchen"
+    assert normalise("Essential\tE") == "essential | e"
+    assert normalise("not observations, but meals") == "not observations | but meals"
+    assert normalise("2024–2027 strategy") == "2024 2027 strategy"  # a range, not a clause break
+
+
+def test_sentences_end_at_full_stops_line_breaks_and_bullets():
+    text = "Job purpose\nYou will listen. You will share hope!\n- Close obs\n• Restraint\n1. Meals"
+    assert texts(text) == [
+        "Job purpose",
+        "You will listen.",
+        "You will share hope!",
+        "Close obs",
+        "Restraint",
+        "Meals",
+    ]
+    bullets = [s.is_bullet for s in split_sentences(text)]
+    assert bullets == [False, False, False, True, True, True]
+
+
+def test_abbreviations_initials_and_wrapped_lines_do_not_end_a_sentence():
+    text = "Support groups, e.g. Hearing Voices. Ask Dr. Shah or J. Smith.\nYou will help\npeople plan."
+    assert texts(text) == [
+        "Support groups, e.g. Hearing Voices.",
+        "Ask Dr. Shah or J. Smith.",
+        "You will help\npeople plan.",
+    ]
+
+
+def test_numbers_end_sentences_but_decimals_do_not():
+    assert texts("Band 4. Hours 37.5 a week. Start soon.") == [
+        "Band 4.",
+        "Hours 37.5 a week.",
+        "Start soon.",
+    ]
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = "Intro.\n\n- You will carry out obs.\n"
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "negated"),
+    [
+        ("You will carry out close observations.", "close observations", False),
+        ("You will not be expected to carry out close observations.", "close observations", True),
+        ("Close observations are not part of this role.", "close observations", True),
+        ("You will never restrain anyone.", "restrain", True),
+        ("Offer companionship rather than close observations.", "close observations", True),
+        ("Restraint remains the responsibility of the nursing team.", "restraint", True),
+        ("Restraint is carried out by registered staff.", "restraint", True),
+        ("Restraint is carried out by the peer worker when needed.", "restraint", False),
+        (
+            "You will have peer training delivered by people with lived experience.",
+            "peer training",
+            False,
+        ),
+        # "not only ... but also" affirms; "but" also starts a new clause.
+        ("You will not only listen but also do close observations.", "close observations", False),
+        # A negation in another clause does not reach across it.
+        (
+            "You will not be on the rota; you will do close observations.",
+            "close observations",
+            False,
+        ),
+        # Reducing something is not doing it, but only when the word governs the match.
+        ("Help the ward reduce the use of restraint.", "restraint", True),
+        (
+            "Take part in the prevention and management of aggression, including physical restraint.",
+            "restraint",
+            False,
+        ),
+        ("Whether or not people take medication, you will listen.", "medication", False),
+    ],
+)
+def test_negation_within_the_clause(sentence, phrase, negated):
+    norm = normalise(sentence)
+    start = norm.index(phrase)
+    assert is_negated(norm, start, start + len(phrase)) is negated
+
+
+def test_negation_reaches_fifteen_words_back_but_no_further():
+    near = "you will not " + "x " * 14 + "restraint"
+    far = "you will not " + "x " * 16 + "restraint"
+    for norm, negated in ((near, True), (far, False)):
+        start = norm.index("restraint")
+        assert is_negated(norm, start, len(norm)) is negated
+
+
+def test_a_negating_lead_in_covers_its_list_and_ends_with_it():
+    text = (
+        "This role does not include:\n"
+        "- close observations\n"
+        "\n"
+        "- restraint\n"
+        "Main duties\n"
+        "- escorting people on leave\n"
+    )
+    flags = {s.text: s.in_negated_list for s in split_sentences(text)}
+    assert flags == {
+        "This role does not include:": False,
+        "close observations": True,
+        "restraint": True,  # a blank line between bullets does not end the list
+        "Main duties": False,
+        "escorting people on leave": False,
+    }
+
+
+def test_a_negating_heading_covers_its_first_paragraph_only():
+    text = "What the role is not\nClose observations and restraint.\n\nYou will run groups."
+    flags = [s.in_negated_list for s in split_sentences(text)]
+    assert flags == [False, True, False]
+
+
+def test_criteria_come_from_the_nearest_cue_then_the_heading():
+    text = (
+        "Essential\n"
+        "- Lived experience of mental health problems\n"
+        "- Group work would be an advantage\n"
+        "Desirable\n"
+        "- Lived experience of services\n"
+        "Lived experience is essential; a degree is desirable.\n"
+        "Lived experience of recovery\tE\n"
+        "It is not essential to have lived experience.\n"
+    )
+    sentences = split_sentences(text)
+
+    def criterion(n, phrase="lived experience"):
+        s = sentences[n]
+        return criterion_at(s, s.norm.index(phrase))
+
+    assert criterion(1) == "essential"  # under the Essential heading
+    assert criterion(2, "group work") == "desirable"  # its own cue wins over the heading
+    assert criterion(4) == "desirable"  # under the Desirable heading
+    assert criterion(5) == "essential"  # nearest cue after it, in its own clause
+    assert criterion(5, "a degree") == "essential"  # nearest cue *before* wins
+    assert criterion(6) == "essential"  # a table cell "E"
+    assert criterion(7) == "desirable"  # "not essential"
+
+
+def test_attribution_to_others_only_cancels_tasks():
+    norm = normalise("A team of three peer workers, managed by the wellbeing lead")
+    start = norm.index("three peer workers")
+    end = start + len("three peer workers")
+    assert is_negated(norm, start, end, attribution=False) is False  # still peer colleagues
+    norm = normalise("Close observations are done by the nursing team")
+    assert is_negated(norm, 0, len("close observations")) is True
+    assert is_negated(norm, 0, len("close observations"), attribution=False) is False
