@@ -1,5 +1,7 @@
-"""The project's base form: every field's text is stripped of surrounding whitespace."""
+"""The project's base form and fields: every field's text is stripped of surrounding white space
+and control characters; number, choice and date fields say what to type when input is wrong."""
 
+import re
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -13,8 +15,14 @@ def choices(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
+# Control characters (NUL above all, which PostgreSQL refuses in text) never belong in what a
+# person types; tabs and line breaks stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+    """Surrounding white space and control characters removed from every text field."""
+    return _CONTROL.sub("", value).strip() if isinstance(value, str) else value
 
 
 class _StripMeta:

@@ -208,3 +208,11 @@ def test_special_numbers_are_refused_plainly(client, auth, browser):
     for hours in ("NaN", "Infinity", "-0", "1e309", "sNaN"):
         page = text(browser.submit("/plans/new", {**PLAN_FORM, "hours": hours}))
         assert summary_links(page)[0][0] == "#hours", hours
+
+
+def test_control_characters_are_dropped_from_what_is_saved(app, auth, make_plan):
+    auth.manager()
+    plan_id = make_plan(team="North\x00 team\x07", line_manager="Team\tmanager")
+    with app.app_context():
+        plan = db.session.get(RolePlan, plan_id)
+        assert plan.team == "North team" and plan.line_manager == "Team\tmanager"
