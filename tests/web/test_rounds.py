@@ -156,3 +156,39 @@ def test_progress_and_overview_queries_do_not_grow(
         page = text(client.get("/overview"))
     assert len(six_plans) == len(one_plan)
     assert page.count("round 3") == 5 and "Where the organisation is weakest" in page
+
+
+def test_progress_shows_team_consensus_per_round(
+    app, client, auth, browser, make_plan, count_queries
+):
+    from datetime import date, timedelta
+
+    from roledesign.models import TeamResponse
+    from tests.web.team_helpers import respond, set_up_survey
+
+    auth.manager()
+    plan_id = make_plan()
+    token = set_up_survey(browser, plan_id)
+    # Round 1: peer workers and staff disagree on DIS-01 (No against Yes): gap 1, consensus 0.
+    for group, status in [("peer_worker", "no")] * 5 + [("non_peer_staff", "yes")] * 5:
+        respond(app, token, group, {"distinctiveness": {"DIS-01": status}})
+    with app.app_context():
+        # Date round 1 a fortnight back and its responses a week back (while it is still open:
+        # a closed round cannot change); round 2 then starts today.
+        first = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
+        first.created_at = first.created_at - timedelta(days=14)
+        for response in db.session.scalars(select(TeamResponse)):
+            response.submitted_on = date.today() - timedelta(days=7)
+        db.session.commit()
+    browser.submit(f"/plans/{plan_id}/rounds/new", {})
+    with count_queries() as before:
+        client.get(f"/plans/{plan_id}/progress")
+    # Round 2: everyone now says Yes: consensus 100.
+    for group in ["peer_worker"] * 5 + ["non_peer_staff"] * 5:
+        respond(app, token, group, {"distinctiveness": {"DIS-01": "yes"}})
+    with count_queries() as after:
+        page = text(client.get(f"/plans/{plan_id}/progress"))
+    assert len(after) == len(before)  # aggregate queries, whatever the number of responses
+    table = page[page.index("Team consensus by round") :].split("</table>")[0]
+    row = table[table.index("Distinctiveness of the role</th>") :].split("</tr>")[0]
+    assert re.findall(r'cell--numeric">\s*([^<]*?)\s*</td>', row) == ["0", "100"]

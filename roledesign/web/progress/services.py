@@ -4,7 +4,7 @@ queries, whatever the number of rounds or plans."""
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from roledesign.domain.context import applicable
 from roledesign.domain.scoring import Answer as ScoredAnswer
@@ -99,3 +99,60 @@ def organisation_overview(catalog, organisation_id: int, today: date):
         result = score(applicable(catalog.items, plan.context), answers.get(plan.id, {}))
         results.append((plan, result, rounds.get(plan.id, 1), overdue.get(plan.id, 0)))
     return results
+
+
+def team_consensus_by_round(catalog, plan: RolePlan, rounds: list) -> list[dict | None]:
+    """The team survey's consensus per domain for each round's period (responses sent from the
+    day a round started until the next one started), with the report's anonymity rules.
+
+    Two aggregate queries, however many responses or rounds. None for a round without enough
+    responses to report; an empty list when the plan has no team survey.
+    """
+    from roledesign.domain.anonymity import disclose
+    from roledesign.domain.team import STATUS_FIELDS, Tally, team_result
+    from roledesign.models import TeamAnswer, TeamResponse
+    from roledesign.web.team.services import k_for, survey_for, survey_items
+
+    survey = survey_for(plan)
+    if survey is None or not rounds:
+        return []
+    starts = [r.created_at.date() for r in rounds]
+    # The latest round whose start is on or before the day the response was sent.
+    bucket = case(
+        *(
+            (TeamResponse.submitted_on >= start, n)
+            for n, start in reversed(list(enumerate(starts)))
+        ),
+        else_=0,
+    ).label("bucket")
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for n, group, total in db.session.execute(
+        select(bucket, TeamResponse.stakeholder_group, func.count())
+        .where(TeamResponse.survey_id == survey.id)
+        .group_by(bucket, TeamResponse.stakeholder_group)
+    ):
+        counts[n][group] = total
+    tallies: dict[int, dict] = defaultdict(dict)
+    statuses = [func.sum(case((TeamAnswer.status == s, 1), else_=0)) for s in STATUS_FIELDS]
+    for row in db.session.execute(
+        select(
+            bucket,
+            TeamResponse.stakeholder_group,
+            TeamAnswer.item_id,
+            *statuses,
+            func.coalesce(func.sum(TeamAnswer.importance), 0),
+            func.count(TeamAnswer.importance),
+        )
+        .join(TeamResponse, TeamResponse.id == TeamAnswer.response_id)
+        .where(TeamResponse.survey_id == survey.id)
+        .group_by(bucket, TeamResponse.stakeholder_group, TeamAnswer.item_id)
+    ):
+        tallies[row[0]][(row[1], row[2])] = Tally(*(int(v) for v in row[3:]))
+    items = survey_items(catalog, survey)
+    k = k_for(plan.organisation)
+    per_round = []
+    for n in range(len(rounds)):
+        disclosure = disclose(counts.get(n, {}), k, catalog.team.group_keys)
+        result = team_result(items, disclosure, tallies.get(n, {}))
+        per_round.append(result.consensus if disclosure.is_reportable else None)
+    return per_round

@@ -111,8 +111,10 @@ def progress(plan_id: int):
                 ],
             }
         )
+    consensus = services.team_consensus_by_round(catalog(), plan, rounds)
     return render_template(
         "progress/progress.html",
+        consensus=consensus,
         plan=plan,
         rounds=rounds,
         results=results,
