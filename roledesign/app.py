@@ -140,6 +140,17 @@ def register_errorhandlers(app: Flask) -> None:
     for code in (400, 403, 404, 405, 409, 413, 429, 500):
         app.register_error_handler(code, render_error)
 
+    from flask_wtf.csrf import CSRFError
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        reason = (
+            "Your form could not be sent because its security check was missing or did not "
+            "match. This happens when a page is sent from another site, or after you signed "
+            "in or out in another tab. Reload the page and try again."
+        )
+        return render_template("errors/400.html", error=error, reason=reason), 400
+
     # Two saves of the same plan raced past the stamp check: the later one loses, and is told.
     from sqlalchemy.orm.exc import StaleDataError
     from werkzeug.exceptions import Conflict

@@ -174,6 +174,7 @@ def test_posts_without_csrf_token_are_refused(app, client, auth, make_plan):
     )
     assert response.status_code == 400
     assert "there is a problem with that request" in text(response)
+    assert "security check was missing or did not match" in text(response)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Answer)) == 0
 
