@@ -7,7 +7,7 @@ from roledesign.catalog.model import DOMAIN_KEYS, CheckinQuestion
 from roledesign.catalog.parsing import (
     Problems,
     evidence_links,
-    read_yaml,
+    read_list,
     text_field,
     unknown_fields,
 )
@@ -19,12 +19,8 @@ QUESTION_FIELDS = {"key", "question", "hint", "domain", "good", "evidence"}
 def load_checkins(root: Path, sources, problems: Problems):
     """Validated questions; problems are reported through the shared collector."""
     path = root / "checkins.yaml"
-    data = read_yaml(path, problems)
-    if data is None:
-        return ()
-    raw = data.get("questions") if isinstance(data, dict) else None
-    if not isinstance(raw, list) or not raw:
-        problems.add(path, "", "needs a non-empty list of 'questions'")
+    raw = read_list(path, problems, "questions")
+    if raw is None:
         return ()
     questions, seen = [], set()
     for n, entry in enumerate(raw, 1):

@@ -306,22 +306,16 @@ def load_document_rules(root: Path, sources, items, context, problems) -> Docume
     ``sources`` and ``items`` are the known keys and ids, or None when they could not be read
     (then references to them are not checked).
     """
-    from roledesign.catalog.parsing import read_yaml as _read  # the shared YAML and text checks
+    from roledesign.catalog.parsing import read_list  # the shared YAML and text checks
+    from roledesign.catalog.parsing import read_yaml as _read
     from roledesign.catalog.parsing import text_field as _text
 
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
     for document in DOCUMENT_KINDS:
         path = root / "documents" / f"{document}.yaml"
-        data = _read(path, problems)
-        if data is None:
-            continue
-        if not isinstance(data, dict) or data.get("document") != document:
-            problems.add(path, "", f"must start with 'document: {document}'")
-            continue
-        raw_clauses = data.get("clauses")
-        if not isinstance(raw_clauses, list) or not raw_clauses:
-            problems.add(path, "", "needs a non-empty list of 'clauses'")
+        raw_clauses = read_list(path, problems, "clauses", header=("document", document))
+        if raw_clauses is None:
             continue
         for n, raw in enumerate(raw_clauses, 1):
             clause = _clause(raw, document, path, n, sources, items, context, problems, _text)

@@ -22,6 +22,7 @@ from roledesign.catalog.parsing import (
     CatalogError,
     Problems,
     evidence_links,
+    read_list,
     read_yaml,
     text_field,
     unknown_fields,
@@ -128,15 +129,8 @@ def _load_items(root, sources, context, problems) -> list[Item]:
     seen: dict[str, Path] = {}
     for domain in DOMAIN_KEYS:
         path = root / "items" / f"{domain}.yaml"
-        data = read_yaml(path, problems)
-        if data is None:
-            continue
-        if not isinstance(data, dict) or data.get("domain") != domain:
-            problems.add(path, "", f"must start with 'domain: {domain}'")
-            continue
-        raw_items = data.get("items")
-        if not isinstance(raw_items, list) or not raw_items:
-            problems.add(path, "", "needs a non-empty list of 'items'")
+        raw_items = read_list(path, problems, "items", header=("domain", domain))
+        if raw_items is None:
             continue
         for n, raw in enumerate(raw_items, 1):
             if not isinstance(raw, dict):

@@ -50,6 +50,25 @@ def read_yaml(path: Path, problems: Problems):
         return None
 
 
+def read_list(
+    path: Path, problems: Problems, list_key: str, *, header: tuple[str, str] | None = None
+):
+    """The list under ``list_key`` in a YAML mapping file (which must start with ``header``,
+    e.g. ``domain: distinctiveness``, when one is given); None, with the problem noted, if the
+    file is missing, malformed or the list is empty."""
+    data = read_yaml(path, problems)
+    if data is None:
+        return None
+    if header is not None and (not isinstance(data, dict) or data.get(header[0]) != header[1]):
+        problems.add(path, "", f"must start with '{header[0]}: {header[1]}'")
+        return None
+    entries = data.get(list_key) if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        problems.add(path, "", f"needs a non-empty list of '{list_key}'")
+        return None
+    return entries
+
+
 def text_field(value, path, where, name, problems, required=True) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:

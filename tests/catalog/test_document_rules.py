@@ -1,37 +1,14 @@
 """The document rules in checklists/documents/: a malformed clause stops the app with a message
 naming the file, the clause and the problem."""
 
-import shutil
-
-import pytest
-
-from roledesign.catalog import CatalogError, load_catalog
+from roledesign.catalog import load_catalog
 from roledesign.catalog.documents import CHECKLIST_SECTIONS, SECTIONS
 from roledesign.config import PROJECT_ROOT
+from tests.catalog.conftest import edit, problems
 
 JD = "documents/job_description.yaml"
 SP = "documents/supervision_plan.yaml"
 RC = "documents/recruitment_checklist.yaml"
-
-
-@pytest.fixture
-def checklists(tmp_path):
-    target = tmp_path / "checklists"
-    shutil.copytree(PROJECT_ROOT / "checklists", target)
-    return target
-
-
-def edit(root, name, old, new):
-    path = root / name
-    text = path.read_text()
-    assert old in text, f"fixture text not found in {name}: {old!r}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def problems(root) -> list[str]:
-    with pytest.raises(CatalogError) as caught:
-        load_catalog(root)
-    return caught.value.problems
 
 
 def test_the_real_rules_load_and_cover_every_section_and_item():
@@ -46,14 +23,13 @@ def test_the_real_rules_load_and_cover_every_section_and_item():
 
 
 def test_unknown_section_source_and_placeholder(checklists):
-    edit(checklists, JD, "    section: purpose\n", "    section: aims\n")
+    edit(checklists / JD, "    section: purpose\n", "    section: aims\n")
     edit(
-        checklists,
-        JD,
+        checklists / JD,
         "sources: [repper_carter, gillard_holley_2014, pwrp_2013]",
         "sources: [repper_2099]",
     )
-    edit(checklists, SP, "{line_manager} provides", "{manager} provides")
+    edit(checklists / SP, "{line_manager} provides", "{manager} provides")
     found = problems(checklists)
     assert any(
         p.startswith(
@@ -72,9 +48,9 @@ def test_unknown_section_source_and_placeholder(checklists):
 
 
 def test_conditions_name_known_context_values_items_and_answers(checklists):
-    edit(checklists, JD, "introduction: [replacement]", "introduction: [replaced]")
-    edit(checklists, SP, 'SUP-02: ["yes"]', "SUP-99: [maybe]")
-    edit(checklists, RC, 'EXP-09: ["no", partly, dont_know]', "EXP-09: [no, partly]")
+    edit(checklists / JD, "introduction: [replacement]", "introduction: [replaced]")
+    edit(checklists / SP, 'SUP-02: ["yes"]', "SUP-99: [maybe]")
+    edit(checklists / RC, 'EXP-09: ["no", partly, dont_know]', "EXP-09: [no, partly]")
     found = problems(checklists)
     assert (
         "checklists/documents/job_description.yaml: clause JD-NR-REP: "
@@ -92,12 +68,11 @@ def test_conditions_name_known_context_values_items_and_answers(checklists):
 
 def test_checklist_lines_need_a_reason_and_ids_are_unique(checklists):
     edit(
-        checklists,
-        RC,
+        checklists / RC,
         "    reason: >-\n      Without a job description of its own",
         "    label: >-\n      Without a job description of its own",
     )
-    edit(checklists, RC, "id: RC-BA-02", "id: RC-BA-01")
+    edit(checklists / RC, "id: RC-BA-02", "id: RC-BA-01")
     found = problems(checklists)
     assert (
         "checklists/documents/recruitment_checklist.yaml: clause RC-BA-01: "
@@ -111,8 +86,7 @@ def test_checklist_lines_need_a_reason_and_ids_are_unique(checklists):
 
 def test_person_specification_rows_say_essential_and_how_assessed(checklists):
     edit(
-        checklists,
-        JD,
+        checklists / JD,
         "    essential: true\n    assessed: [application, interview]\n    text: >-\n      Personal",
         "    essential: maybe\n    assessed: [telepathy]\n    text: >-\n      Personal",
     )
@@ -126,8 +100,7 @@ def test_person_specification_rows_say_essential_and_how_assessed(checklists):
 
 def test_job_description_clauses_cannot_cover_gaps(checklists):
     edit(
-        checklists,
-        JD,
+        checklists / JD,
         "    sources: [bach_2000, gillard_holley_2014]\n",
         "    sources: [bach_2000, gillard_holley_2014]\n    covers: [DIS-05]\n",
     )
@@ -139,14 +112,12 @@ def test_job_description_clauses_cannot_cover_gaps(checklists):
 
 def test_every_item_needs_a_gap_line(checklists):
     edit(
-        checklists,
-        "documents/gaps.yaml",
+        checklists / "documents/gaps.yaml",
         "STR-07: {document: recruitment_checklist, section: before_advertising}\n",
         "",
     )
     edit(
-        checklists,
-        "documents/gaps.yaml",
+        checklists / "documents/gaps.yaml",
         "STR-08: {document: recruitment_checklist, section: before_advertising}",
         "STR-08: {document: job_description, section: purpose}",
     )

@@ -1,13 +1,12 @@
 """checklists/jd_check.yaml: the real rules are complete, and a malformed copy is refused with a
 message naming the file, the rule and the problem."""
 
-import shutil
-
 import pytest
 
-from roledesign.catalog import CatalogError, load_catalog
+from roledesign.catalog import load_catalog
 from roledesign.catalog.jd_check import JD_KINDS
 from roledesign.config import PROJECT_ROOT
+from tests.catalog.conftest import edit, problems
 
 SEEDS = {"gillard_holley_2014", "gillard_2013", "repper_carter", "mrp_portfolio", "pwrp_2013"}
 ISSUE_DRIFT = {
@@ -34,25 +33,6 @@ ISSUE_MISSING = {
 @pytest.fixture(scope="module")
 def rules():
     return load_catalog(PROJECT_ROOT / "checklists").jd_check
-
-
-@pytest.fixture
-def checklists(tmp_path):
-    target = tmp_path / "checklists"
-    shutil.copytree(PROJECT_ROOT / "checklists", target)
-    return target
-
-
-def edit(path, old, new):
-    text = path.read_text()
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def problems(directory) -> list[str]:
-    with pytest.raises(CatalogError) as caught:
-        load_catalog(directory)
-    return caught.value.problems
 
 
 def test_every_kind_and_every_issue_rule_is_there(rules):

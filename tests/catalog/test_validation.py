@@ -1,31 +1,10 @@
 """A malformed evidence base is refused with a message naming the file, item and problem."""
 
-import shutil
-
 import pytest
 
 from roledesign import create_app
-from roledesign.catalog import CatalogError, load_catalog
-from roledesign.config import PROJECT_ROOT
-
-
-@pytest.fixture
-def checklists(tmp_path):
-    target = tmp_path / "checklists"
-    shutil.copytree(PROJECT_ROOT / "checklists", target)
-    return target
-
-
-def edit(path, old, new):
-    text = path.read_text()
-    assert old in text, f"fixture text not found in {path.name}: {old!r}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def problems(directory) -> list[str]:
-    with pytest.raises(CatalogError) as caught:
-        load_catalog(directory)
-    return caught.value.problems
+from roledesign.catalog import load_catalog
+from tests.catalog.conftest import edit, problems
 
 
 def test_the_copy_is_valid_before_editing(checklists):
