@@ -37,9 +37,10 @@ PASSWORD = "benchmark password 2013"  # noqa: S105 - a throwaway database
 CSRF = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 USER_AGENT = "roledesign-bench"
 
-# The floor: the same base layout as every page (header, navigation, footer, the NHS.UK page
-# template), an <h1> and nothing else, and no database queries. Registered only by the
-# benchmarks, never by the app.
+# The floor: the same base layout as every page a signed-in manager sees (header with their name
+# and organisation, navigation, sign-out form, footer, the NHS.UK page template), an <h1> and
+# nothing else, and no database queries: the user and membership are made in memory. Registered
+# only by the benchmarks, never by the app.
 FLOOR_PATH = "/__bench/floor"
 FLOOR_TEMPLATE = (
     '{% extends "base.html" %}{% block title %}Floor{% endblock %}'
@@ -70,10 +71,23 @@ def make_app(url: str, **config):
 
 def add_floor(app):
     """Register the floor route on ``app`` (benchmarks only)."""
-    from flask import render_template
+    from flask import g, render_template
+
+    from roledesign.models import Membership, Organisation, User
 
     template = app.jinja_env.from_string(FLOOR_TEMPLATE)
-    app.add_url_rule(FLOOR_PATH, "bench_floor", lambda: render_template(template))
+
+    def floor():
+        # What flask-login and web.access would otherwise load: the same header, no queries.
+        user = User(id=0, name="Bench Manager", email=EMAIL, session_token="floor")  # noqa: S106
+        organisation = Organisation(id=0, name="Organisation 000 Mental Health Services")
+        membership = Membership(user_id=0, organisation_id=0, role="admin")
+        membership.organisation = organisation
+        g._login_user = user
+        g._memberships = (user.id, [membership])
+        return render_template(template)
+
+    app.add_url_rule(FLOOR_PATH, "bench_floor", floor)
     return app
 
 
@@ -297,6 +311,15 @@ class Gunicorn:
                 if line.startswith("VmRSS:"):
                     sizes.append(int(line.split()[1]) / 1024)
         return sizes
+
+    def worker_cpu_seconds(self) -> float:
+        """User and system CPU time used by the workers so far."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.worker_pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -10,7 +10,8 @@ in the same run:
 
 - the readiness report, team report, plan task list and organisation overview, signed in,
   through the Flask test client and over HTTP from gunicorn on 127.0.0.1; floor: a route
-  registered only here that renders the same base layout with no queries;
+  registered only here that renders the same base layout (as the signed-in manager sees it)
+  with no queries;
 - the team report at 1k and 10k responses (200 and 2k with --quick): the ratio t(large)/t(small);
 - each document as PDF and Word, and the ZIP (bench/documents.py); floors: a one-paragraph
   reportlab PDF and a one-paragraph python-docx file;
@@ -265,8 +266,9 @@ def load_and_memory(url: str, info: dict, mode: str) -> dict:
         done, errors, rate, rss = 0, 0, None, {}
         for target in (first, second):
             while done < target:
-                # Run in chunks sized from the rate so far, until the target count is reached.
-                seconds = 2 if rate is None else max(1, (target - done) / rate)
+                # Chunks sized from the rate so far (aiming short: the first requests are the
+                # slowest), until the target count is reached.
+                seconds = 2 if rate is None else max(1, 0.7 * (target - done) / rate)
                 result = wrk(binary, server.base, script, seconds)
                 done += result["requests"]
                 errors += result["not_ok"] + result["connect"] + result["read"] + result["timeout"]
@@ -275,7 +277,10 @@ def load_and_memory(url: str, info: dict, mode: str) -> dict:
                 "requests": done,
                 "worker_rss_mb": [round(m, 1) for m in server.worker_rss_mb()],
             }
+        cpu_before, wall_before = server.worker_cpu_seconds(), time.perf_counter()
         load = wrk(binary, server.base, script, MODES[mode]["load_s"])
+        cpu = server.worker_cpu_seconds() - cpu_before
+        busy = cpu / (time.perf_counter() - wall_before)
         end_rss = server.worker_rss_mb()
     seconds = load["duration_us"] / 1e6
     errors_in_load = (
@@ -294,6 +299,12 @@ def load_and_memory(url: str, info: dict, mode: str) -> dict:
             "p99_ms": round(load["p99_us"] / 1000, 1),
             "max_ms": round(load["max_us"] / 1000, 1),
             "errors": errors_in_load,
+            # What the machine gave the two workers, and what that says about the app: its CPU
+            # time per request, and the rate two whole cores would allow at that cost.
+            "worker_cpu_ms_per_request": round(1000 * cpu / load["requests"], 2),
+            "worker_cores_busy": round(busy, 2),
+            "ceiling_req_per_s_on_2_free_cores": round(2 * load["requests"] / cpu, 1),
+            "load_average_after": round(os.getloadavg()[0], 2),
             "pages": list(pages(info["plans"]).values()),
         },
         "memory": {
@@ -370,7 +381,10 @@ def print_table(results: dict) -> None:
         print(
             f"\nload: {load['requests_per_s']} req/s over {load['seconds']} s, "
             f"{load['connections']} connections, 2 workers; p50 {load['p50_ms']} ms, "
-            f"p99 {load['p99_ms']} ms, errors {load['errors']}"
+            f"p99 {load['p99_ms']} ms, errors {load['errors']}\n"
+            f"      workers used {load['worker_cores_busy']} of 2 cores, "
+            f"{load['worker_cpu_ms_per_request']} ms CPU per request: at most "
+            f"{load['ceiling_req_per_s_on_2_free_cores']} req/s on 2 free cores"
         )
         after = [k for k in memory if k.startswith("after_")]
         sizes = ", ".join(
