@@ -92,11 +92,13 @@ def add_floor(app):
 
 
 def app_from_environment():
-    """The app gunicorn serves in the benchmarks: BENCH_DATABASE_URL, with the floor route.
+    """The app gunicorn serves in the benchmarks: BENCH_DATABASE_URL, with the floor route, and
+    any settings given as JSON in BENCH_CONFIG (e.g. a raised survey submission limit).
 
     Rate limits stay on but are counted per worker in memory; the load test signs in once.
     """
-    return add_floor(make_app(os.environ["BENCH_DATABASE_URL"]))
+    config = json.loads(os.environ.get("BENCH_CONFIG") or "{}")
+    return add_floor(make_app(os.environ["BENCH_DATABASE_URL"], **config))
 
 
 def seed_plan(app):
@@ -269,12 +271,13 @@ class Gunicorn:
     """gunicorn with the production configuration (roledesign.gunicorn_conf) on 127.0.0.1,
     serving the benchmark app (the real app plus the floor route)."""
 
-    def __init__(self, url: str, workers: int = 2, app: str = "common:app_from_environment()"):
+    def __init__(self, url: str, workers: int = 2, config: dict | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
             "BENCH_DATABASE_URL": url,
+            "BENCH_CONFIG": json.dumps(config or {}),
             "ROLEDESIGN_BIND": f"127.0.0.1:{self.port}",
             "WEB_CONCURRENCY": str(workers),
             "PYTHONPATH": str(BENCH),
@@ -287,7 +290,7 @@ class Gunicorn:
                 "python:roledesign.gunicorn_conf",
                 "--chdir",
                 str(BENCH),
-                app,
+                "common:app_from_environment()",
             ],
             env=env,
             stdout=subprocess.DEVNULL,
