@@ -48,6 +48,9 @@ def load_evidence_base(app: Flask) -> None:
 
 
 def configure_templates(app: Flask) -> None:
+    from roledesign.web.template_helpers import TemplateEnvironment
+
+    app.jinja_environment = TemplateEnvironment
     # The nhsuk-frontend macros read optional nested parameters, which needs ChainableUndefined.
     # Their files end in .jinja, which Flask would not autoescape: escape everything, always.
     app.jinja_options = {
