@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/survey_burst.py [--respondents 500] [--workers 25] [--replays 50]
 
-Starts bench/serve.py (werkzeug, threaded) on 127.0.0.1 against a throwaway database, then each
+Starts gunicorn (roledesign/gunicorn_conf.py, 2 workers) on 127.0.0.1 against a throwaway
+database, then each
 simulated respondent, with its own cookies, opens the link, picks a group, answers a page of
 statements and sends. Some then replay their Send exactly as it was (same draft, same submission
 key), as a double click or a resent request would. Afterwards the database must hold exactly one
@@ -10,74 +11,48 @@ response per respondent, with tallies equal to a recount of every answer.
 
 The server runs with the per-link limit raised: a burst this size from one script is what the
 limit exists to refuse (--default-limit shows it doing so, and that refused answers are not
-stored). Bounded: at most --respondents respondents and --deadline seconds.
+stored; each worker counts alone, as RATELIMIT_STORAGE_URI is memory://). Bounded: at most --respondents respondents and --deadline seconds.
 """
 
 import argparse
 import random
-import re
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from http.cookiejar import CookieJar
-from pathlib import Path
 
-from common import ROOT, database_url, make_app, seed_plan, write_result
+from common import CSRF, Gunicorn, Visitor, database_url, make_app, seed_plan, write_result
 
 from roledesign.extensions import db
 from roledesign.models import RolePlan, TeamResponse, User
 from roledesign.web.team import services
 
-CSRF = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 GROUPS = ["non_peer_staff"] * 5 + ["peer_worker"] * 2 + ["line_manager", "service_user", "other"]
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+class Person(Visitor):
+    """One respondent's browser, timing each request."""
 
-
-class Person:
     def __init__(self, base: str, token: str):
-        self.jar = CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
-        )
-        self.base = f"{base}/s/{token}"
+        super().__init__(f"{base}/s/{token}")
         self.times = []
 
     def request(self, path, data=None, timeout=60):
-        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         start = time.perf_counter()
         try:
-            with self.opener.open(self.base + path, body, timeout=timeout) as response:
-                status, text = response.status, response.read().decode()
-        except urllib.error.HTTPError as err:
-            status, text = err.code, err.read().decode()
-        self.times.append(time.perf_counter() - start)
-        return status, text
-
-    def post_form(self, path, data):
-        status, page = self.request(path)
-        assert status == 200, (path, status)
-        return self.request(path, {**data, "csrf_token": CSRF.search(page).group(1)})
+            return super().request(path, data, timeout)
+        finally:
+            self.times.append(time.perf_counter() - start)
 
 
 def respond(base, token, n, replay: bool, rng_seed: int):
     rng = random.Random(rng_seed)
     person = Person(base, token)
-    person.post_form("/group", {"group": GROUPS[n % len(GROUPS)]})
+    person.submit("/group", {"group": GROUPS[n % len(GROUPS)]})
     answers = {"then": "next"}
     for item in ("DIS_01", "DIS_02", "DIS_03", "DIS_04", "DIS_05", "DIS_06"):
         answers[f"{item}-status"] = rng.choice(["yes", "partly", "no", "dont_know", "not_relevant"])
         answers[f"{item}-importance"] = str(rng.randint(1, 4))
-    status, _ = person.post_form("/statements/distinctiveness/1", answers)
+    status, _ = person.submit("/statements/distinctiveness/1", answers)
     assert status == 302, status
     status, page = person.request("/finish")
     token_value = CSRF.search(page).group(1)
@@ -89,20 +64,6 @@ def respond(base, token, n, replay: bool, rng_seed: int):
             person.jar.set_cookie(cookie)
         outcome["replayed"] = person.request("/finish", {"csrf_token": token_value})[0]
     return outcome
-
-
-def start_server(url, limit):
-    port_file = Path(tempfile.mkdtemp()) / "port"
-    args = [sys.executable, str(ROOT / "bench" / "serve.py"), url, str(port_file)]
-    if limit:
-        args.append(limit)
-    server = subprocess.Popen(args, cwd=ROOT / "bench")  # noqa: S603 - our own script
-    for _ in range(200):
-        if port_file.exists() and port_file.read_text():
-            return server, f"http://127.0.0.1:{port_file.read_text()}"
-        time.sleep(0.05)
-    server.kill()
-    raise SystemExit("the server did not start")
 
 
 def main():
@@ -130,7 +91,9 @@ def main():
         db.session.commit()
         token = survey.token
 
-    server, base = start_server(url, None if args.default_limit else "1000000 per minute")
+    config = {} if args.default_limit else {"TEAM_SUBMIT_LIMIT": "1000000 per minute"}
+    server = Gunicorn(url, workers=2, config=config)
+    base = server.base
     outcomes, failures = [], []
     start = time.perf_counter()
     try:
@@ -146,8 +109,7 @@ def main():
                     failures.append(repr(err))
     finally:
         elapsed = time.perf_counter() - start
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
 
     accepted = sum(1 for o in outcomes if o["sent"] == 302)
     refused = sum(1 for o in outcomes if o["sent"] == 429)

@@ -33,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    configure_proxy(app)
     if app.config["AUTO_MIGRATE"]:
         upgrade_database(app)
     return app
@@ -47,6 +48,9 @@ def load_evidence_base(app: Flask) -> None:
 
 
 def configure_templates(app: Flask) -> None:
+    from roledesign.web.template_helpers import TemplateEnvironment
+
+    app.jinja_environment = TemplateEnvironment
     # The nhsuk-frontend macros read optional nested parameters, which needs ChainableUndefined.
     # Their files end in .jinja, which Flask would not autoescape: escape everything, always.
     app.jinja_options = {
@@ -165,6 +169,17 @@ def register_commands(app: Flask) -> None:
     from roledesign import cli
 
     cli.register(app)
+
+
+def configure_proxy(app: Flask) -> None:
+    """Trust X-Forwarded-* from the given number of reverse proxies (ROLEDESIGN_PROXY_FIX)."""
+    proxies = app.config["PROXY_FIX"]
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies
+        )
 
 
 def upgrade_database(app: Flask) -> None:

@@ -28,6 +28,18 @@ def _database_url(instance_path: str) -> str:
     return url
 
 
+def _proxy_count(value: str) -> int:
+    try:
+        count = int(value.strip() or "0")
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise ConfigError(
+            "ROLEDESIGN_PROXY_FIX must be 0, or the number of proxies in front (e.g. 1)."
+        )
+    return count
+
+
 def from_environment(instance_path: str) -> dict:
     """Build the configuration mapping for a normal (non-test) start."""
     env = os.environ.get("ROLEDESIGN_ENV", "development")
@@ -53,6 +65,9 @@ def from_environment(instance_path: str) -> dict:
         # Rate limits: in memory per process by default; set a shared store (e.g.
         # redis://host:6379) when several app servers run behind a load balancer.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host/-Prefix
+        # (usually 1), so that client addresses, https:// links and secure cookies are right.
+        "PROXY_FIX": _proxy_count(os.environ.get("ROLEDESIGN_PROXY_FIX", "0")),
         # E-mail for password resets and invitations: printed to the log unless MAIL_SERVER is set.
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),
@@ -73,6 +88,7 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": None,
     "AUTO_MIGRATE": False,
+    "PROXY_FIX": 0,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
     "PASSWORD_RESET_MAX_AGE": 3600,

@@ -6,7 +6,7 @@ docs/team-survey.md; anonymity is decided first, by roledesign.domain.anonymity.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from fractions import Fraction
 
 from roledesign.catalog.model import DOMAIN_KEYS
@@ -32,7 +32,16 @@ class Tally:
     importance_given: int = 0
 
     def __add__(self, other: "Tally") -> "Tally":
-        return Tally(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Tally)))
+        # Spelled out: a report adds up hundreds of these, and fields() on each was the cost.
+        return Tally(
+            self.yes + other.yes,
+            self.partly + other.partly,
+            self.no + other.no,
+            self.dont_know + other.dont_know,
+            self.not_relevant + other.not_relevant,
+            self.importance_total + other.importance_total,
+            self.importance_given + other.importance_given,
+        )
 
     @classmethod
     def of(cls, status: str, importance: int | None = None, count: int = 1) -> "Tally":
@@ -58,10 +67,10 @@ class Tally:
 
 
 def combine(tallies: Iterable[Tally]) -> Tally:
-    total = Tally()
+    total = None
     for tally in tallies:
-        total = total + tally
-    return total
+        total = tally if total is None else total + tally
+    return Tally() if total is None else total
 
 
 @dataclass(frozen=True)
@@ -125,27 +134,36 @@ class TeamResult:
 def domain_scores(
     items: Sequence[ScoredItem], cells: Mapping[str, Tally], domain_order: Sequence[str]
 ) -> dict[str, float | None]:
-    """100 × Σ(weight × group mean) / Σ(weight) over the statements someone answered."""
+    """100 × Σ(weight × group mean) / Σ(weight) over the statements someone answered.
+
+    Worked exactly, in whole numbers: each mean is (2 × yes + partly) / (2 × answered), and the
+    sum is kept as one numerator over one denominator, divided once at the end (Python's integer
+    division rounds correctly, so this is the float nearest the exact score, as with Fraction).
+    """
     scores = {}
     for key in domain_order:
-        weighted = Fraction(0)
-        weights = 0
+        numerator, denominator, weights = 0, 1, 0
         for item in items:
             if item.domain != key:
                 continue
-            mean = cells[item.id].mean if item.id in cells else None
-            if mean is None:
+            cell = cells.get(item.id)
+            if cell is None or not cell.answered:
                 continue
-            weighted += item.weight * mean
+            top, bottom = 2 * cell.yes + cell.partly, 2 * cell.answered
+            numerator = numerator * bottom + item.weight * top * denominator
+            denominator *= bottom
             weights += item.weight
-        scores[key] = float(100 * weighted / weights) if weights else None
+        scores[key] = 100 * numerator / (denominator * weights) if weights else None
     return scores
 
 
-def _unit(key, members, n, items, tallies, k, domain_order) -> UnitScores:
-    cells = {
-        item.id: combine(tallies.get((g, item.id), Tally()) for g in members) for item in items
-    }
+def _cells(members, items, tallies) -> dict[str, Tally]:
+    empty = Tally()
+    return {item.id: combine(tallies.get((g, item.id), empty) for g in members) for item in items}
+
+
+def _unit(key, members, n, items, tallies, k, domain_order, cells=None) -> UnitScores:
+    cells = _cells(members, items, tallies) if cells is None else cells
     return UnitScores(
         key=key,
         n=n,
@@ -236,7 +254,8 @@ def team_result(
         empty = dict.fromkeys(domain_order)
         return TeamResult(disclosure, None, (), empty, (), ())
     everyone = tuple(g for g in disclosure.order if disclosure.counts[g] > 0)
-    team = _unit(TEAM, everyone, disclosure.total, items, tallies, k, domain_order)
+    team_cells = _cells(everyone, items, tallies)
+    team = _unit(TEAM, everyone, disclosure.total, items, tallies, k, domain_order, team_cells)
     units = tuple(
         _unit(
             key,
@@ -252,9 +271,6 @@ def team_result(
     # The pool mixes stakeholder groups, so it is not one side of a perception gap.
     named = [u for u in units if u.key != POOL]
     gaps = perception_gaps(items, named, domain_order)
-    team_cells = {
-        item.id: combine(tallies.get((g, item.id), Tally()) for g in everyone) for item in items
-    }
     return TeamResult(
         disclosure=disclosure,
         team=team,

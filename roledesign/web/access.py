@@ -7,9 +7,10 @@ organisation, people can do what their role allows; anything more is 403.
 
 from functools import wraps
 
-from flask import abort, g, redirect, session, url_for
+from flask import abort, g, has_app_context, redirect, session, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, joinedload
 
 from roledesign.extensions import db
 from roledesign.models import Membership, Organisation, RolePlan
@@ -29,11 +30,31 @@ def can(role: str | None, need: str) -> bool:
 
 
 def memberships() -> list[Membership]:
+    """The signed-in user's memberships, with their organisations: one query per request.
+
+    Pages ask several times (the view, the header, what the user may do); the answer is kept
+    in flask.g for the request, and forgotten as soon as a membership is added or removed.
+    """
     if not current_user.is_authenticated:
         return []
-    return db.session.scalars(
-        select(Membership).where(Membership.user_id == current_user.id).order_by(Membership.id)
+    cached = g.get("_memberships")
+    if cached is not None and cached[0] == current_user.id:
+        return cached[1]
+    found = db.session.scalars(
+        select(Membership)
+        .options(joinedload(Membership.organisation))
+        .where(Membership.user_id == current_user.id)
+        .order_by(Membership.id)
     ).all()
+    g._memberships = (current_user.id, found)
+    return found
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_memberships(session, flush_context) -> None:
+    changed = (*session.new, *session.deleted)
+    if has_app_context() and any(isinstance(o, Membership | Organisation) for o in changed):
+        g.pop("_memberships", None)
 
 
 def current_membership() -> Membership | None:

@@ -2,6 +2,7 @@
 
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from roledesign.extensions import db
 from roledesign.models import AuditEvent
@@ -33,6 +34,7 @@ def record(organisation_id: int, action: str, subject: str, detail: str = "") ->
 def events(organisation_id: int, limit: int = 500) -> list[AuditEvent]:
     return db.session.scalars(
         select(AuditEvent)
+        .options(joinedload(AuditEvent.user))  # each line names who: not a query per line
         .where(AuditEvent.organisation_id == organisation_id)
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
         .limit(limit)

@@ -3,6 +3,7 @@
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, strategies
 
 from roledesign.domain.anonymity import POOL, disclose
 from roledesign.domain.team import (
@@ -149,3 +150,33 @@ def test_domain_scores_skip_statements_nobody_answered():
         "strategic_alignment": None,
         "organisational_support": None,
     }
+
+
+HOW_MANY = strategies.integers(min_value=0, max_value=20_000)
+
+
+@given(
+    strategies.lists(
+        strategies.tuples(
+            HOW_MANY, HOW_MANY, HOW_MANY, HOW_MANY, strategies.integers(min_value=1, max_value=3)
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_domain_scores_are_the_float_nearest_the_exact_weighted_mean(rows):
+    """Scores are summed in whole numbers for speed: the result is exactly the float nearest
+    100 × Σ(weight × mean) / Σ(weight) worked in fractions, however many people answered."""
+    items = [Item(f"I{n}", "distinctiveness", weight) for n, (*_, weight) in enumerate(rows)]
+    cells = {
+        f"I{n}": Tally(yes=y, partly=p, no=no, dont_know=dk)
+        for n, (y, p, no, dk, _) in enumerate(rows)
+    }
+    weighted, weights = Fraction(0), 0
+    for item in items:
+        cell = cells[item.id]
+        if cell.answered:
+            weighted += item.weight * cell.mean
+            weights += item.weight
+    expected = float(100 * weighted / weights) if weights else None
+    assert domain_scores(items, cells, DOMAINS)["distinctiveness"] == expected

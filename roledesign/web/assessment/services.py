@@ -20,9 +20,13 @@ def current_round(plan: RolePlan) -> Assessment:
 
 def load_answers(assessment: Assessment) -> tuple[dict[str, ScoredAnswer], dict[str, str]]:
     """All answers of a round in one query, as scoring values and notes keyed by item id."""
-    rows = db.session.scalars(select(Answer).where(Answer.assessment_id == assessment.id)).all()
-    answers = {r.item_id: ScoredAnswer(status=r.status, importance=r.importance) for r in rows}
-    notes = {r.item_id: r.note for r in rows if r.note}
+    rows = db.session.execute(
+        select(Answer.item_id, Answer.status, Answer.importance, Answer.note).where(
+            Answer.assessment_id == assessment.id
+        )
+    ).all()
+    answers = {item_id: ScoredAnswer(status, importance) for item_id, status, importance, _ in rows}
+    notes = {item_id: note for item_id, _, _, note in rows if note}
     return answers, notes
 
 

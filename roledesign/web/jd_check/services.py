@@ -3,7 +3,7 @@
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
 from roledesign.extensions import db
 from roledesign.models import JdCheck, Membership, Organisation, RolePlan, User
@@ -42,15 +42,17 @@ def recent_checks(organisation: Organisation) -> list[JdCheck]:
     return db.session.scalars(
         select(JdCheck)
         .where(JdCheck.organisation_id == organisation.id)
-        .options(joinedload(JdCheck.plan))
+        .options(joinedload(JdCheck.plan), defer(JdCheck.text, raiseload=True))
         .order_by(JdCheck.created_at.desc(), JdCheck.id.desc())
         .limit(RECENT)
     ).all()
 
 
 def checks_for_plan(plan: RolePlan) -> list[JdCheck]:
+    """The plan's checks, for listing: without their texts (a few pages each)."""
     return db.session.scalars(
         select(JdCheck)
+        .options(defer(JdCheck.text, raiseload=True))
         .where(JdCheck.plan_id == plan.id)
         .order_by(JdCheck.created_at.desc(), JdCheck.id.desc())
     ).all()

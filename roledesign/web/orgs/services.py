@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from flask import abort
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from roledesign.extensions import db
 from roledesign.models import Invitation, Membership, Organisation, User
@@ -25,6 +26,7 @@ def members(organisation: Organisation) -> list[Membership]:
     return db.session.scalars(
         select(Membership)
         .join(User, User.id == Membership.user_id)
+        .options(contains_eager(Membership.user))
         .where(Membership.organisation_id == organisation.id)
         .order_by(User.name)
     ).all()
@@ -120,5 +122,6 @@ def pending_invitations(organisation: Organisation) -> list[Invitation]:
             Invitation.used_at.is_(None),
             Invitation.expires_at > utcnow(),
         )
+        .options(joinedload(Invitation.invited_by))
         .order_by(Invitation.created_at.desc())
     ).all()

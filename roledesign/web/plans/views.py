@@ -51,6 +51,7 @@ def show(plan_id: int):
         report=report,
         band_labels=BAND_LABELS,
         jd_checks=checks_for_plan(plan),
+        counts=services.counts(plan),
     )
 
 

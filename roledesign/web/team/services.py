@@ -49,6 +49,20 @@ def survey_for(plan: RolePlan) -> TeamSurvey | None:
     return db.session.scalar(select(TeamSurvey).where(TeamSurvey.plan_id == plan.id))
 
 
+def survey_and_count(plan: RolePlan) -> tuple[TeamSurvey | None, int]:
+    """The plan's survey and how many have responded, in one query (for the task list)."""
+    responses = (
+        select(func.count())
+        .select_from(TeamResponse)
+        .where(TeamResponse.survey_id == TeamSurvey.id)
+        .scalar_subquery()
+    )
+    row = db.session.execute(
+        select(TeamSurvey, responses).where(TeamSurvey.plan_id == plan.id)
+    ).first()
+    return (row[0], row[1]) if row else (None, 0)
+
+
 def survey_by_token(token: str) -> TeamSurvey | None:
     if not token or len(token) > 64:
         return None
@@ -114,11 +128,13 @@ def group_counts(survey: TeamSurvey) -> dict[str, int]:
 
 def load_tallies(survey: TeamSurvey) -> dict[tuple[str, str], Tally]:
     """The running tallies: one row per group and statement, however many responses."""
-    rows = db.session.scalars(select(TeamTally).where(TeamTally.survey_id == survey.id))
-    return {
-        (r.stakeholder_group, r.item_id): Tally(**{c: getattr(r, c) for c in TALLY_COUNTS})
-        for r in rows
-    }
+    columns = [getattr(TeamTally, c) for c in TALLY_COUNTS]
+    rows = db.session.execute(
+        select(TeamTally.stakeholder_group, TeamTally.item_id, *columns).where(
+            TeamTally.survey_id == survey.id
+        )
+    )
+    return {(group, item_id): Tally(*counts) for group, item_id, *counts in rows}
 
 
 def count_answers(survey: TeamSurvey) -> dict[tuple[str, str], Tally]:

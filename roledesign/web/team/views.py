@@ -44,10 +44,9 @@ def survey_link(survey) -> str:
 @bp.app_template_global()
 def team_task(plan) -> dict:
     """The Team self-assessment line of a plan's task list."""
-    survey = services.survey_for(plan)
+    survey, n = services.survey_and_count(plan)
     if survey is None:
         return {"status": "not_started", "hint": "Ask your team the same statements, anonymously"}
-    n = services.response_count(survey)
     state = "open" if survey.is_accepting(services.today()) else "closed"
     people = "1 person has" if n == 1 else f"{n} people have"
     return {"status": state, "hint": f"{people} responded"}
