@@ -27,6 +27,7 @@ CHROME_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+STATIC = PROJECT_ROOT / "static"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -105,6 +106,24 @@ def axe_violations(page, extra_rules=()) -> list[dict]:
     )
     assert result["passes"], "axe ran no checks"
     return result["violations"]
+
+
+def serve_static_files(page) -> None:
+    """Answer the page's requests for styles, scripts and images from the files themselves.
+
+    For pages that come and go quickly: the test server's answers to requests the browser then
+    drops would leave those files open (werkzeug's server skips closing them)."""
+    page.route(re.compile(r"^http://127\.0\.0\.1:\d+/(static|assets)/"), _serve_file)
+
+
+def _serve_file(route) -> None:
+    folder, _, name = route.request.url.split("?")[0].split("/", 3)[3].partition("/")
+    root = STATIC if folder == "static" else STATIC / "nhsuk-frontend" / "assets"
+    file = (root / name).resolve()
+    if file.is_relative_to(root) and file.is_file():
+        route.fulfill(path=file)
+    else:
+        route.continue_()
 
 
 @functools.cache

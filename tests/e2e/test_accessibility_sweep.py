@@ -26,7 +26,7 @@ from roledesign.web.auth import services as auth_services
 from roledesign.web.orgs import services as org_services
 from roledesign.web.team import services as team_services
 from tests.conftest import TEST_PASSWORD
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, serve_static_files
 from tests.world import build, build_world
 
 pytestmark = pytest.mark.e2e
@@ -44,7 +44,6 @@ FILES = {
     "team.comments_csv",
 }
 # Templates that are only ever part of another page.
-STATIC = PROJECT_ROOT / "static"
 PARTIALS = {"base.html", "team/macros.html"}
 ERROR_CODES = {400, 403, 404, 405, 409, 410, 413, 429, 500}
 
@@ -146,9 +145,8 @@ class Sweep:
     def __init__(self, page, base: str):
         self.page = page
         self.base = base
-        # The styles, scripts and images come straight from the files: a hundred pages would
-        # otherwise fetch them a hundred times from the test server.
-        page.route(re.compile(r"/(static|assets)/"), serve_file)
+        # A hundred pages would otherwise fetch the styles a hundred times from the test server.
+        serve_static_files(page)
         self.checked: list[str] = []
         self.found: dict[str, list] = {}
 
@@ -169,26 +167,37 @@ class Sweep:
             assert navigation.value.status == status, (button, navigation.value.status)
         self.check(heading)
 
-    def check(self, heading: str):
+    def reflow(self) -> list:
+        """WCAG 1.4.10: at 320 pixels wide nothing but a table or chart needs scrolling sideways."""
+        size = self.page.viewport_size
+        self.page.set_viewport_size({"width": 320, "height": size["height"]})
+        wide = self.page.evaluate(REFLOW)
+        self.page.set_viewport_size(size)
+        return [f"wider than 320 pixels: {w}" for w in wide]
+
+    def check(self, heading: str, *, on_screen=True):
         expect(self.page.locator("h1")).to_contain_text(heading)
         self.page.wait_for_load_state("load")
         where = f"{len(self.checked) + 1}. {self.page.url} ({heading})"
         found = axe_violations(self.page, extra_rules=STRUCTURE_RULES)
         found += self.page.evaluate(PAGE_CHECKS)
+        if on_screen:
+            found += self.reflow()
         if found:
             self.found[where] = found
         self.checked.append(where)
 
 
-def serve_file(route):
-    path = route.request.url.split("?")[0].split("/", 3)[3]
-    folder, _, name = path.partition("/")
-    root = STATIC if folder == "static" else STATIC / "nhsuk-frontend/assets"
-    file = (root / name).resolve()
-    if file.is_relative_to(root) and file.is_file():
-        route.fulfill(path=file)
-    else:
-        route.continue_()
+REFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  document.querySelectorAll("body *").forEach((el) => {
+    if (el.closest("table, svg, pre, .nhsuk-u-visually-hidden")) return;
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > width + 1) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
+  });
+  return wide.slice(0, 5);
+}"""
 
 
 @pytest.fixture
@@ -490,7 +499,7 @@ def manager(sweep, app, world, plan_id):
     sweep.goto(f"{plan}/team/report", "Team report")  # too few responses
     sweep.goto(f"{plan}/team/invitation", "Help plan a peer worker role")
     sweep.page.emulate_media(media="print")
-    sweep.check("Help plan a peer worker role")
+    sweep.check("Help plan a peer worker role", on_screen=False)
     sweep.page.emulate_media(media="screen")
     sweep.goto(f"{plan}/team/setup", "Change the team self-assessment")
     sweep.page.get_by_label("Day").fill("31")
