@@ -55,6 +55,9 @@ PAGE_CHECKS = """() => {
   if (!!summary !== document.title.startsWith("Error: ")) {
     problems.push(`title "${document.title}" ${summary ? "needs" : "must not have"} "Error: "`);
   }
+  if (!/^(Error: )?\\S.* – Peer worker role design$/.test(document.title)) {
+    problems.push(`title "${document.title}" does not name the page, then the service`);
+  }
   if (summary && document.activeElement !== summary) {
     problems.push("the error summary does not have focus");
   }
@@ -254,7 +257,7 @@ def test_every_page_in_every_state_passes_axe(
     assert sorted(every - PARTIALS - templates) == [], "render these templates in the sweep"
     files_are_not_pages(app, world, filled)
     assert sweep.found == {}, format_found(sweep.found)
-    assert len(sweep.checked) >= 100
+    assert len(sweep.checked) >= 140
 
 
 def format_found(found: dict) -> str:
@@ -463,8 +466,14 @@ def manager(sweep, app, world, plan_id):
     sweep.press("Save and continue", "Describe the post")
     fill_describe(sweep.page)
     sweep.press("Save and continue", "Peer support worker")  # a new plan: nothing started
-    fresh = sweep.page.url
-    sweep.goto(fresh.removeprefix(sweep.base) + "/report", "Readiness report")
+    fresh = sweep.page.url.removeprefix(sweep.base)
+    sweep.goto(f"{fresh}/report", "Readiness report")
+    sweep.goto(f"{fresh}/documents/", "Documents")
+    sweep.goto(f"{fresh}/actions/", "Action plan")
+    sweep.goto(f"{fresh}/progress", "Progress over time")
+    sweep.goto(f"{fresh}/check-ins", "Check-ins after the peer worker starts")
+    sweep.goto(f"{fresh}/team", "Team self-assessment")
+    sweep.press("Set up the team self-assessment", "Set up the team self-assessment")
 
     plan = f"/plans/{plan_id}"
     sweep.goto(plan, "Peer support worker")
@@ -477,6 +486,10 @@ def manager(sweep, app, world, plan_id):
     sweep.press("Save and continue", "Describe the post", status=409)
     for domain, title in DOMAINS.items():
         sweep.goto(f"{plan}/domains/{domain}", title)
+    # Someone else answers on this page meanwhile: the later writer is told.
+    world.people["admin"].submit(f"{plan}/domains/organisational_support", {"SUP_02-status": "no"})
+    sweep.page.locator("#item-SUP-01").get_by_role("radio", name="Yes").check()
+    sweep.press("Save and continue", "Organisational support", status=409)
     sweep.goto(f"{plan}/check-answers", "Check your answers")
     sweep.goto(f"{plan}/report", "Readiness report")
     sweep.goto(f"{plan}/documents/", "Documents")
@@ -606,6 +619,16 @@ def other_people(sweep, app):
     sweep.goto("/dashboard", "Role plans")
     sweep.goto("/overview", "Organisation overview")
     sweep.goto(f"/invitations/{sweep.invitation}", "Join Organisation A", status=403)
+    sign_out(sweep)
+    # The invited person has no account yet: they make one, and come back to join.
+    sweep.goto(f"/invitations/{sweep.invitation}", "Join Organisation A")
+    sweep.press("Create an account", "Create an account")
+    sweep.page.get_by_label("Your full name").fill("Kim Invited")
+    sweep.page.get_by_label("Email address").fill("ok@a.example")
+    sweep.page.get_by_label("Create a password").fill(TEST_PASSWORD)
+    sweep.page.get_by_label("Confirm your password").fill(TEST_PASSWORD)
+    sweep.press("Create account", "Join Organisation A")
+    sweep.press("Join Organisation A", "Role plans")
     sign_out(sweep)
 
 
