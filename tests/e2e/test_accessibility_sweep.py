@@ -48,14 +48,14 @@ PARTIALS = {"base.html", "team/macros.html"}
 ERROR_CODES = {400, 403, 404, 405, 409, 410, 413, 429, 500}
 
 # Our own checks on every page, beside axe's. Returns a list of problems.
-PAGE_CHECKS = """() => {
+PAGE_CHECKS = r"""() => {
   const problems = [];
-  const text = (el) => el.textContent.replace(/\\s+/g, " ").trim();
+  const text = (el) => el.textContent.replace(/\s+/g, " ").trim();
   const summary = document.querySelector(".nhsuk-error-summary");
   if (!!summary !== document.title.startsWith("Error: ")) {
     problems.push(`title "${document.title}" ${summary ? "needs" : "must not have"} "Error: "`);
   }
-  if (!/^(Error: )?\\S.* – Peer worker role design$/.test(document.title)) {
+  if (!/^(Error: )?\S.* – Peer worker role design$/.test(document.title)) {
     problems.push(`title "${document.title}" does not name the page, then the service`);
   }
   if (summary && document.activeElement !== summary) {
@@ -65,7 +65,7 @@ PAGE_CHECKS = """() => {
   if (h1s.length !== 1) problems.push(`${h1s.length} h1 elements`);
   const described = new Set();
   document.querySelectorAll("[aria-describedby]").forEach((el) =>
-    el.getAttribute("aria-describedby").split(/\\s+/).forEach((id) => described.add(id)));
+    el.getAttribute("aria-describedby").split(/\s+/).forEach((id) => described.add(id)));
   document.querySelectorAll("form .nhsuk-hint, form .nhsuk-error-message").forEach((el) => {
     if (!el.id || !described.has(el.id)) {
       problems.push(`"${text(el).slice(0, 60)}" is not tied to its field`);
@@ -85,9 +85,25 @@ PAGE_CHECKS = """() => {
     }
     hrefs.set(key, href);
   });
+  // WCAG 2.5.3: what a link or button shows is part of its name, so speech users can say it.
+  const textOf = (el, skip) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let out = "";
+    while (walker.nextNode()) {
+      if (!walker.currentNode.parentElement.closest(skip)) out += walker.currentNode.textContent;
+    }
+    return out.replace(/\s+/g, " ").trim().toLowerCase();
+  };
+  document.querySelectorAll("a[href], button").forEach((el) => {
+    const shown = textOf(el, ".nhsuk-u-visually-hidden, [hidden]");
+    const name = (el.getAttribute("aria-label") || textOf(el, "[aria-hidden='true']")).toLowerCase();
+    if (shown && !name.includes(shown)) {
+      problems.push(`"${shown}" is shown, but the name is "${name.slice(0, 60)}"`);
+    }
+  });
   document.querySelectorAll("svg").forEach((svg) => {
     if (svg.closest("[aria-hidden='true']")) return;
-    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
     const named = svg.getAttribute("aria-label") ||
       ids.map((id) => document.getElementById(id)).filter(Boolean).map(text).join(" ");
     if (svg.getAttribute("role") !== "img" || !named) {
