@@ -3,8 +3,9 @@
 One pass through the app in one browser page: signed out, as a survey respondent, as an admin
 with an empty and a filled plan, with validation errors shown, and every error page. Beside axe
 (WCAG 2.0-2.2 A and AA, plus the landmark and heading rules), each page gets our own checks:
-"Error: " in the title exactly when an error summary shows, one h1, every hint and error message
-tied to its field, link text that says where it goes, charts with a name and a table.
+"Error: " in the title exactly when an error summary shows (and has focus), one h1, every hint
+and error message tied to its field, link text that says where it goes and contains what it
+shows, charts with a name and a table, nothing outside a landmark, and reflow at 320 pixels.
 
 The app's url_map drives it: a GET route that the sweep never reached, or a template it never
 rendered, fails the test, so a new page cannot go unchecked."""
@@ -25,7 +26,7 @@ from roledesign.models import Invitation, Membership, Organisation, RolePlan, Te
 from roledesign.web.auth import services as auth_services
 from roledesign.web.orgs import services as org_services
 from roledesign.web.team import services as team_services
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import PLAN_FORM, TEST_PASSWORD
 from tests.e2e.conftest import axe_violations, serve_static_files
 from tests.world import build, build_world
 
@@ -137,6 +138,17 @@ PAGE_CHECKS = r"""() => {
   return problems;
 }"""
 
+REFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  document.querySelectorAll("body *").forEach((el) => {
+    if (el.closest("table, svg, pre, .nhsuk-u-visually-hidden")) return;
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > width + 1) wide.push(`${el.tagName}.${el.className}`);
+  });
+  return wide.slice(0, 5);
+}"""
+
 # Beside the WCAG tags: landmarks and headings, which WCAG 1.3.1 and 2.4.6 ask for in general
 # terms and axe checks under "best-practice".
 STRUCTURE_RULES = [
@@ -207,18 +219,6 @@ class Sweep:
         self.checked.append(where)
 
 
-REFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  const wide = [];
-  document.querySelectorAll("body *").forEach((el) => {
-    if (el.closest("table, svg, pre, .nhsuk-u-visually-hidden")) return;
-    const box = el.getBoundingClientRect();
-    if (box.width && box.right > width + 1) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
-  });
-  return wide.slice(0, 5);
-}"""
-
-
 @pytest.fixture
 def served(app):
     """What the server did for the browser: (method, endpoint, status) and templates rendered."""
@@ -250,13 +250,13 @@ def test_every_page_in_every_state_passes_axe(
     filled = fill_a_plan(app, browser, make_plan)
     sweep = Sweep(page, live_server)
 
-    signed_out(sweep, app)
+    invitation = signed_out(sweep, app)
     respondent(sweep, world.token)
     manager(sweep, app, world, plan_id)
     filled_plan(sweep, app, browser, filled)
     organisation(sweep, app)
-    error_pages(sweep, app, monkeypatch, world.token)
-    other_people(sweep, app)
+    error_pages(sweep, app, monkeypatch)
+    other_people(sweep, invitation)
     too_many_attempts(sweep)
 
     requests, templates = served
@@ -321,7 +321,7 @@ def fill_a_plan(app, browser, make_plan) -> int:
         data[f"{names[0]}-note"] = "Agreed at the team meeting in March."
         assert browser.submit(f"{base}/domains/{domain}", data).status_code == 302
     assert browser.submit(f"{base}/check-answers", {}).status_code == 302
-    browser.submit(
+    saved = browser.submit(
         f"{base}/documents/details",
         {
             "base": "Riverside Resource Centre",
@@ -334,9 +334,14 @@ def fill_a_plan(app, browser, make_plan) -> int:
             "line_frequency": "Every two weeks",
         },
     )
-    browser.submit(f"{base}/documents/recruitment-checklist", {"done": ["RC-BA-01"]})
-    for title, status in (("Arrange peer supervision", "done"), ("Agree boundaries", "started")):
-        browser.submit(
+    assert saved.status_code == 302
+    ticks = {"done": ["RC-BA-01"]}
+    assert browser.submit(f"{base}/documents/recruitment-checklist", ticks).status_code == 302
+    for title, status in (
+        ("Arrange peer supervision", "done"),
+        ("Agree boundaries", "in_progress"),
+    ):
+        action = browser.submit(
             f"{base}/actions/new",
             {
                 "title": title,
@@ -347,7 +352,8 @@ def fill_a_plan(app, browser, make_plan) -> int:
                 "status": status,
             },
         )
-    browser.submit(
+        assert action.status_code == 302
+    check_in = browser.submit(
         f"{base}/check-ins",
         {
             "month": "3",
@@ -359,6 +365,7 @@ def fill_a_plan(app, browser, make_plan) -> int:
             "note": "Asked to do observations twice.",
         },
     )
+    assert check_in.status_code == 302
     assert browser.submit(f"{base}/rounds/new", {}).status_code == 302
     browser.submit(f"{base}/domains/distinctiveness", {"DIS_01-status": "yes"})
     set_up_survey(browser, plan_id)
@@ -385,7 +392,7 @@ def fill_a_plan(app, browser, make_plan) -> int:
 # The sweep, part by part -----------------------------------------------------------------------
 
 
-def signed_out(sweep, app):
+def signed_out(sweep, app) -> str:
     sweep.goto("/", "Plan a peer worker role that works")
     sweep.goto("/evidence/", "The evidence behind this service")
     sweep.goto("/sign-up", "Create an account")
@@ -422,7 +429,7 @@ def signed_out(sweep, app):
     sweep.goto(f"/invitations/{invitations['used']}", "already been used", status=410)
     sweep.goto(f"/invitations/{invitations['expired']}", "has expired", status=410)
     sweep.goto("/invitations/not-a-real-token", "Invitation not found", status=404)
-    sweep.invitation = invitations["ok"]
+    return invitations["ok"]
 
 
 def respondent(sweep, token):
@@ -473,6 +480,11 @@ def manager(sweep, app, world, plan_id):
     """The admin of organisation A, on the plan with one answer and a survey nobody answered."""
     sign_in(sweep, "admin@a.example")
     sweep.goto("/dashboard", "Role plans")
+    with app.app_context():  # a member of a second organisation too, so can switch
+        admin = db.session.scalar(select(User).where(User.email == "admin@a.example"))
+        other = db.session.scalar(select(Organisation).where(Organisation.name == "Organisation B"))
+        db.session.add(Membership(user=admin, organisation=other, role="viewer"))
+        db.session.commit()
     sweep.goto("/account", "Your account")
     sweep.goto("/organisations/new", "Set up your organisation")
     sweep.press("Continue", "Set up your organisation")
@@ -498,7 +510,7 @@ def manager(sweep, app, world, plan_id):
     sweep.press("Save and continue", "Describe the post")
     # Someone else saves the description meanwhile: the later writer is told.
     sweep.goto(f"{plan}/describe", "Describe the post")
-    world.people["admin"].submit(f"{plan}/describe", {**describe_data(), "hours": "31"})
+    world.people["admin"].submit(f"{plan}/describe", {**PLAN_FORM, "hours": "31"})
     sweep.press("Save and continue", "Describe the post", status=409)
     for domain, title in DOMAINS.items():
         sweep.goto(f"{plan}/domains/{domain}", title)
@@ -598,7 +610,7 @@ def organisation(sweep, app):
     sweep.press("Delete the organisation", "Delete Organisation A")
 
 
-def error_pages(sweep, app, monkeypatch, token):
+def error_pages(sweep, app, monkeypatch):
     sweep.goto("/no-such-page", "Page not found", status=404)
     sweep.goto("/sign-out", "Sorry, that cannot be done here", status=405)
     sweep.goto("/job-description-checks/new", "Check a job description")
@@ -623,7 +635,7 @@ def error_pages(sweep, app, monkeypatch, token):
         monkeypatch.undo()
 
 
-def other_people(sweep, app):
+def other_people(sweep, invitation: str):
     """A viewer is refused editing; someone signed in with the wrong address follows an
     invitation; an organisation with nothing in it yet."""
     sign_out(sweep)
@@ -634,10 +646,10 @@ def other_people(sweep, app):
     sign_in(sweep, "admin@b.example")
     sweep.goto("/dashboard", "Role plans")
     sweep.goto("/overview", "Organisation overview")
-    sweep.goto(f"/invitations/{sweep.invitation}", "Join Organisation A", status=403)
+    sweep.goto(f"/invitations/{invitation}", "Join Organisation A", status=403)
     sign_out(sweep)
     # The invited person has no account yet: they make one, and come back to join.
-    sweep.goto(f"/invitations/{sweep.invitation}", "Join Organisation A")
+    sweep.goto(f"/invitations/{invitation}", "Join Organisation A")
     sweep.press("Create an account", "Create an account")
     sweep.page.get_by_label("Your full name").fill("Kim Invited")
     sweep.page.get_by_label("Email address").fill("ok@a.example")
@@ -721,12 +733,6 @@ Person specification
 Essential: NVQ level 3 in health and social care. Good communication skills.
 Desirable: experience of working in mental health services.
 """
-
-
-def describe_data() -> dict:
-    from tests.conftest import PLAN_FORM
-
-    return dict(PLAN_FORM)
 
 
 def fill_describe(page):
