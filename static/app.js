@@ -19,3 +19,10 @@ document.querySelectorAll(".app-print-button").forEach((button) => {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 });
+
+// Forms without an action post to the page's own address, including any #fragment the skip link
+// left there; the page that comes back would then scroll to that fragment and take focus away
+// from its error summary. Post to the address without the fragment instead.
+document.querySelectorAll("form:not([action])").forEach((form) => {
+  form.setAttribute("action", window.location.pathname + window.location.search);
+});

@@ -4,6 +4,7 @@ Recipe from shared/BROWSER-TESTS.md: Debian's Chromium driven by Playwright, eve
 not 127.0.0.1 blocked (the NHS CSS asks for fonts from a host we cannot reach).
 """
 
+import functools
 import os
 import re
 import threading
@@ -26,6 +27,7 @@ CHROME_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+STATIC = PROJECT_ROOT / "static"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -77,25 +79,56 @@ def page(chromium):
     assert errors == [], f"JavaScript or CSP errors: {errors}"
 
 
-def axe_violations(page) -> list[dict]:
-    """Run axe-core on the current page for WCAG 2.0–2.2 A and AA; return the violations."""
+def axe_violations(page, extra_rules=()) -> list[dict]:
+    """Run axe-core on the current page for WCAG 2.0–2.2 A and AA, and any other axe rules named
+    in extra_rules; return the violations."""
     assert AXE_JS.exists(), f"axe-core not found at {AXE_JS}: run the README test command"
     # Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
     # govern; a <script> tag would (rightly) be refused by it.
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    page.evaluate(_axe_source())
+    # Only the violations come back in full: the passes on a long page are large to carry over.
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        """async ([tags, rules]) => {
+            const result = await axe.run(document, {
+                runOnly: {type: 'tag', values: tags},
+                rules: Object.fromEntries(rules.map((id) => [id, {enabled: true}])),
+                resultTypes: ['violations'],
+            });
+            return {
+                passes: result.passes.length,
+                violations: result.violations.map((v) => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 5).map((n) => n.target),
+                })),
+            };
+        }""",
+        [WCAG_TAGS, list(extra_rules)],
     )
     assert result["passes"], "axe ran no checks"
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "nodes": [n["target"] for n in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
+    return result["violations"]
+
+
+def serve_static_files(page) -> None:
+    """Answer the page's requests for styles, scripts and images from the files themselves.
+
+    For pages that come and go quickly: the test server's answers to requests the browser then
+    drops would leave those files open (werkzeug's server skips closing them)."""
+    page.route(re.compile(r"^http://127\.0\.0\.1:\d+/(static|assets)/"), _serve_file)
+
+
+def _serve_file(route) -> None:
+    folder, _, name = route.request.url.split("?")[0].split("/", 3)[3].partition("/")
+    root = STATIC if folder == "static" else STATIC / "nhsuk-frontend" / "assets"
+    file = (root / name).resolve()
+    if file.is_relative_to(root) and file.is_file():
+        route.fulfill(path=file)
+    else:
+        route.continue_()
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8")
 
 
 @pytest.fixture

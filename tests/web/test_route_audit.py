@@ -2,15 +2,10 @@
 anything of organisation A, and each role in A gets 403 exactly where its role does not allow the
 request. A new route without an entry in RULES fails this test, so none can slip through."""
 
-import re
-
 import pytest
-from sqlalchemy import select
 
-from roledesign.extensions import db
-from roledesign.models import Action, JdCheck, Membership, User
 from roledesign.web.access import PERMISSIONS
-from tests.conftest import Auth, Browser
+from tests.world import build, build_world
 
 # endpoint -> (scope, need for GET, need for POST). Scopes:
 #   public: anyone; account: any signed-in person; org: the current organisation's data;
@@ -85,81 +80,12 @@ RULES = {
     "jd_check.start_plan": ("check", "edit", None),
 }
 
-ROLES = ("admin", "manager", "hr", "viewer")
-
 
 @pytest.fixture
 def world(app, auth, browser, make_plan):
     """Organisation A with a plan and one member of each role; organisation B next door."""
-    auth.manager(email="admin@a.example", organisation="Organisation A")
-    plan_id = make_plan()
-    browser.submit(f"/plans/{plan_id}/domains/distinctiveness", {"DIS_01-status": "no"})
-    browser.submit(
-        f"/plans/{plan_id}/actions/new",
-        {
-            "title": "Act",
-            "owner_name": "Jo",
-            "due_on[day]": "1",
-            "due_on[month]": "1",
-            "due_on[year]": "2030",
-            "status": "not_started",
-        },
-    )
-    browser.client.get(f"/plans/{plan_id}/documents/")  # stores document version 1
-    from tests.web.team_helpers import set_up_survey
-
-    set_up_survey(browser, plan_id)
-    browser.submit("/job-description-checks/new", {"text": "Peer support worker. " * 20})
-    people = {"admin": browser}
-    for role in ROLES[1:]:
-        person = Browser(app.test_client())
-        Auth(person).sign_up(email=f"{role}@a.example", name=role.title())
-        with app.app_context():
-            user = db.session.scalar(select(User).where(User.email == f"{role}@a.example"))
-            a_id = db.session.scalar(
-                select(Membership.organisation_id).where(
-                    Membership.user_id
-                    == db.session.scalar(select(User.id).where(User.email == "admin@a.example"))
-                )
-            )
-            db.session.add(Membership(user=user, organisation_id=a_id, role=role))
-            db.session.commit()
-        people[role] = person
-    outsider = Browser(app.test_client())
-    Auth(outsider).manager(email="admin@b.example", organisation="Organisation B")
-    with app.app_context():
-        action_id = db.session.scalar(select(Action.id))
-        check_id = db.session.scalar(select(JdCheck.id))
-        viewer_membership = db.session.scalar(
-            select(Membership.id).join(User).where(User.email == "viewer@a.example")
-        )
-    values = {
-        "plan_id": plan_id,
-        "action_id": action_id,
-        "check_id": check_id,
-        "round_no": 1,
-        "number": 1,
-        "part": 1,
-        "domain_key": "distinctiveness",
-        "slug": "job-description",
-        "fmt": "pdf",
-        "membership_id": viewer_membership,
-        "token": "not-a-real-token",
-        "filename": "app.css",
-    }
-    return people, outsider, values
-
-
-def build(rule, values) -> str:
-    """The rule's URL with real values; for <any(a, b):name> the first option."""
-
-    def value(match):
-        options, name = match.group(1), match.group(2)
-        if options and options.startswith("any("):
-            return options[4:-1].split(",")[0].strip()
-        return str(values[name])
-
-    return re.sub(r"<(?:([^:<>]+(?:\([^)]*\))?):)?([a-z_]+)>", value, rule.rule)
+    built = build_world(app, auth, browser, make_plan)
+    return built.people, built.outsider, built.values
 
 
 def test_every_route_has_a_rule(app):
