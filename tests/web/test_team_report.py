@@ -380,3 +380,31 @@ def test_a_threshold_below_3_in_the_database_still_counts_as_3(
         db.session.commit()
     page = text(client.get(f"/plans/{plan_id}/team/report"))
     assert "appears once at least 3 people have responded" in page
+
+
+def test_remembered_figures_follow_new_responses_and_a_new_k(
+    app, client, auth, browser, make_plan, count_queries
+):
+    def report():
+        page = text(client.get(f"/plans/{plan_id}/team/report"))
+        return re.sub(r'nonce="[^"]+"', "", page)  # the only part that changes per response
+
+    auth.manager()
+    plan_id = make_plan()
+    set_up_survey(browser, plan_id)
+    add_responses(
+        app,
+        plan_id,
+        {"peer_worker": 5, "non_peer_staff": 5},
+        answers=lambda g: {"DIS-01": ("no" if g == "peer_worker" else "yes", 3)},
+    )
+    with count_queries() as computed:
+        first = report()
+    with count_queries() as remembered:
+        assert report() == first
+    assert len(remembered) == len(computed) - 1  # the tallies are not read again
+    add_responses(app, plan_id, {"peer_worker": 5}, answers=lambda g: {"DIS-01": ("yes", 3)})
+    after = report()
+    assert "15 people have responded" in after and "10 people have responded" in first
+    browser.submit("/organisation/anonymity", {"k": "6"})
+    assert "at least 6 people" in report()

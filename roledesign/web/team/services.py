@@ -6,6 +6,8 @@ number of responses. Services flush; the view commits.
 """
 
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -234,11 +236,56 @@ def submit_response(
     return response
 
 
+class _ReportCache:
+    """Team results already worked out, per process.
+
+    A survey's tallies only ever grow with new responses (answers are never edited, and the
+    statements asked are locked once anyone has answered), so the respondents per group
+    identify the tallies exactly. With the survey's random token in the key, a reused id of a
+    deleted survey cannot match an old entry. The report then costs one small query while
+    nothing has changed.
+    """
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get_or_compute(self, key, compute):
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        value = compute()
+        with self.lock:
+            self.entries[key] = value
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return value
+
+
+_report_cache = _ReportCache()
+
+
 def team_report(catalog: Catalog, survey: TeamSurvey, k: int) -> TeamResult:
-    """The team report's figures, from two aggregate queries."""
-    items = survey_items(catalog, survey)
-    disclosure = disclose(group_counts(survey), k, catalog.team.group_keys)
-    return team_result(items, disclosure, load_tallies(survey))
+    """The team report's figures: one aggregate query, and a second one only when responses
+    have arrived since the figures were last worked out."""
+    counts = group_counts(survey)
+    key = (
+        survey.id,
+        survey.token,
+        tuple(sorted(counts.items())),
+        k,
+        tuple(survey.item_ids),
+        id(catalog),
+    )
+
+    def compute():
+        items = survey_items(catalog, survey)
+        disclosure = disclose(counts, k, catalog.team.group_keys)
+        return team_result(items, disclosure, load_tallies(survey))
+
+    return _report_cache.get_or_compute(key, compute)
 
 
 def comments(survey: TeamSurvey, k: int, total: int, limit: int | None = COMMENTS_SHOWN):

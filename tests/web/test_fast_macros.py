@@ -1,0 +1,125 @@
+"""Our lean radios, task list and details emit the same markup as nhsuk-frontend-jinja's, for every
+combination of the parameters the app passes (white space aside, which HTML ignores)."""
+
+import itertools
+import re
+
+import pytest
+from markupsafe import Markup
+
+
+@pytest.fixture(scope="module")
+def templates_app():
+    """Only templates are rendered here: no database needed."""
+    from roledesign import create_app
+
+    return create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def normalise(html: str) -> str:
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r"\s*([<>])\s*", r"\1", html).strip()
+
+
+def render(app, source: str, params: dict) -> str:
+    with app.test_request_context():
+        return app.jinja_env.from_string(source).render(p=params)
+
+
+LIBRARY_RADIOS = '{% from "nhsuk/components/radios/macro.jinja" import radios %}{{ radios(p) }}'
+FAST_RADIOS = '{% from "macros/fast.html" import radios %}{{ radios(p) }}'
+LIBRARY_TASKS = (
+    '{% from "nhsuk/components/task-list/macro.jinja" import taskList %}{{ taskList(p) }}'
+)
+FAST_TASKS = '{% from "macros/fast.html" import taskList %}{{ taskList(p) }}'
+
+
+def radio_cases():
+    legends = [
+        {"text": "Is it <in> place?", "classes": "nhsuk-fieldset__legend--s"},
+        {
+            "html": Markup('Is this in place? <span class="nhsuk-u-visually-hidden">(1)</span>'),
+            "classes": "nhsuk-fieldset__legend--m",
+        },
+        {"text": "Who are you?", "classes": "nhsuk-fieldset__legend--l", "isPageHeading": True},
+        {"text": "Plain"},
+    ]
+    for legend, hint, error, inline, small, item_hints, checked in itertools.product(
+        legends,
+        [None, {"text": "A hint & more"}],
+        [None, {"text": "Select one"}],
+        [False, True],
+        [False, True],
+        [False, True],
+        [None, "b"],
+    ):
+        items = [
+            {
+                "value": value,
+                "text": f"Option {value} <b>",
+                "checked": checked == value,
+                "hint": {"text": f"About {value}"} if item_hints and value != "a" else None,
+            }
+            for value in ("a", "b", "c")
+        ]
+        yield {
+            "idPrefix": "DIS_01-status",
+            "name": "DIS_01-status",
+            "inline": inline,
+            "small": small,
+            "fieldset": {"legend": legend},
+            "hint": hint,
+            "errorMessage": error,
+            "items": items,
+        }
+
+
+@pytest.mark.parametrize("params", list(radio_cases()))
+def test_radios_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_RADIOS, params)) == normalise(
+        render(templates_app, LIBRARY_RADIOS, params)
+    )
+
+
+def task_cases():
+    statuses = [
+        {"text": "Completed"},
+        {"tag": {"text": "Not started", "classes": "nhsuk-tag--blue"}},
+        {"text": "Cannot start yet", "classes": "nhsuk-task-list__status--cannot-start-yet"},
+        {"tag": {"text": "Open"}},
+    ]
+    for status, href, hint in itertools.product(
+        statuses, ["/plans/1?a=1&b=2", None], [None, "3 of 11 <statements>"]
+    ):
+        yield {
+            "idPrefix": "domains",
+            "items": [
+                {"title": {"text": "First & foremost"}, "href": "/a", "status": {"text": "Done"}},
+                {"title": {"text": "Second"}, "href": href, "hint": hint, "status": status},
+            ],
+        }
+
+
+@pytest.mark.parametrize("params", list(task_cases()))
+def test_task_lists_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_TASKS, params)) == normalise(
+        render(templates_app, LIBRARY_TASKS, params)
+    )
+
+
+LIBRARY_DETAILS = '{% from "nhsuk/components/details/macro.jinja" import details %}{{ details(p) }}'
+FAST_DETAILS = '{% from "macros/fast.html" import details %}{{ details(p) }}'
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"summaryText": "Why <this> matters", "html": Markup("<p>One</p>\n<ul><li>Two</li></ul>")},
+        {"summaryText": "Plain", "text": "Text with <markup> & more", "classes": "app-item__why"},
+        {"summaryText": "How much the groups agree", "html": "<p>Trusted html param</p>"},
+    ],
+)
+def test_details_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_DETAILS, params)) == normalise(
+        render(templates_app, LIBRARY_DETAILS, params)
+    )
