@@ -1,5 +1,6 @@
-"""Our lean radios, task list and details emit the same markup as nhsuk-frontend-jinja's, for every
-combination of the parameters the app passes (white space aside, which HTML ignores)."""
+"""Our lean radios, task list, details, summary list and tag emit the same markup as
+nhsuk-frontend-jinja's, for every combination of the parameters the app passes (white space
+aside, which HTML ignores)."""
 
 import itertools
 import re
@@ -122,4 +123,73 @@ FAST_DETAILS = '{% from "macros/fast.html" import details %}{{ details(p) }}'
 def test_details_match_the_library(templates_app, params):
     assert normalise(render(templates_app, FAST_DETAILS, params)) == normalise(
         render(templates_app, LIBRARY_DETAILS, params)
+    )
+
+
+LIBRARY_SUMMARY = (
+    '{% from "nhsuk/components/summary-list/macro.jinja" import summaryList %}{{ summaryList(p) }}'
+)
+FAST_SUMMARY = '{% from "macros/fast.html" import summaryList %}{{ summaryList(p) }}'
+
+
+def summary_cases():
+    change = {"href": "/plans/1/domains/x?a=1&b=2#item-1", "text": "Change"}
+    hidden = {**change, "visuallyHiddenText": "the <statement> & more"}
+    rows = [
+        {"key": {"text": "Setting & <kind>"}, "value": {"text": "Community <mental> health"}},
+        {"key": {"text": "Answer"}, "value": {"html": Markup("<p>Yes</p>\n<p>Note</p>")}},
+        {"key": {"text": "Empty"}, "value": {"text": ""}},
+        {"key": {"text": "Hours"}, "value": {"text": 37.5}},
+        {"key": {"text": "Status"}, "value": {"text": "Open"}, "actions": {"items": [hidden]}},
+        {"key": {"text": "Group"}, "value": {"text": "Staff"}, "actions": {"items": [change]}},
+        {
+            "key": {"text": "Two actions"},
+            "value": {"text": "v"},
+            "actions": {"items": [hidden, {"href": "/remove", "text": "Remove"}]},
+        },
+    ]
+    yield {"rows": rows[:4]}
+    yield {"rows": rows}
+    for row in rows:
+        yield {"rows": [row]}
+
+
+@pytest.mark.parametrize("params", list(summary_cases()))
+def test_summary_lists_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_SUMMARY, params)) == normalise(
+        render(templates_app, LIBRARY_SUMMARY, params)
+    )
+
+
+def test_hidden_action_text_is_read_as_a_separate_word(templates_app):
+    # normalise() ignores white space, so check the space a screen reader needs separately.
+    params = {
+        "rows": [
+            {
+                "key": {"text": "K"},
+                "value": {"text": "v"},
+                "actions": {
+                    "items": [{"href": "/a", "text": "Change", "visuallyHiddenText": "your group"}]
+                },
+            }
+        ]
+    }
+    assert '<span class="nhsuk-u-visually-hidden"> your group</span>' in render(
+        templates_app, FAST_SUMMARY, params
+    )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"text": "Ready & <go>", "classes": "nhsuk-tag--green"},
+        {"text": "Overdue", "classes": "nhsuk-tag--red"},
+        {"text": "Plain"},
+    ],
+)
+def test_tags_match_the_library(templates_app, params):
+    library = '{% from "nhsuk/components/tag/macro.jinja" import tag %}{{ tag(p) }}'
+    fast = '{% from "macros/fast.html" import tag %}{{ tag(p) }}'
+    assert normalise(render(templates_app, fast, params)) == normalise(
+        render(templates_app, library, params)
     )
