@@ -9,6 +9,7 @@ from sqlalchemy import select
 from roledesign.extensions import db
 from roledesign.models import Answer, Assessment, ClosedRoundError, RolePlan
 from roledesign.web.assessment.services import save_domain
+from tests.conftest import PLAN_FORM
 
 
 def text(response):
@@ -192,3 +193,44 @@ def test_progress_shows_team_consensus_per_round(
     table = page[page.index("Team consensus by round") :].split("</table>")[0]
     row = table[table.index("Distinctiveness of the role</th>") :].split("</tr>")[0]
     assert re.findall(r'cell--numeric">\s*([^<]*?)\s*</td>', row) == ["0", "100"]
+
+
+def test_overview_follows_every_change_to_answers_and_context(app, auth, browser, make_plan):
+    """The overview reuses results worked out before; each must still be the current score."""
+    from datetime import date
+
+    from roledesign.domain.context import applicable
+    from roledesign.domain.scoring import Answer as Scored
+    from roledesign.domain.scoring import score
+    from roledesign.web.progress.services import organisation_overview
+
+    auth.manager()
+    plan_id = make_plan(peer_workers="1")
+    twin_id = make_plan(team="South team", peer_workers="1")
+
+    def overview_and_fresh(plan_id):
+        with app.app_context():
+            catalog = app.extensions["roledesign.catalog"]
+            plan = db.session.get(RolePlan, plan_id)
+            rows = organisation_overview(catalog, plan.organisation_id, date.today())
+            shown = next(result for row_plan, result, _, _ in rows if row_plan.id == plan_id)
+            latest = max(plan.assessments, key=lambda a: a.round_no)
+            answers = {a.item_id: Scored(a.status, a.importance) for a in latest.answers}
+            return shown, score(applicable(catalog.items, plan.context), answers)
+
+    for plan in (plan_id, twin_id):
+        answer(browser, plan, "organisational_support", SUP_01="yes", SUP_06="no")
+    first, fresh = overview_and_fresh(plan_id)
+    assert first == fresh and overview_and_fresh(twin_id)[0] == first
+    support = first.domains["organisational_support"].score
+
+    answer(browser, plan_id, "organisational_support", SUP_06="yes")
+    changed, fresh = overview_and_fresh(plan_id)
+    assert changed == fresh and changed.domains["organisational_support"].score > support
+    assert overview_and_fresh(twin_id)[0] == first  # the other plan is untouched
+
+    # Two peer workers: SUP-06 (for a lone peer worker) no longer applies, so "No" stops counting.
+    response = browser.submit(f"/plans/{twin_id}/describe", {**PLAN_FORM, "peer_workers": "2"})
+    assert response.status_code == 302
+    regrouped, fresh = overview_and_fresh(twin_id)
+    assert regrouped == fresh and regrouped.domains["organisational_support"].score == 100

@@ -4,7 +4,7 @@ queries, whatever the number of rounds or plans."""
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 
 from roledesign.domain.context import applicable
 from roledesign.domain.scoring import Answer as ScoredAnswer
@@ -12,6 +12,7 @@ from roledesign.domain.scoring import Result, score
 from roledesign.extensions import db
 from roledesign.models import Action, Answer, Assessment, CheckIn, RolePlan
 from roledesign.models.learning import CLOSED_STATUSES
+from roledesign.web.memo import Memo, Same
 
 
 def actions_closed(plan: RolePlan) -> list[tuple[int, str, object]]:
@@ -51,54 +52,76 @@ def save_check_in(plan: RolePlan, data: dict, user) -> CheckIn:
     return check_in
 
 
+# The overview's statements, built once: the organisation and the day are bound per request.
+_ORGANISATION = bindparam("organisation_id")
+_PLANS = select(RolePlan).where(RolePlan.organisation_id == _ORGANISATION).order_by(RolePlan.title)
+_LATEST = (
+    select(Assessment.plan_id, func.max(Assessment.round_no).label("round_no"))
+    .join(RolePlan, RolePlan.id == Assessment.plan_id)
+    .where(RolePlan.organisation_id == _ORGANISATION)
+    .group_by(Assessment.plan_id)
+    .subquery()
+)
+_LATEST_ANSWERS = (
+    select(
+        Assessment.plan_id, Assessment.round_no, Answer.item_id, Answer.status, Answer.importance
+    )
+    .join(
+        _LATEST,
+        (_LATEST.c.plan_id == Assessment.plan_id) & (_LATEST.c.round_no == Assessment.round_no),
+    )
+    .join(Answer, Answer.assessment_id == Assessment.id)
+    .order_by(Assessment.plan_id, Answer.item_id)
+)
+_OVERDUE = (
+    select(Action.plan_id, func.count())
+    .join(RolePlan, RolePlan.id == Action.plan_id)
+    .where(
+        RolePlan.organisation_id == _ORGANISATION,
+        Action.due_on < bindparam("today"),
+        Action.status.not_in(CLOSED_STATUSES),
+    )
+    .group_by(Action.plan_id)
+)
+
+# score() is pure, so a plan's context and answers fix its result: the overview, which scores
+# every plan on each visit, works a plan out again only when one of its answers has changed.
+_results = Memo(size=4096)
+
+
+def latest_result(catalog, context: dict, answers: tuple[tuple[str, str, int | None], ...]):
+    """The readiness result for (item_id, status, importance) answers, reused while unchanged."""
+
+    def compute() -> Result:
+        scored = {
+            item_id: ScoredAnswer(status, importance) for item_id, status, importance in answers
+        }
+        return score(applicable(catalog.items, context), scored)
+
+    return _results.get_or_compute((Same(catalog), tuple(context.items()), answers), compute)
+
+
 def organisation_overview(catalog, organisation_id: int, today: date):
     """Every plan with its latest round's result and its overdue actions: three queries."""
-    plans = db.session.scalars(
-        select(RolePlan).where(RolePlan.organisation_id == organisation_id).order_by(RolePlan.title)
-    ).all()
-    latest = (
-        select(Assessment.plan_id, func.max(Assessment.round_no).label("round_no"))
-        .join(RolePlan, RolePlan.id == Assessment.plan_id)
-        .where(RolePlan.organisation_id == organisation_id)
-        .group_by(Assessment.plan_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(
-            Assessment.plan_id,
-            Assessment.round_no,
-            Answer.item_id,
-            Answer.status,
-            Answer.importance,
-        )
-        .join(
-            latest,
-            (latest.c.plan_id == Assessment.plan_id) & (latest.c.round_no == Assessment.round_no),
-        )
-        .join(Answer, Answer.assessment_id == Assessment.id)
-    )
-    answers: dict[int, dict[str, ScoredAnswer]] = defaultdict(dict)
+    where = {"organisation_id": organisation_id}
+    plans = db.session.scalars(_PLANS, where).all()
+    answers: dict[int, list] = defaultdict(list)
     rounds: dict[int, int] = {}
-    for plan_id, round_no, item_id, status, importance in rows:
-        answers[plan_id][item_id] = ScoredAnswer(status, importance)
+    for plan_id, round_no, item_id, status, importance in db.session.execute(
+        _LATEST_ANSWERS, where
+    ):
+        answers[plan_id].append((item_id, status, importance))
         rounds[plan_id] = round_no
-    overdue = dict(
-        db.session.execute(
-            select(Action.plan_id, func.count())
-            .join(RolePlan, RolePlan.id == Action.plan_id)
-            .where(
-                RolePlan.organisation_id == organisation_id,
-                Action.due_on < today,
-                Action.status.not_in(CLOSED_STATUSES),
-            )
-            .group_by(Action.plan_id)
-        ).all()
-    )
-    results: list[tuple[RolePlan, Result, int, int]] = []
-    for plan in plans:
-        result = score(applicable(catalog.items, plan.context), answers.get(plan.id, {}))
-        results.append((plan, result, rounds.get(plan.id, 1), overdue.get(plan.id, 0)))
-    return results
+    overdue = dict(db.session.execute(_OVERDUE, {**where, "today": today}).all())
+    return [
+        (
+            plan,
+            latest_result(catalog, plan.context, tuple(answers.get(plan.id, ()))),
+            rounds.get(plan.id, 1),
+            overdue.get(plan.id, 0),
+        )
+        for plan in plans
+    ]
 
 
 def team_consensus_by_round(catalog, plan: RolePlan, rounds: list) -> list[dict | None]:

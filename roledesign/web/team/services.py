@@ -6,8 +6,6 @@ number of responses. Services flush; the view commits.
 """
 
 import secrets
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -30,6 +28,7 @@ from roledesign.models import (
     TeamTally,
     User,
 )
+from roledesign.web.memo import Memo, Same
 
 UK = ZoneInfo("Europe/London")
 TALLY_KEY = ("survey_id", "stakeholder_group", "item_id")
@@ -236,35 +235,11 @@ def submit_response(
     return response
 
 
-class _ReportCache:
-    """Team results already worked out, per process.
-
-    A survey's tallies only ever grow with new responses (answers are never edited, and the
-    statements asked are locked once anyone has answered), so the respondents per group
-    identify the tallies exactly. With the survey's random token in the key, a reused id of a
-    deleted survey cannot match an old entry. The report then costs one small query while
-    nothing has changed.
-    """
-
-    def __init__(self, size: int = 256):
-        self.size = size
-        self.entries: OrderedDict = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get_or_compute(self, key, compute):
-        with self.lock:
-            if key in self.entries:
-                self.entries.move_to_end(key)
-                return self.entries[key]
-        value = compute()
-        with self.lock:
-            self.entries[key] = value
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-        return value
-
-
-_report_cache = _ReportCache()
+# A survey's tallies only ever grow with new responses (answers are never edited, and the
+# statements asked are locked once anyone has answered), so the respondents per group identify
+# the tallies exactly. With the survey's random token in the key, a reused id of a deleted survey
+# cannot match an old entry. The report then costs one small query while nothing has changed.
+_report_cache = Memo()
 
 
 def team_report(catalog: Catalog, survey: TeamSurvey, k: int) -> TeamResult:
@@ -277,7 +252,7 @@ def team_report(catalog: Catalog, survey: TeamSurvey, k: int) -> TeamResult:
         tuple(sorted(counts.items())),
         k,
         tuple(survey.item_ids),
-        id(catalog),
+        Same(catalog),
     )
 
     def compute():

@@ -1,0 +1,30 @@
+"""The per-process memo behind the team report and the overview."""
+
+from roledesign.web.memo import Memo, Same
+
+
+def test_memo_computes_once_per_key_and_forgets_the_least_recently_used():
+    calls = []
+    memo = Memo(size=2)
+
+    def get(key):
+        return memo.get_or_compute(key, lambda: calls.append(key) or key * 10)
+
+    assert [get(1), get(2), get(1)] == [10, 20, 10] and calls == [1, 2]
+    get(3)  # 2 is now the least recently used, so it goes
+    assert list(memo.entries) == [1, 3]
+    assert get(2) == 20 and calls == [1, 2, 3, 2]
+
+
+class Unhashable:
+    __hash__ = None
+
+
+def test_same_matches_by_identity_and_keeps_the_object():
+    thing, twin = Unhashable(), Unhashable()
+    memo = Memo()
+    assert memo.get_or_compute((Same(thing), 1), lambda: "first") == "first"
+    assert memo.get_or_compute((Same(thing), 1), lambda: "again") == "first"
+    assert memo.get_or_compute((Same(twin), 1), lambda: "twin") == "twin"
+    key = next(iter(memo.entries))
+    assert key[0].obj is thing  # held, so its id cannot be reused while the entry lives
