@@ -46,7 +46,13 @@ def memberships() -> list[Membership]:
         .where(Membership.user_id == current_user.id)
         .order_by(Membership.id)
     ).all()
-    g._memberships = (current_user.id, found)
+    return remember_memberships(current_user, found)
+
+
+def remember_memberships(user, found: list[Membership]) -> list[Membership]:
+    """Keep ``found`` as the user's memberships for the rest of the request (the user loader
+    reads them with the user)."""
+    g._memberships = (user.id, found)
     return found
 
 

@@ -258,8 +258,10 @@ def test_main_pages_run_the_same_queries_for_little_or_much_data(app, client, sm
 
 
 def test_the_layout_asks_for_the_users_memberships_once(client, small, count_queries):
-    """The header, the navigation and the view all want the membership: one query serves all."""
+    """The header, the navigation and the view all want the membership: the query that loads
+    the signed-in user reads their memberships too, and nothing asks again."""
     with count_queries() as seen:
         assert client.get(f"/plans/{small}/report").status_code == 200
-    membership_queries = [s for s in seen if "FROM memberships" in s]
-    assert len(membership_queries) == 1, membership_queries
+    user_queries = [s for s in seen if "FROM users" in s]
+    assert len(user_queries) == 1 and "JOIN memberships" in user_queries[0], user_queries
+    assert not [s for s in seen if "FROM memberships" in s]

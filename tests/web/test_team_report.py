@@ -397,14 +397,23 @@ def test_remembered_figures_follow_new_responses_and_a_new_k(
         plan_id,
         {"peer_worker": 5, "non_peer_staff": 5},
         answers=lambda g: {"DIS-01": ("no" if g == "peer_worker" else "yes", 3)},
+        comment=lambda n: f"Comment number {n}" if n % 2 else None,
     )
     with count_queries() as computed:
         first = report()
     with count_queries() as remembered:
         assert report() == first
-    assert len(remembered) == len(computed) - 1  # the tallies are not read again
-    add_responses(app, plan_id, {"peer_worker": 5}, answers=lambda g: {"DIS-01": ("yes", 3)})
+    assert len(remembered) == len(computed) - 2  # neither tallies nor comments are read again
+    assert first.count("<li>Comment number") == 5
+    add_responses(
+        app,
+        plan_id,
+        {"peer_worker": 5},
+        answers=lambda g: {"DIS-01": ("yes", 3)},
+        comment=lambda n: "A comment sent later" if n == 11 else None,
+    )
     after = report()
     assert "15 people have responded" in after and "10 people have responded" in first
+    assert "<li>A comment sent later</li>" in after and after.count("<li>Comment number") == 5
     browser.submit("/organisation/anonymity", {"k": "6"})
     assert "at least 6 people" in report()

@@ -3,9 +3,11 @@ import secrets
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from roledesign.extensions import db, login_manager
-from roledesign.models import User
+from roledesign.models import Membership, User
+from roledesign.web.access import remember_memberships
 from roledesign.web.auth.passwords import dummy_verify, hash_password, verify_password
 
 
@@ -19,9 +21,19 @@ def load_user(session_id: str) -> User | None:
     user_id, _, token = session_id.partition(".")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not secrets.compare_digest(user.session_token, token):
+    # The user and their memberships in one query: every signed-in page needs both.
+    rows = db.session.execute(
+        select(User, Membership)
+        .outerjoin(Membership, Membership.user_id == User.id)
+        .outerjoin(Membership.organisation)
+        .options(contains_eager(Membership.organisation))
+        .where(User.id == int(user_id))
+        .order_by(Membership.id)
+    ).all()
+    if not rows or not secrets.compare_digest(rows[0].User.session_token, token):
         return None
+    user = rows[0].User
+    remember_memberships(user, [row.Membership for row in rows if row.Membership is not None])
     return user
 
 

@@ -285,6 +285,23 @@ def comment_count(survey: TeamSurvey) -> int:
     )
 
 
+_comments_cache = Memo()
+
+
+def report_comments(survey: TeamSurvey, k: int, total: int) -> tuple[list[str], int]:
+    """The comments the report lists (the first COMMENTS_SHOWN alphabetically) and how many
+    there are in all; none until enough people have responded.
+
+    Responses are only ever added, never edited, so the number of responses and of comments
+    fix the comments exactly: sorting them again waits until one of the two has grown.
+    """
+    if total < comment_threshold(k):
+        return [], 0
+    count = comment_count(survey)
+    key = (survey.id, survey.token, total, count)
+    return _comments_cache.get_or_compute(key, lambda: comments(survey, k, total)), count
+
+
 def response_rows(survey: TeamSurvey) -> dict[int, tuple[str, dict[str, tuple[str, int | None]]]]:
     """Every response's group and answers, for the CSV export (one query, joined)."""
     rows = db.session.execute(

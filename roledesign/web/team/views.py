@@ -200,6 +200,7 @@ def report(plan_id: int):
     answers, _ = load_answers(current_round(plan))
     own = score(items, answers)
     total = result.disclosure.total
+    comments, comment_total = services.report_comments(survey, k, total)
     return render_template(
         "team/report.html",
         plan=plan,
@@ -208,9 +209,9 @@ def report(plan_id: int):
         k=k,
         own=own,
         own_answers=answers,
-        comments=services.comments(survey, k, total),
+        comments=comments,
         comment_threshold=comment_threshold(k),
-        comment_total=services.comment_count(survey) if total >= comment_threshold(k) else 0,
+        comment_total=comment_total,
         team_chart=_team_chart(result, own) if result.team else None,
         groups_chart=_groups_chart(result) if result.units else None,
         label=_label,
