@@ -1,6 +1,7 @@
 """The evidence base as frozen, plain objects: no Flask, no database."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class Source:
     note: str = ""
     cite_as: str = ""  # short form where author–year does not work, e.g. for an Act
 
-    @property
+    @cached_property
     def short(self) -> str:
         """Author–year form for running text, e.g. 'Gillard & Holley 2014'."""
         if self.cite_as:
