@@ -265,6 +265,7 @@ def seed(app, sizes: Sizes, *, password_hash: str | None = None) -> dict:
         db.session.commit()
         surveys = db.session.scalars(select(TeamSurvey)).all()
         assert all(team.load_tallies(s) == team.count_answers(s) for s in surveys[:3])
+        assert all(team.running_counts(s) == team.count_responses(s) for s in surveys[:3])
     return {
         "email": EMAIL,
         "password": PASSWORD,

@@ -118,7 +118,9 @@ def main():
         stored = db.session.scalar(db.select(db.func.count()).select_from(TeamResponse))
         keys = db.session.scalar(db.select(db.func.count(db.distinct(TeamResponse.submission_key))))
         survey = services.survey_for(db.session.get(RolePlan, plan_id))
-        tallies_agree = services.load_tallies(survey) == services.count_answers(survey)
+        tallies_agree = services.load_tallies(survey) == services.count_answers(
+            survey
+        ) and services.running_counts(survey) == services.count_responses(survey)
     times = sorted(t for o in outcomes for t in o["times"])
     result = {
         "database": url.split(":")[0],

@@ -39,3 +39,60 @@ def test_first_run_creates_the_sqlite_database(tmp_path):
         tables = set(db.inspect(db.engine).get_table_names())
         db.engine.dispose()
     assert {"users", "organisations", "role_plans", "assessments", "answers"} <= tables
+
+
+def test_the_counts_migration_counts_the_responses_already_there(app):
+    """Upgrading a database that already has survey responses starts their running counts at
+    what is there: the report reads the counts, not the responses."""
+    from datetime import date
+    from decimal import Decimal
+
+    from roledesign.models import TeamResponse, TeamSurvey
+    from roledesign.web.auth.services import create_user
+    from roledesign.web.orgs.services import create_organisation
+    from roledesign.web.plans.services import create_plan
+    from roledesign.web.team.services import group_counts, running_counts
+
+    with app.app_context():
+        db.drop_all()
+        upgrade(directory=MIGRATIONS_DIR, revision="52f071d7900e")  # the revision before
+        user = create_user(name="Sam", email="sam@example.org", password="x" * 12)
+        organisation = create_organisation(name="Trust", sector="nhs", creator=user)
+        plan = create_plan(
+            organisation=organisation,
+            creator=user,
+            data={
+                "title": "Peer support worker",
+                "team": "North",
+                "setting": "community",
+                "introduction": "new_role",
+                "employment": "paid",
+                "band": "4",
+                "hours": Decimal("30"),
+                "peer_workers": 2,
+                "line_manager": "Manager",
+            },
+        )
+        survey = TeamSurvey(plan=plan, token="t" * 32, item_ids=["DIS-01"])
+        db.session.add(survey)
+        db.session.flush()
+        for n, (group, comment) in enumerate(
+            [("peer_worker", "Good"), ("peer_worker", None), ("manager", None)]
+        ):
+            db.session.add(
+                TeamResponse(
+                    survey_id=survey.id,
+                    stakeholder_group=group,
+                    submission_key=f"key-{n}",
+                    submitted_on=date(2026, 11, 1),
+                    comment=comment,
+                )
+            )
+        db.session.commit()
+        upgrade(directory=MIGRATIONS_DIR)
+        assert running_counts(survey) == {"peer_worker": (2, 1), "manager": (1, 0)}
+        assert group_counts(survey) == {"peer_worker": 2, "manager": 1}
+        db.session.remove()
+        db.drop_all()
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE alembic_version")

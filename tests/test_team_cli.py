@@ -26,6 +26,7 @@ def test_demo_adds_uneven_synthetic_responses_and_the_report_prints_as_json(runn
         groups = Counter(db.session.scalars(select(TeamResponse.stakeholder_group)))
         survey = db.session.scalar(select(TeamSurvey))
         assert services.load_tallies(survey) == services.count_answers(survey)
+        assert services.running_counts(survey) == services.count_responses(survey)
     assert sum(groups.values()) == 60 and len(groups) >= 4
     assert min(groups.values()) < 5 <= max(groups.values())  # some groups too small to show
 

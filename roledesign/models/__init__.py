@@ -12,7 +12,7 @@ from roledesign.models.documents import ChecklistTick, DocumentDetails, Document
 from roledesign.models.jd_checks import JdCheck
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
-from roledesign.models.team import TeamAnswer, TeamResponse, TeamSurvey, TeamTally
+from roledesign.models.team import TeamAnswer, TeamCount, TeamResponse, TeamSurvey, TeamTally
 
 __all__ = [
     "ACTION_STATUSES",
@@ -35,6 +35,7 @@ __all__ = [
     "TeamAnswer",
     "TeamResponse",
     "TeamSurvey",
+    "TeamCount",
     "TeamTally",
     "User",
 ]

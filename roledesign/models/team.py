@@ -102,3 +102,21 @@ class TeamTally(db.Model):
     not_relevant: Mapped[int] = mapped_column(default=0)
     importance_total: Mapped[int] = mapped_column(default=0)
     importance_given: Mapped[int] = mapped_column(default=0)
+
+
+class TeamCount(db.Model):
+    """How many people in a stakeholder group have responded, and how many of them left a
+    comment, added to with each response in the same transaction as the tallies.
+
+    The report, the task list and the survey page read these few rows instead of counting every
+    response, so they take the same time at ten responses or ten thousand.
+    """
+
+    __tablename__ = "team_counts"
+
+    survey_id: Mapped[int] = mapped_column(
+        ForeignKey("team_surveys.id", ondelete="CASCADE"), primary_key=True
+    )
+    stakeholder_group: Mapped[str] = mapped_column(String(24), primary_key=True)
+    responses: Mapped[int] = mapped_column(default=0)
+    comments: Mapped[int] = mapped_column(default=0)

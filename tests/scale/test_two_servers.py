@@ -230,6 +230,7 @@ def test_two_servers_share_one_database_and_lose_nothing(postgresql_url):
             assert stored == keys == RESPONDENTS  # none lost, none stored twice
             assert comments == {f"Comment number {n}" for n in range(RESPONDENTS)}
             assert services.load_tallies(survey) == services.count_answers(survey)
+            assert services.running_counts(survey) == services.count_responses(survey)
             assert services.group_counts(survey) == {g: RESPONDENTS // len(GROUPS) for g in GROUPS}
             db.session.remove()
             db.engine.dispose()

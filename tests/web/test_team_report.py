@@ -404,6 +404,11 @@ def test_remembered_figures_follow_new_responses_and_a_new_k(
     with count_queries() as remembered:
         assert report() == first
     assert len(remembered) == len(computed) - 2  # neither tallies nor comments are read again
+    # Counting who responded reads the running counts, never the responses themselves.
+    assert not [s for s in remembered if "team_responses" in s], remembered
+    with count_queries() as task_list:
+        client.get(f"/plans/{plan_id}")
+    assert not [s for s in task_list if "team_responses" in s], task_list
     assert first.count("<li>Comment number") == 5
     add_responses(
         app,

@@ -76,6 +76,7 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
         }
         survey = survey_of(app, token)
         assert services.load_tallies(survey) == services.count_answers(survey)
+        assert services.running_counts(survey) == services.count_responses(survey)
     # Nothing that identifies the person: no name, email, address or time of day.
     assert columns == {
         "id",

@@ -27,6 +27,7 @@ from roledesign.models import (
     Organisation,
     RolePlan,
     TeamAnswer,
+    TeamCount,
     TeamResponse,
     TeamSurvey,
     TeamTally,
@@ -319,6 +320,8 @@ def _restore_survey(plan: RolePlan, source: dict | None) -> None:
     person counted (group only: no answers travel), so the team report reads as it did."""
     import secrets
 
+    from roledesign.web.team.services import rebuild_counts
+
     if source is None:
         return
     survey = TeamSurvey(
@@ -353,6 +356,7 @@ def _restore_survey(plan: RolePlan, source: dict | None) -> None:
                 **{field: tally[field] for field in TALLY_FIELDS},
             )
         )
+    rebuild_counts(survey)
 
 
 def _restore_documents(plan: RolePlan, source: dict, users: dict) -> None:
@@ -550,6 +554,7 @@ def delete_organisation(organisation: Organisation) -> None:
     db.session.execute(delete(TeamAnswer).where(TeamAnswer.response_id.in_(response_ids)))
     db.session.execute(delete(TeamResponse).where(TeamResponse.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamTally).where(TeamTally.survey_id.in_(survey_ids)))
+    db.session.execute(delete(TeamCount).where(TeamCount.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamSurvey).where(TeamSurvey.plan_id.in_(plan_ids)))
     db.session.execute(delete(JdCheck).where(JdCheck.organisation_id == organisation.id))
     db.session.execute(delete(RolePlan).where(RolePlan.organisation_id == organisation.id))

@@ -23,6 +23,7 @@ from roledesign.models import (
     Organisation,
     RolePlan,
     TeamAnswer,
+    TeamCount,
     TeamResponse,
     TeamSurvey,
     TeamTally,
@@ -33,6 +34,8 @@ from roledesign.web.memo import Memo, Same
 UK = ZoneInfo("Europe/London")
 TALLY_KEY = ("survey_id", "stakeholder_group", "item_id")
 TALLY_COUNTS = (*STATUS_FIELDS, "importance_total", "importance_given")
+COUNT_KEY = ("survey_id", "stakeholder_group")
+COUNT_COLUMNS = ("responses", "comments")
 COMMENTS_SHOWN = 100
 
 
@@ -52,14 +55,10 @@ def survey_for(plan: RolePlan) -> TeamSurvey | None:
 
 def survey_and_count(plan: RolePlan) -> tuple[TeamSurvey | None, int]:
     """The plan's survey and how many have responded, in one query (for the task list)."""
-    responses = (
-        select(func.count())
-        .select_from(TeamResponse)
-        .where(TeamResponse.survey_id == TeamSurvey.id)
-        .scalar_subquery()
-    )
     row = db.session.execute(
-        select(TeamSurvey, responses).where(TeamSurvey.plan_id == plan.id)
+        select(TeamSurvey, _total(TeamCount.responses, TeamSurvey.id)).where(
+            TeamSurvey.plan_id == plan.id
+        )
     ).first()
     return (row[0], row[1]) if row else (None, 0)
 
@@ -111,20 +110,61 @@ def set_open(survey: TeamSurvey, is_open: bool) -> None:
     db.session.flush()
 
 
-def response_count(survey: TeamSurvey) -> int:
-    return db.session.scalar(
-        select(func.count()).select_from(TeamResponse).where(TeamResponse.survey_id == survey.id)
+def _total(column, survey_id):
+    """The sum of a running count over the survey's groups (0 before anyone responds)."""
+    return (
+        select(func.coalesce(func.sum(column), 0))
+        .where(TeamCount.survey_id == survey_id)
+        .scalar_subquery()
     )
+
+
+def response_count(survey: TeamSurvey) -> int:
+    return db.session.scalar(select(_total(TeamCount.responses, survey.id)))
+
+
+def comment_count(survey: TeamSurvey) -> int:
+    return db.session.scalar(select(_total(TeamCount.comments, survey.id)))
 
 
 def group_counts(survey: TeamSurvey) -> dict[str, int]:
-    """Respondents per stakeholder group, counted by the database."""
+    """Respondents per stakeholder group, from the running counts (one row per group)."""
     rows = db.session.execute(
-        select(TeamResponse.stakeholder_group, func.count())
-        .where(TeamResponse.survey_id == survey.id)
-        .group_by(TeamResponse.stakeholder_group)
+        select(TeamCount.stakeholder_group, TeamCount.responses).where(
+            TeamCount.survey_id == survey.id, TeamCount.responses > 0
+        )
     )
     return {group: int(n) for group, n in rows}
+
+
+def count_responses(survey: TeamSurvey) -> dict[str, tuple[int, int]]:
+    """(responses, comments) per group, recounted from every response: to rebuild the running
+    counts after a bulk load, and to check that they agree."""
+    rows = db.session.execute(_recount_responses(survey.id))
+    return {group: (int(n), int(c)) for _, group, n, c in rows}
+
+
+def running_counts(survey: TeamSurvey) -> dict[str, tuple[int, int]]:
+    """(responses, comments) per group as the running counts have them."""
+    rows = db.session.execute(
+        select(TeamCount.stakeholder_group, TeamCount.responses, TeamCount.comments).where(
+            TeamCount.survey_id == survey.id
+        )
+    )
+    return {group: (int(n), int(c)) for group, n, c in rows}
+
+
+def _recount_responses(survey_id: int):
+    return (
+        select(
+            TeamResponse.survey_id,
+            TeamResponse.stakeholder_group,
+            func.count().label("responses"),
+            func.count(TeamResponse.comment).label("comments"),
+        )
+        .where(TeamResponse.survey_id == survey_id)
+        .group_by(TeamResponse.survey_id, TeamResponse.stakeholder_group)
+    )
 
 
 def load_tallies(survey: TeamSurvey) -> dict[tuple[str, str], Tally]:
@@ -168,23 +208,33 @@ def _recount_select(survey_id: int):
 
 
 def rebuild_tallies(survey: TeamSurvey) -> None:
-    """Replace the survey's tallies with a recount of its answers, in the database."""
+    """Replace the survey's tallies and counts with a recount of its responses, in the database."""
     db.session.execute(delete(TeamTally).where(TeamTally.survey_id == survey.id))
     db.session.execute(
         insert(TeamTally).from_select([*TALLY_KEY, *TALLY_COUNTS], _recount_select(survey.id))
     )
+    rebuild_counts(survey)
+
+
+def rebuild_counts(survey: TeamSurvey) -> None:
+    """Replace the survey's running counts with a recount of its responses."""
+    db.session.flush()
+    db.session.execute(delete(TeamCount).where(TeamCount.survey_id == survey.id))
+    db.session.execute(
+        insert(TeamCount).from_select([*COUNT_KEY, *COUNT_COLUMNS], _recount_responses(survey.id))
+    )
     db.session.flush()
 
 
-def _upsert(rows: list[dict]):
+def _upsert(model, key: tuple[str, ...], columns: tuple[str, ...], rows: list[dict]):
     """INSERT … ON CONFLICT DO UPDATE adding to the counts: atomic under concurrent submissions."""
     dialect = db.session.get_bind().dialect.name
     insert_for = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect]
-    table = TeamTally.__table__
+    table = model.__table__
     statement = insert_for(table).values(rows)
     return statement.on_conflict_do_update(
-        index_elements=list(TALLY_KEY),
-        set_={c: table.c[c] + statement.excluded[c] for c in TALLY_COUNTS},
+        index_elements=list(key),
+        set_={c: table.c[c] + statement.excluded[c] for c in columns},
     )
 
 
@@ -231,7 +281,14 @@ def submit_response(
         }
         for item_id, (status, importance) in ordered
     ]
-    db.session.execute(_upsert(tallies))
+    db.session.execute(_upsert(TeamTally, TALLY_KEY, TALLY_COUNTS, tallies))
+    count = {
+        "survey_id": survey.id,
+        "stakeholder_group": group,
+        "responses": 1,
+        "comments": 1 if response.comment else 0,
+    }
+    db.session.execute(_upsert(TeamCount, COUNT_KEY, COUNT_COLUMNS, [count]))
     return response
 
 
@@ -275,14 +332,6 @@ def comments(survey: TeamSurvey, k: int, total: int, limit: int | None = COMMENT
     if limit is not None:
         query = query.limit(limit)
     return list(db.session.scalars(query))
-
-
-def comment_count(survey: TeamSurvey) -> int:
-    return db.session.scalar(
-        select(func.count())
-        .select_from(TeamResponse)
-        .where(TeamResponse.survey_id == survey.id, TeamResponse.comment.is_not(None))
-    )
 
 
 _comments_cache = Memo()
