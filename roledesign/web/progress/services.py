@@ -86,7 +86,8 @@ _OVERDUE = (
 
 # score() is pure, so a plan's context and answers fix its result: the overview, which scores
 # every plan on each visit, works a plan out again only when one of its answers has changed.
-_results = Memo(size=4096)
+# A result is about 10 KB, so this holds at most about 10 MB per worker.
+_results = Memo(size=1024)
 
 
 def latest_result(catalog, context: dict, answers: tuple[tuple[str, str, int | None], ...]):

@@ -334,7 +334,8 @@ def comments(survey: TeamSurvey, k: int, total: int, limit: int | None = COMMENT
     return list(db.session.scalars(query))
 
 
-_comments_cache = Memo()
+# At most 100 comments of up to 1,000 characters each: about 6 MB per worker at the most.
+_comments_cache = Memo(size=64)
 
 
 def report_comments(survey: TeamSurvey, k: int, total: int) -> tuple[list[str], int]:
