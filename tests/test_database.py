@@ -41,39 +41,21 @@ def test_first_run_creates_the_sqlite_database(tmp_path):
     assert {"users", "organisations", "role_plans", "assessments", "answers"} <= tables
 
 
-def test_the_counts_migration_counts_the_responses_already_there(app):
+def test_the_counts_migration_counts_the_responses_already_there(app, auth, make_plan):
     """Upgrading a database that already has survey responses starts their running counts at
     what is there: the report reads the counts, not the responses."""
     from datetime import date
-    from decimal import Decimal
 
-    from roledesign.models import TeamResponse, TeamSurvey
-    from roledesign.web.auth.services import create_user
-    from roledesign.web.orgs.services import create_organisation
-    from roledesign.web.plans.services import create_plan
+    from roledesign.models import RolePlan, TeamResponse, TeamSurvey
     from roledesign.web.team.services import group_counts, running_counts
 
     with app.app_context():
         db.drop_all()
         upgrade(directory=MIGRATIONS_DIR, revision="52f071d7900e")  # the revision before
-        user = create_user(name="Sam", email="sam@example.org", password="x" * 12)
-        organisation = create_organisation(name="Trust", sector="nhs", creator=user)
-        plan = create_plan(
-            organisation=organisation,
-            creator=user,
-            data={
-                "title": "Peer support worker",
-                "team": "North",
-                "setting": "community",
-                "introduction": "new_role",
-                "employment": "paid",
-                "band": "4",
-                "hours": Decimal("30"),
-                "peer_workers": 2,
-                "line_manager": "Manager",
-            },
-        )
-        survey = TeamSurvey(plan=plan, token="t" * 32, item_ids=["DIS-01"])
+    auth.manager()
+    plan_id = make_plan()
+    with app.app_context():
+        survey = TeamSurvey(plan=db.session.get(RolePlan, plan_id), token="t" * 32, item_ids=[])
         db.session.add(survey)
         db.session.flush()
         for n, (group, comment) in enumerate(
