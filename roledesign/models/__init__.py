@@ -33,9 +33,9 @@ __all__ = [
     "Organisation",
     "RolePlan",
     "TeamAnswer",
+    "TeamCount",
     "TeamResponse",
     "TeamSurvey",
-    "TeamCount",
     "TeamTally",
     "User",
 ]

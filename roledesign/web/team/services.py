@@ -129,12 +129,7 @@ def comment_count(survey: TeamSurvey) -> int:
 
 def group_counts(survey: TeamSurvey) -> dict[str, int]:
     """Respondents per stakeholder group, from the running counts (one row per group)."""
-    rows = db.session.execute(
-        select(TeamCount.stakeholder_group, TeamCount.responses).where(
-            TeamCount.survey_id == survey.id, TeamCount.responses > 0
-        )
-    )
-    return {group: int(n) for group, n in rows}
+    return {group: responses for group, (responses, _) in running_counts(survey).items()}
 
 
 def count_responses(survey: TeamSurvey) -> dict[str, tuple[int, int]]:
