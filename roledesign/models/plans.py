@@ -9,6 +9,19 @@ from roledesign.extensions import db
 from roledesign.models.accounts import Organisation, User
 from roledesign.models.base import created_at_column, updated_at_column
 
+# The columns that describe the post: what the plan form edits and an organisation export carries.
+DESCRIPTION_FIELDS = (
+    "title",
+    "team",
+    "setting",
+    "introduction",
+    "employment",
+    "band",
+    "hours",
+    "peer_workers",
+    "line_manager",
+)
+
 
 class RolePlan(db.Model):
     """One peer worker post being planned, and what the manager has said about it."""

@@ -34,6 +34,7 @@ from roledesign.models import (
     User,
 )
 from roledesign.models.accounts import new_session_token
+from roledesign.models.plans import DESCRIPTION_FIELDS
 
 FORMAT = "roledesign-organisation/1"
 DETAIL_FIELDS = (
@@ -47,16 +48,8 @@ DETAIL_FIELDS = (
     "peer_frequency",
     "reflective_frequency",
 )
-PLAN_FIELDS = (
-    "title",
-    "team",
-    "setting",
-    "introduction",
-    "employment",
-    "band",
-    "peer_workers",
-    "line_manager",
-)
+# Hours travel as text (a Decimal), the rest of the description as it is.
+PLAN_FIELDS = tuple(field for field in DESCRIPTION_FIELDS if field != "hours")
 
 
 class TransferError(Exception):

@@ -3,6 +3,7 @@ from decimal import Decimal, InvalidOperation
 from wtforms import StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
+from roledesign.models.plans import DESCRIPTION_FIELDS
 from roledesign.web.concurrency import stamp_field
 from roledesign.web.forms import (
     BaseForm,
@@ -121,20 +122,7 @@ class PlanForm(BaseForm):
             )
 
     def plan_data(self) -> dict:
-        data = {
-            name: self[name].data
-            for name in (
-                "title",
-                "team",
-                "setting",
-                "introduction",
-                "employment",
-                "band",
-                "hours",
-                "peer_workers",
-                "line_manager",
-            )
-        }
+        data = {name: self[name].data for name in DESCRIPTION_FIELDS}
         if data["employment"] != "paid":
             data["band"] = None
         return data
