@@ -6,6 +6,7 @@ from roledesign.documents.plan_common import (
     TO_BE_CONFIRMED,
     Stamp,
     line_text,
+    plan_document,
     sources_blocks,
 )
 from roledesign.domain.tailoring import Tailored, hours_text
@@ -115,12 +116,4 @@ def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) ->
         if post.is_paid
         else "Role description and person specification"
     )
-    return Document(
-        title=title,
-        organisation=inputs.organisation,
-        subtitle=f"{post.title} – {post.team}",
-        author=inputs.organisation,
-        issued=stamp.issued,
-        version=stamp.version,
-        blocks=tuple(blocks),
-    )
+    return plan_document(title, tailored, stamp, blocks)

@@ -1,11 +1,12 @@
-"""What the three plan documents share: names, version stamp, notes on lines, and sources."""
+"""What the three plan documents share: names, version stamp, front matter, notes on lines,
+and sources."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from roledesign.catalog import Catalog
-from roledesign.documents.model import Heading, Paragraph
+from roledesign.documents.model import Document, Heading, Paragraph
 from roledesign.domain.scoring import STATUS_LABELS
 from roledesign.domain.tailoring import Line, Tailored
 
@@ -34,6 +35,20 @@ class Stamp:
 
     version: int
     issued: date
+
+
+def plan_document(title: str, tailored: Tailored, stamp: Stamp, blocks) -> Document:
+    """A plan document with the front matter all three share: organisation, post and version."""
+    inputs = tailored.inputs
+    return Document(
+        title=title,
+        organisation=inputs.organisation,
+        subtitle=f"{inputs.post.title} – {inputs.post.team}",
+        author=inputs.organisation,
+        issued=stamp.issued,
+        version=stamp.version,
+        blocks=tuple(blocks),
+    )
 
 
 def line_text(line: Line) -> str:

@@ -15,6 +15,7 @@ from roledesign.documents.model import (
 from roledesign.documents.plan_common import (
     Stamp,
     line_text,
+    plan_document,
     priority_note,
     short_sources,
     sources_blocks,
@@ -97,7 +98,6 @@ def build_recruitment_checklist(
 ) -> Document:
     """The checklist for this post. ``done`` maps the keys of ticked lines to who ticked them
     and when, e.g. {"RC-BA-01": "Done: Sam Manager, 3 December 2026"}."""
-    inputs = tailored.inputs
     done = done or {}
     blocks = [
         Paragraph(
@@ -126,15 +126,7 @@ def build_recruitment_checklist(
             )
     blocks += question_bank(catalog, tailored)
     blocks += sources_blocks(catalog, tailored.lines[KIND])
-    return Document(
-        title="Recruitment checklist",
-        organisation=inputs.organisation,
-        subtitle=f"{inputs.post.title} – {inputs.post.team}",
-        author=inputs.organisation,
-        issued=stamp.issued,
-        version=stamp.version,
-        blocks=tuple(blocks),
-    )
+    return plan_document("Recruitment checklist", tailored, stamp, blocks)
 
 
 def checklist_keys(tailored: Tailored) -> set[str]:

@@ -6,6 +6,7 @@ from roledesign.documents.plan_common import (
     TO_BE_DECIDED,
     Stamp,
     line_text,
+    plan_document,
     priority_note,
     short_sources,
     sources_blocks,
@@ -91,7 +92,6 @@ def _topics(catalog: Catalog, tailored: Tailored) -> list:
 
 def build_supervision_plan(catalog: Catalog, tailored: Tailored, stamp: Stamp) -> Document:
     """The supervision plan for this post."""
-    inputs = tailored.inputs
     blocks = [arrangements(tailored)]
     note = unfinished_note(tailored)
     if note:
@@ -104,12 +104,4 @@ def build_supervision_plan(catalog: Catalog, tailored: Tailored, stamp: Stamp) -
         else:
             blocks += _paragraphs(tailored.section(KIND, section), tailored)
     blocks += sources_blocks(catalog, tailored.lines[KIND])
-    return Document(
-        title="Supervision plan",
-        organisation=inputs.organisation,
-        subtitle=f"{inputs.post.title} – {inputs.post.team}",
-        author=inputs.organisation,
-        issued=stamp.issued,
-        version=stamp.version,
-        blocks=tuple(blocks),
-    )
+    return plan_document("Supervision plan", tailored, stamp, blocks)
