@@ -22,12 +22,13 @@ from werkzeug.exceptions import InternalServerError
 
 from roledesign.config import PROJECT_ROOT
 from roledesign.extensions import db
-from roledesign.models import Invitation, Membership, Organisation, RolePlan, TeamSurvey, User
+from roledesign.models import Invitation, Membership, Organisation, TeamSurvey, User
 from roledesign.web.auth import services as auth_services
 from roledesign.web.orgs import services as org_services
 from roledesign.web.team import services as team_services
 from tests.conftest import PLAN_FORM, TEST_PASSWORD
 from tests.e2e.conftest import axe_violations, serve_static_files
+from tests.web.team_helpers import seed_sectors
 from tests.world import build, build_world
 
 pytestmark = pytest.mark.e2e
@@ -581,7 +582,7 @@ def filled_plan(sweep, app, browser, plan_id):
         sweep.goto(f"{plan}/documents/{slug}", title)
     sweep.goto(f"{plan}/team", "Team self-assessment")
     sweep.press("See the team report", "Team report")
-    seed_sectors(app)
+    seed_sectors(app, lambda sector, r: "yes" if r % 2 else "no", item_ids=("DIS-01", "SUP-02"))
     sweep.goto("/team/sector-comparison", "How organisations answered, by sector")
 
 
@@ -669,41 +670,6 @@ def too_many_attempts(sweep):
         if navigation.value.status == 429:
             break
     sweep.check("Too many attempts")
-
-
-def seed_sectors(app):
-    """Five organisations in each of two sectors, ten people each: enough to compare sectors."""
-    with app.app_context():
-        creator = db.session.scalar(select(User))
-        for sector in ("nhs", "voluntary"):
-            for n in range(5):
-                plan = RolePlan(
-                    organisation=Organisation(name=f"{sector} {n}", sector=sector),
-                    title="Peer worker",
-                    team="Team",
-                    setting="community",
-                    introduction="new_role",
-                    employment="paid",
-                    band="4",
-                    hours=30,
-                    peer_workers=2,
-                    line_manager="Manager",
-                )
-                db.session.add(plan)
-                db.session.flush()
-                survey = team_services.create_survey(
-                    plan=plan, creator=creator, item_ids=["DIS-01", "SUP-02"], closes_on=None
-                )
-                for r in range(10):
-                    team_services.submit_response(
-                        survey,
-                        group="non_peer_staff",
-                        answers={"DIS-01": ("yes" if r % 2 else "no", 3)},
-                        submission_key=f"{sector}-{n}-{r}",
-                        comment=None,
-                        on=team_services.today(),
-                    )
-        db.session.commit()
 
 
 DOMAINS = {

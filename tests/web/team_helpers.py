@@ -62,3 +62,45 @@ def respond(app, token, group, answers_by_domain, comment=""):
     response = person.send(comment)
     assert response.status_code == 302, text(response)[:3000]
     return person
+
+
+def seed_sectors(app, status, item_ids=("DIS-01",)) -> None:
+    """Five organisations in each of two sectors, ten staff answering DIS-01 in each: enough to
+    compare sectors. ``status(sector, n)`` is the n-th person's answer."""
+    from sqlalchemy import select
+
+    from roledesign.extensions import db
+    from roledesign.models import Organisation, RolePlan, User
+    from roledesign.web.team import services
+
+    with app.app_context():
+        creator = db.session.scalar(select(User))
+        for sector in ("nhs", "voluntary"):
+            for n in range(5):
+                plan = RolePlan(
+                    organisation=Organisation(name=f"{sector} {n}", sector=sector),
+                    title="Peer worker",
+                    team="Team",
+                    setting="community",
+                    introduction="new_role",
+                    employment="paid",
+                    band="4",
+                    hours=30,
+                    peer_workers=2,
+                    line_manager="Manager",
+                )
+                db.session.add(plan)
+                db.session.flush()
+                survey = services.create_survey(
+                    plan=plan, creator=creator, item_ids=list(item_ids), closes_on=None
+                )
+                for r in range(10):
+                    services.submit_response(
+                        survey,
+                        group="non_peer_staff",
+                        answers={"DIS-01": (status(sector, r), 3)},
+                        submission_key=f"{sector}-{n}-{r}",
+                        comment=None,
+                        on=services.today(),
+                    )
+        db.session.commit()

@@ -8,9 +8,9 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from roledesign.extensions import db
-from roledesign.models import Membership, Organisation, RolePlan, TeamSurvey, User
+from roledesign.models import Membership, Organisation, TeamSurvey
 from roledesign.web.team import services
-from tests.web.team_helpers import set_up_survey, text
+from tests.web.team_helpers import seed_sectors, set_up_survey, text
 
 
 def survey_for(app, plan_id) -> TeamSurvey:
@@ -315,39 +315,8 @@ def test_sector_comparison_needs_enough_organisations_and_people(
     assert "not enough answers yet to compare sectors" in text(
         client.get("/team/sector-comparison")
     )
-    with app.app_context():
-        manager = db.session.scalar(select(User))
-        for sector in ("nhs", "voluntary"):
-            for n in range(5):
-                organisation = Organisation(name=f"{sector} {n}", sector=sector)
-                plan = RolePlan(
-                    organisation=organisation,
-                    title="Peer worker",
-                    team="Team",
-                    setting="community",
-                    introduction="new_role",
-                    employment="paid",
-                    band="4",
-                    hours=30,
-                    peer_workers=2,
-                    line_manager="Manager",
-                )
-                db.session.add(plan)
-                db.session.flush()
-                survey = services.create_survey(
-                    plan=plan, creator=manager, item_ids=["DIS-01"], closes_on=None
-                )
-                for r in range(10):
-                    status = "yes" if sector == "nhs" or r % 2 else "no"
-                    services.submit_response(
-                        survey,
-                        group="non_peer_staff",
-                        answers={"DIS-01": (status, 3)},
-                        submission_key=f"{sector}-{n}-{r}",
-                        comment=None,
-                        on=services.today(),
-                    )
-        db.session.commit()
+    # Everyone in the NHS says Yes; half in the voluntary sector say No.
+    seed_sectors(app, lambda sector, r: "yes" if sector == "nhs" or r % 2 else "no")
     page = text(client.get("/team/sector-comparison"))
     assert "NHS (5 organisations, 50 people)" in page
     assert "Voluntary or community sector (5 organisations, 50 people)" in page
