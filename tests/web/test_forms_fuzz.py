@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from roledesign.extensions import db
+from roledesign.models.plans import DESCRIPTION_FIELDS
 
 ALLOWED = {200, 302, 400, 403, 404, 409, 410, 413, 429}
 
@@ -56,35 +57,8 @@ FORMS = {
     "settings": ("/organisation/settings", ["name", "sector"]),
     "anonymity": ("/organisation/anonymity", ["k"]),
     "invite": ("/organisation/members/invite", ["email", "role"]),
-    "plan": (
-        "/plans/new",
-        [
-            "title",
-            "team",
-            "setting",
-            "introduction",
-            "employment",
-            "band",
-            "hours",
-            "peer_workers",
-            "line_manager",
-        ],
-    ),
-    "describe": (
-        "/plans/{plan}/describe",
-        [
-            "title",
-            "team",
-            "setting",
-            "introduction",
-            "employment",
-            "band",
-            "hours",
-            "peer_workers",
-            "line_manager",
-            "stamp",
-        ],
-    ),
+    "plan": ("/plans/new", list(DESCRIPTION_FIELDS)),
+    "describe": ("/plans/{plan}/describe", [*DESCRIPTION_FIELDS, "stamp"]),
     "domain": (
         "/plans/{plan}/domains/distinctiveness",
         ["DIS_01-status", "DIS_01-importance", "DIS_01-note", "DIS_02-status", "stamp", "then"],
