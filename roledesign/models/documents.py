@@ -8,6 +8,21 @@ from roledesign.models.accounts import User
 from roledesign.models.base import created_at_column, updated_at_column, utcnow
 from roledesign.models.plans import RolePlan
 
+# What the manager adds to the documents by hand: what the details form edits and an
+# organisation export carries.
+DETAIL_FIELDS = (
+    "base",
+    "salary",
+    "closing_date",
+    "accountable_to",
+    "duties",
+    "provider",
+    "peer_supervision_by",
+    "line_frequency",
+    "peer_frequency",
+    "reflective_frequency",
+)
+
 
 class DocumentDetails(db.Model):
     """The parts of a plan's documents the app cannot know, typed in by HR or the manager."""

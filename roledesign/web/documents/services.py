@@ -12,21 +12,10 @@ from roledesign.domain.tailoring import Details, DocumentInputs, Post, hours_tex
 from roledesign.extensions import db
 from roledesign.models import ChecklistTick, DocumentDetails, DocumentVersion, RolePlan, User
 from roledesign.models.base import utcnow
+from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.web.assessment.services import current_round, load_answers
 
 UK_TIME = ZoneInfo("Europe/London")
-DETAIL_FIELDS = (
-    "base",
-    "salary",
-    "closing_date",
-    "accountable_to",
-    "duties",
-    "provider",
-    "peer_supervision_by",
-    "line_frequency",
-    "peer_frequency",
-    "reflective_frequency",
-)
 
 
 def details_of(plan: RolePlan) -> DocumentDetails | None:

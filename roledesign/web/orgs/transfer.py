@@ -34,22 +34,14 @@ from roledesign.models import (
     User,
 )
 from roledesign.models.accounts import new_session_token
+from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.models.plans import DESCRIPTION_FIELDS
 
 FORMAT = "roledesign-organisation/1"
-DETAIL_FIELDS = (
-    "base",
-    "salary",
-    "accountable_to",
-    "duties",
-    "provider",
-    "peer_supervision_by",
-    "line_frequency",
-    "peer_frequency",
-    "reflective_frequency",
-)
+# The closing date travels as ISO text, the other details as they are.
+EXPORTED_DETAILS = tuple(field for field in DETAIL_FIELDS if field != "closing_date")
 # Hours travel as text (a Decimal), the rest of the description as it is.
-PLAN_FIELDS = tuple(field for field in DESCRIPTION_FIELDS if field != "hours")
+EXPORTED_DESCRIPTION = tuple(field for field in DESCRIPTION_FIELDS if field != "hours")
 
 
 class TransferError(Exception):
@@ -158,7 +150,7 @@ def _export_plan(plan: RolePlan, creator: dict, emails: set) -> dict:
     ).all()
     owner = {a.owner_user_id: creator.get(a.owner_user_id) for a in actions}
     return {
-        **{field: getattr(plan, field) for field in PLAN_FIELDS},
+        **{field: getattr(plan, field) for field in EXPORTED_DESCRIPTION},
         "hours": str(plan.hours),
         "created_by": creator.get(plan.created_by_id)
         if creator.get(plan.created_by_id) in emails
@@ -228,7 +220,7 @@ def _export_documents(plan: RolePlan, creator: dict, emails: set) -> dict:
         "details": None
         if details is None
         else {
-            **{field: getattr(details, field) for field in DETAIL_FIELDS},
+            **{field: getattr(details, field) for field in EXPORTED_DETAILS},
             "closing_date": details.closing_date.isoformat() if details.closing_date else None,
         },
         "versions": [
@@ -360,7 +352,7 @@ def _restore_documents(plan: RolePlan, source: dict, users: dict) -> None:
             DocumentDetails(
                 plan=plan,
                 closing_date=date.fromisoformat(closing) if closing else None,
-                **{field: details[field] for field in DETAIL_FIELDS},
+                **{field: details[field] for field in EXPORTED_DETAILS},
             )
         )
     for version in source["versions"]:
@@ -442,7 +434,7 @@ def _restore(data: dict) -> Organisation:
             hours=Decimal(source_plan["hours"]),
             created_by=users.get(source_plan["created_by"]),
             created_at=_parse_when(source_plan["created_at"]),
-            **{field: source_plan[field] for field in PLAN_FIELDS},
+            **{field: source_plan[field] for field in EXPORTED_DESCRIPTION},
         )
         db.session.add(plan)
         for source_round in source_plan["rounds"]:
