@@ -107,18 +107,27 @@ def organisation_required(view=None, *, need: str = "read"):
 def plan_or_404(plan_id: int, need: str = "read") -> RolePlan:
     """A plan of one of the user's organisations: 404 for unknown or foreign plans, 403 when the
     user's role there does not allow ``need``."""
+    plan, role = owned_or_404(RolePlan, plan_id, need)
+    g.plan_role = role  # so templates can offer only what this person may do
+    return plan
+
+
+def owned_or_404(model, object_id: int, need: str, *options):
+    """The ``model`` row with this id and the user's role in the organisation that owns it:
+    404 when it is unknown or another organisation's, 403 when the role does not allow
+    ``need``. ``options`` are loader options for the query."""
     row = db.session.execute(
-        select(RolePlan, Membership.role)
-        .join(Membership, Membership.organisation_id == RolePlan.organisation_id)
-        .where(RolePlan.id == plan_id, Membership.user_id == current_user.id)
+        select(model, Membership.role)
+        .join(Membership, Membership.organisation_id == model.organisation_id)
+        .where(model.id == object_id, Membership.user_id == current_user.id)
+        .options(*options)
     ).first()
     if row is None:
         abort(404)
-    plan, role = row
+    found, role = row
     if not can(role, need):
         abort(403)
-    g.plan_role = role  # so templates can offer only what this person may do
-    return plan
+    return found, role
 
 
 def may(need: str) -> bool:

@@ -1,13 +1,11 @@
 """Store and find job description checks. Services flush; the view commits."""
 
-from flask import abort
-from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import defer, joinedload
 
 from roledesign.extensions import db
-from roledesign.models import JdCheck, Membership, Organisation, RolePlan, User
-from roledesign.web.access import can
+from roledesign.models import JdCheck, Organisation, RolePlan, User
+from roledesign.web.access import owned_or_404
 
 RECENT = 20
 PASTED = "Pasted text"
@@ -16,17 +14,9 @@ PASTED = "Pasted text"
 def check_or_404(check_id: int, need: str = "read") -> JdCheck:
     """A check of one of the user's organisations: foreign or unknown ones are 404, and a role
     there that does not allow ``need`` is 403 (as for plans)."""
-    row = db.session.execute(
-        select(JdCheck, Membership.role)
-        .join(Membership, Membership.organisation_id == JdCheck.organisation_id)
-        .where(JdCheck.id == check_id, Membership.user_id == current_user.id)
-        .options(joinedload(JdCheck.plan), joinedload(JdCheck.organisation))
-    ).first()
-    if row is None:
-        abort(404)
-    check, role = row
-    if not can(role, need):
-        abort(403)
+    check, _ = owned_or_404(
+        JdCheck, check_id, need, joinedload(JdCheck.plan), joinedload(JdCheck.organisation)
+    )
     return check
 
 
