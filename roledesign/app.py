@@ -18,8 +18,8 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(settings.PROJECT_ROOT / "templates"),
-        static_folder=str(settings.PROJECT_ROOT / "static"),
+        template_folder=str(settings.PACKAGE_DIR / "templates"),
+        static_folder=str(settings.PACKAGE_DIR / "static"),
     )
     app.config.from_mapping(settings.DEFAULTS)
     app.config.from_mapping(

@@ -10,6 +10,9 @@ import secrets
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# templates/, static/ and checklists/ are read through the package's links to them, so the same
+# paths work in a checkout and in an installed wheel (which carries them as package data).
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 class ConfigError(RuntimeError):
@@ -79,7 +82,7 @@ def from_environment(instance_path: str) -> dict:
 
 
 DEFAULTS = {
-    "CHECKLISTS_DIR": str(PROJECT_ROOT / "checklists"),
+    "CHECKLISTS_DIR": str(PACKAGE_DIR / "checklists"),
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
