@@ -139,7 +139,13 @@ PAGE_CHECKS = r"""() => {
   return problems;
 }"""
 
-REFLOW = """() => {
+WIDE_FONT = "DejaVu Sans"
+
+REFLOW = """(font) => {
+  // A constructed style sheet, which the page's Content-Security-Policy does not block.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`body, body * { font-family: "${font}" !important; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const width = document.documentElement.clientWidth;
   const wide = [];
   document.querySelectorAll("body *").forEach((el) => {
@@ -147,6 +153,7 @@ REFLOW = """() => {
     const box = el.getBoundingClientRect();
     if (box.width && box.right > width + 1) wide.push(`${el.tagName}.${el.className}`);
   });
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   return wide.slice(0, 5);
 }"""
 
@@ -203,7 +210,9 @@ class Sweep:
         """WCAG 1.4.10: at 320 pixels wide nothing but a table or chart needs scrolling sideways."""
         size = self.page.viewport_size
         self.page.set_viewport_size({"width": 320, "height": size["height"]})
-        wide = self.page.evaluate(REFLOW)
+        # Measure with the widest common fallback font, so the answer does not depend on which
+        # fonts this machine has (.ci/test installs DejaVu; Arial-like fonts are narrower).
+        wide = self.page.evaluate(REFLOW, WIDE_FONT)
         self.page.set_viewport_size(size)
         return [f"wider than 320 pixels: {w}" for w in wide]
 
