@@ -43,6 +43,23 @@ def _proxy_count(value: str) -> int:
     return count
 
 
+def development_secret(instance_path: str) -> str:
+    """The development secret kept in the instance folder, made on first use.
+
+    A new secret on every start would sign everyone out whenever the development server restarts.
+    """
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Readable by its owner only; "x" so that two processes starting at once keep one secret.
+        try:
+            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
+                f.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass
+    return path.read_text().strip()
+
+
 def from_environment(instance_path: str) -> dict:
     """Build the configuration mapping for a normal (non-test) start."""
     env = os.environ.get("ROLEDESIGN_ENV", "development")
@@ -50,7 +67,7 @@ def from_environment(instance_path: str) -> dict:
     if not secret:
         if env != "development":
             raise ConfigError("SECRET_KEY must be set when ROLEDESIGN_ENV is not 'development'.")
-        secret = secrets.token_hex(32)
+        secret = development_secret(instance_path)
     database_url = _database_url(instance_path)
     return {
         "ENV_NAME": env,

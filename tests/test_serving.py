@@ -88,3 +88,17 @@ def test_the_app_module_for_wsgi_servers_builds_the_app_from_the_environment(mon
     assert response.status_code == 200 and "Strict-Transport-Security" in response.headers
     with app.app_context():
         db.engine.dispose()
+
+
+def test_development_keeps_its_secret_across_restarts_so_nobody_is_signed_out(
+    monkeypatch, tmp_path
+):
+    monkeypatch.setenv("ROLEDESIGN_ENV", "development")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'dev.sqlite'}")
+    first = from_environment(str(tmp_path / "instance"))["SECRET_KEY"]
+    again = from_environment(str(tmp_path / "instance"))["SECRET_KEY"]
+    assert len(first) == 64 and again == first
+    assert (tmp_path / "instance/secret_key").stat().st_mode & 0o077 == 0
+    # Another instance folder is another development install: its own secret.
+    assert from_environment(str(tmp_path / "other"))["SECRET_KEY"] != first
