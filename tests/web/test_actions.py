@@ -99,12 +99,34 @@ def test_owner_can_be_a_member(app, client, auth, browser, make_plan):
         {
             "title": "Brief the team",
             "owner_user_id": member_id,
-            "owner_name": "ignored",
+            "owner_name": "",
             **due(7),
             "status": "not_started",
         },
     )
     assert "Sam Manager" in text(client.get(f"/plans/{plan_id}/actions/"))
+
+
+def test_a_typed_owner_wins_over_the_member_still_selected(app, client, auth, browser, make_plan):
+    """Typing a name is the later, deliberate choice: it must not be dropped silently."""
+    plan_id = gap_plan(auth, browser, make_plan)
+    page = text(client.get(f"/plans/{plan_id}/actions/new"))
+    member_id = re.search(r'<option value="(\d+)"[^>]*>Sam Manager</option>', page).group(1)
+    browser.submit(
+        f"/plans/{plan_id}/actions/new",
+        {
+            "title": "Brief the team",
+            "owner_user_id": member_id,
+            "owner_name": "Jo Lead, team manager",
+            **due(7),
+            "status": "not_started",
+        },
+    )
+    owners = re.findall(
+        r'<td class="nhsuk-table__cell">([^<]*)</td>',
+        text(client.get(f"/plans/{plan_id}/actions/")),
+    )
+    assert "Jo Lead, team manager" in owners and "Sam Manager" not in owners
 
 
 def test_validation_messages_and_nothing_saved(app, client, auth, browser, make_plan):
