@@ -34,7 +34,7 @@ def test_invited_viewer_can_read_but_not_change(app, client, auth, browser, make
     assert outbox[-1].subject == "Join Northshire NHS Trust on roledesign"
     switch_user(browser, auth, "viewer@example.org")
     page = text(client.get(link))
-    assert "Join Northshire NHS Trust" in page and "as viewer" in page
+    assert "Join Northshire NHS Trust" in page and "join as a viewer." in page
     response = browser.submit(link, {})
     assert response.headers["Location"] == "/dashboard"
     assert client.get(f"/plans/{plan_id}").status_code == 200
@@ -64,6 +64,8 @@ def test_invited_viewer_can_read_but_not_change(app, client, auth, browser, make
 def test_invitations_expire_and_need_the_invited_address(app, client, auth, browser, outbox):
     auth.manager()
     link = invite(browser, outbox, "hr@example.org", "hr")
+    assert "join Northshire NHS Trust as an HR officer." in outbox[-1].body
+    assert "hr@example.org as an HR officer" in text(client.get("/organisation/members"))
     switch_user(browser, auth, "someone.else@example.org")
     response = client.get(link)
     assert response.status_code == 403 and "This invitation is for hr@example.org" in text(response)
