@@ -133,6 +133,14 @@ PAGE_CHECKS = r"""() => {
       problems.push(`"${node.textContent.trim().slice(0, 40)}" is outside every landmark`);
     }
   }
+  // A table runs past the content column only inside a container that scrolls it.
+  const column = document.querySelector("main").getBoundingClientRect();
+  document.querySelectorAll("main table").forEach((table) => {
+    const inside = table.closest(".nhsuk-table-container");
+    if (!inside && table.getBoundingClientRect().right > column.right + 1) {
+      problems.push(`table "${text(table).slice(0, 40)}" spills past the content column`);
+    }
+  });
   document.querySelectorAll("[tabindex]").forEach((el) => {
     if (el.tabIndex > 0) problems.push("a positive tabindex changes the tab order");
   });
