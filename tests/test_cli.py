@@ -37,6 +37,21 @@ def test_check_evidence_fails_on_a_broken_copy(runner, tmp_path):
     )
 
 
+def test_check_evidence_fails_on_a_finding_without_a_locator(runner, tmp_path):
+    broken = tmp_path / "checklists"
+    shutil.copytree(PROJECT_ROOT / "checklists", broken)
+    path = broken / "checkins.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    first = next(n for n, line in enumerate(lines) if line.strip().startswith("where:"))
+    path.write_text("".join(lines[:first] + lines[first + 1 :]))
+    result = runner.invoke(args=["check-evidence", "--dir", str(broken)])
+    assert result.exit_code != 0
+    assert (
+        "checklists/checkins.yaml: question used_as_intended: evidence 1: 'where' is missing"
+        in result.output
+    )
+
+
 def test_export_evidence_has_the_documented_shape(runner, app):
     data = json.loads(runner.invoke(args=["export-evidence"]).output)
     catalog = app.extensions["roledesign.catalog"]
@@ -46,7 +61,8 @@ def test_export_evidence_has_the_documented_shape(runner, app):
     assert set(item) >= {"id", "domain", "statement", "why", "weight", "critical", "evidence"}
     assert item["domain"] == "distinctiveness" and item["critical"] is True
     assert item["applies_when"] == {"introduction": ["replacement"]}
-    assert {"source", "finding", "kind"} == set(item["evidence"][0])
+    assert {"source", "finding", "kind", "where"} == set(item["evidence"][0])
+    assert all(e["where"] for i in data["items"] for e in i["evidence"])
     assert data["sources"]["mclean_2009"].endswith("Cited in Repper & Carter 2010.")
     assert {i["domain"] for i in data["items"]} == {
         "distinctiveness",

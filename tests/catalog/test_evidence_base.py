@@ -38,6 +38,9 @@ def test_every_source_is_used_and_every_seed_is_cited(catalog):
     links += [e for d in catalog.domains for e in d.evidence]
     links += [e for b in catalog.bands.values() for e in b.evidence]
     links += [e for r in catalog.jd_check.rules for e in r.evidence]
+    links += [e for q in catalog.checkin_questions for e in q.evidence]
+    links += [e for t in catalog.team.topics.values() for e in t.evidence]
+    links += list(catalog.team.groups_evidence)
     used = {e.source for e in links}
     used |= {key for clause in catalog.documents.clauses for key in clause.sources}
     assert set(catalog.sources) - used == set()
