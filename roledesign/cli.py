@@ -64,7 +64,7 @@ def evidence_as_json(catalog: Catalog) -> dict:
                 "critical": item.critical,
                 "applies_when": {key: list(values) for key, values in item.applies_when},
                 "evidence": [
-                    {"source": e.source, "finding": e.finding, "kind": e.kind}
+                    {"source": e.source, "finding": e.finding, "kind": e.kind, "where": e.where}
                     for e in item.evidence
                 ],
             }

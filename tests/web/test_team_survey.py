@@ -34,7 +34,9 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
     assert "not asked for your name" in start
 
     page = text(person.client.get(f"/s/{token}/group"))
-    assert "Which of these best describes you?" in page and "Page 1 of 12" in page
+    # 57 statements apply to this plan since issue 12 added five (EXP-13, EXP-14, SUP-19 to
+    # SUP-21): two more pages of six.
+    assert "Which of these best describes you?" in page and "Page 1 of 14" in page
     for label in (
         "Peer worker",
         "Another member of staff",
@@ -48,7 +50,7 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
     assert response.headers["Location"] == f"/s/{token}/statements/distinctiveness/1"
 
     page = text(person.client.get(f"/s/{token}/statements/distinctiveness/1"))
-    assert "Page 2 of 12" in page and "You have answered 0 of 52 statements" in page
+    assert "Page 2 of 14" in page and "You have answered 0 of 57 statements" in page
     assert page.count('class="app-item"') == 6  # short pages
     assert ">7.</span>" in text(person.client.get(f"/s/{token}/statements/distinctiveness/2"))
     assert "Note (optional)" not in page  # respondents are not asked for notes
