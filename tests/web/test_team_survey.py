@@ -234,7 +234,7 @@ def test_a_draft_for_one_survey_is_not_accepted_by_another(app, auth, browser, m
 
 
 def test_submissions_are_rate_limited_per_link(app, auth, browser, make_plan):
-    app.config["TEAM_SUBMIT_LIMIT"] = "2 per minute"
+    app.config["TEAM_SUBMIT_LIMIT_PER_LINK"] = "2 per minute"
     auth.manager()
     token = set_up_survey(browser, make_plan())
     other = set_up_survey(browser, make_plan(title="Peer support worker (nights)"))
@@ -248,3 +248,24 @@ def test_submissions_are_rate_limited_per_link(app, auth, browser, make_plan):
     respond(app, other, "peer_worker", {"distinctiveness": DIS})  # another link is not affected
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(TeamResponse)) == 3
+
+
+def test_a_flood_from_one_client_does_not_lock_others_out(app, auth, browser, make_plan):
+    """Attack 7: someone with the link spends the submission limit; real respondents still
+    get through, because the low limit is per client and the per-link ceiling is far higher."""
+    app.config.update(
+        TEAM_SUBMIT_LIMIT_PER_CLIENT="3 per minute",
+        TEAM_SUBMIT_LIMIT_PER_LINK="50 per minute",
+    )
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    flood = Respondent(app, token, address="203.0.113.9")
+    csrf = flood.csrf("/group")
+    codes = [
+        flood.client.post(f"/s/{token}/finish", data={"csrf_token": csrf}).status_code
+        for _ in range(6)
+    ]
+    assert codes[:3] == [302, 302, 302] and codes[3:] == [429, 429, 429]
+    respond(app, token, "peer_worker", {"distinctiveness": DIS}, address="198.51.100.7")
+    respond(app, token, "line_manager", {"distinctiveness": DIS}, address="198.51.100.8")
+    assert len(responses(app)) == 2

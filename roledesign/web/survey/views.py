@@ -13,6 +13,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import IntegrityError
 
 from roledesign.catalog import DOMAIN_KEYS
@@ -28,12 +29,22 @@ ANSWER_FIELD = ("-status", "-importance")
 PAGE_SIZE = 6  # statements per page: short pages are quicker on a phone and lose less if left
 
 
-def _submit_limit() -> str:
-    return current_app.config["TEAM_SUBMIT_LIMIT"]
+def _per_client_limit() -> str:
+    return current_app.config["TEAM_SUBMIT_LIMIT_PER_CLIENT"]
+
+
+def _per_link_limit() -> str:
+    return current_app.config["TEAM_SUBMIT_LIMIT_PER_LINK"]
 
 
 def _per_link() -> str:
     return "team-survey:" + (request.view_args or {}).get("token", "")
+
+
+def _per_client() -> str:
+    """The link and the client's address: a flood from one address, or on one link, leaves
+    other people (and other links from the same office network) able to send."""
+    return f"{_per_link()}:{get_remote_address()}"
 
 
 class Closed(Exception):
@@ -203,7 +214,8 @@ def saved(token: str):
 
 
 @bp.route("/finish", methods=["GET", "POST"])
-@limiter.limit(_submit_limit, key_func=_per_link, methods=["POST"])
+@limiter.limit(_per_client_limit, key_func=_per_client, methods=["POST"])
+@limiter.limit(_per_link_limit, key_func=_per_link, methods=["POST"])
 def finish(token: str):
     """An optional comment, then Send: the only moment anything is stored."""
     survey = _load(token)
