@@ -99,4 +99,8 @@ DEFAULTS = {
     # (it would take dozens of addresses to reach it).
     "TEAM_SUBMIT_LIMIT_PER_CLIENT": "30 per minute;300 per day",
     "TEAM_SUBMIT_LIMIT_PER_LINK": "600 per minute;10000 per day",
+    # Survey invitations by e-mail: addresses per batch, and addresses a user may invite (each
+    # address counts), so that the app cannot be used to send mail in bulk.
+    "TEAM_INVITE_BATCH": 100,
+    "TEAM_INVITE_LIMIT": "300 per hour;1000 per day",
 }

@@ -269,3 +269,44 @@ def test_a_flood_from_one_client_does_not_lock_others_out(app, auth, browser, ma
     respond(app, token, "peer_worker", {"distinctiveness": DIS}, address="198.51.100.7")
     respond(app, token, "line_manager", {"distinctiveness": DIS}, address="198.51.100.8")
     assert len(responses(app)) == 2
+
+
+def _decoded(value: str) -> str:
+    """What someone holding the cookie can read without the app's secret: every base64 part
+    decoded (and inflated, where it is compressed) as text."""
+    import base64
+    import zlib
+
+    found = [value]
+    for part in re.split(r"[.]", value.lstrip(".")):
+        try:
+            raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except ValueError:
+            continue
+        for data in (raw, _inflate(raw, zlib)):
+            found.append(data.decode("latin-1") if data else "")
+    return " ".join(found)
+
+
+def _inflate(raw: bytes, zlib) -> bytes:
+    try:
+        return zlib.decompress(raw)
+    except zlib.error:
+        return b""
+
+
+def test_the_draft_cookie_alone_reveals_neither_group_nor_answers(app, auth, browser, make_plan):
+    """Issue 14 point 5: the next person on a shared device, or anyone who copies the cookie,
+    decodes it as an attacker would and finds nothing of the respondent's group or answers."""
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    person = Respondent(app, token)
+    person.choose("senior_manager")
+    person.answer("distinctiveness", {"DIS-01": ("no", 4), "DIS-02": "partly"})
+    value = person.client.get_cookie(COOKIE, path=f"/s/{token}").value
+    readable = _decoded(value)
+    for secret in ("senior_manager", "DIS-01", "DIS-02", '"n4"', '"p"', '"g"'):
+        assert secret not in readable
+    # The app itself still reads it back: the answers are there on the next page.
+    page = text(person.client.get(f"/s/{token}/statements/distinctiveness/1"))
+    assert re.search(r'value="partly"\s+checked', page)
