@@ -310,3 +310,42 @@ def test_the_draft_cookie_alone_reveals_neither_group_nor_answers(app, auth, bro
     # The app itself still reads it back: the answers are there on the next page.
     page = text(person.client.get(f"/s/{token}/statements/distinctiveness/1"))
     assert re.search(r'value="partly"\s+checked', page)
+
+
+def test_a_comment_that_names_a_role_is_checked_once_before_sending(app, auth, browser, make_plan):
+    """Attack 8's other half: before sending, a respondent whose comment could identify them
+    ("as the only senior manager") is asked to check it; sending it unchanged then goes through."""
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    person = Respondent(app, token)
+    person.choose("senior_manager")
+    person.answer("distinctiveness", DIS)
+    finish = text(person.client.get(f"/s/{token}/finish"))
+    assert "shown word for word" in finish
+    comment = "As the only Senior  Manager here I think the role is rushed."
+    page = text(person.send(comment))
+    assert "Check your comment before you send it" in page
+    assert "“the only”, “manager”, “senior manager”" in page
+    assert "As the only Senior  Manager here" in page and responses(app) == []
+    # Changed, but still naming a role: checked again.
+    changed = "The line manager role is unclear."
+    page = text(person.send(changed))
+    assert "“line manager”, “manager”" in page and responses(app) == []
+    # Sent as it is from the page that asked to check it.
+    checked = re.search(r'name="checked" type="hidden" value="([^"]+)"', page)[1]
+    sent = person.client.post(
+        f"/s/{token}/finish",
+        data={"csrf_token": person.csrf(), "comment": changed, "checked": checked},
+    )
+    assert sent.headers["Location"] == f"/s/{token}/thank-you"
+    assert [r.comment for r in responses(app)] == ["The line manager role is unclear."]
+
+
+def test_a_comment_naming_no_role_is_sent_straight_away(app, auth, browser, make_plan):
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    person = Respondent(app, token)
+    person.choose("peer_worker")
+    person.answer("distinctiveness", DIS)
+    assert person.send("Supervision needs planning.").status_code == 302
+    assert len(responses(app)) == 1
