@@ -36,7 +36,7 @@ def invite_form(groups, *, batch: int, **kwargs) -> BaseForm:
         addresses = TextAreaField(
             "Email addresses",
             description=(
-                f"One a line, or separated by commas. Up to {batch} at a time. Each person gets "
+                f"One per line, or separated by commas. Up to {batch} at a time. Each person gets "
                 "their own link, which works once."
             ),
             validators=[DataRequired("Enter at least one email address")],
