@@ -6,7 +6,7 @@ import re
 from sqlalchemy import func, inspect, select
 
 from roledesign.extensions import db
-from roledesign.models import TeamInvitation, TeamResponse
+from roledesign.models import TeamInvitation, TeamInvitedAddress, TeamResponse
 from roledesign.web.invitations import services as invitations
 from roledesign.web.team import services
 from tests.web.team_helpers import Respondent, set_up_survey, text
@@ -236,3 +236,13 @@ def test_an_invited_group_is_chosen_for_them_and_a_small_one_is_flagged(
     person.send()
     with app.app_context():
         assert db.session.scalar(select(TeamResponse.stakeholder_group)) == "not_said"
+
+
+def test_deleting_the_organisation_removes_its_invitations(app, auth, browser, make_plan, outbox):
+    plan_id, _ = survey_ready(auth, browser, make_plan)
+    invite(browser, plan_id, "ana@ward.example, bo@ward.example")
+    response = browser.submit("/organisation/delete", {"confirm_name": "Northshire NHS Trust"})
+    assert response.headers["Location"] == "/"
+    with app.app_context():
+        for model in (TeamInvitation, TeamInvitedAddress):
+            assert db.session.scalar(select(func.count()).select_from(model)) == 0
