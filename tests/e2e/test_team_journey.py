@@ -44,6 +44,27 @@ def sign_up_and_plan(page, live_server, accessible):
     accessible(page, "Peer support worker")
 
 
+def loopback_context(chromium):
+    """A browser of its own (its own cookies) that reaches only the app."""
+    context = chromium.new_context()
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
+    )
+    return context
+
+
+def own_device(chromium, link, accessible):
+    """A colleague on their own device, no account: opens the link and starts."""
+    context = loopback_context(chromium)
+    them = context.new_page()
+    them.goto(link)
+    accessible(them, "Team self-assessment")
+    them.get_by_role("button", name="Start now").click()
+    accessible(them, "Which of these best describes you?")
+    return context, them
+
+
 def add_colleagues(app, groups):
     with app.app_context():
         survey = db.session.scalar(select(TeamSurvey))
@@ -88,16 +109,7 @@ def test_set_up_share_answer_and_read_the_team_report(page, chromium, live_serve
     shot(page, "team-03-invitation")
 
     # A colleague on their own device: no account.
-    colleague = chromium.new_context()
-    colleague.route(
-        "**/*",
-        lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
-    )
-    them = colleague.new_page()
-    them.goto(link)
-    accessible(them, "Team self-assessment")
-    them.get_by_role("button", name="Start now").click()
-    accessible(them, "Which of these best describes you?")
+    colleague, them = own_device(chromium, link, accessible)
     them.get_by_role("button", name="Continue").click()
     expect(them.get_by_role("heading", name="There is a problem")).to_be_visible()
     accessible(them, "Which of these best describes you?")
@@ -196,16 +208,7 @@ def test_an_invited_colleague_answers_once_through_their_own_link(
     link = links["ana@ward.example"].replace("http://localhost", live_server)
     assert links["ana@ward.example"] not in page.content()
 
-    colleague = chromium.new_context()
-    colleague.route(
-        "**/*",
-        lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
-    )
-    them = colleague.new_page()
-    them.goto(link)
-    accessible(them, "Team self-assessment")
-    them.get_by_role("button", name="Start now").click()
-    accessible(them, "Which of these best describes you?")
+    colleague, them = own_device(chromium, link, accessible)
     expect(them.get_by_role("radio", name="Line manager")).to_be_checked()
     expect(them.get_by_text("Fewer than 5 people were invited as line managers")).to_be_visible()
     shot(them, "team-09-group-invited")
@@ -229,11 +232,7 @@ def test_an_invited_colleague_answers_once_through_their_own_link(
     accessible(them, "You have already sent your answers")
     colleague.close()
 
-    other = chromium.new_context()
-    other.route(
-        "**/*",
-        lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
-    )
+    other = loopback_context(chromium)
     forwarded = other.new_page()
     forwarded.goto(link)
     accessible(forwarded, "This link has already been used")
