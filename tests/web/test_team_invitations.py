@@ -88,7 +88,8 @@ def test_an_invitation_link_stores_one_response_and_then_says_it_was_used(
     token = links(outbox)["ana@ward.example"]
 
     person = Respondent(app, token)
-    assert "Start now" in text(person.client.get(f"/s/{token}"))
+    start = text(person.client.get(f"/s/{token}"))
+    assert "Start now" in start and "works once: please do not pass it on" in start
     person.choose("peer_worker")
     person.answer("distinctiveness", DIS)
     csrf = person.csrf()

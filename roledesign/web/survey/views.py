@@ -161,7 +161,12 @@ def start(token: str):
     if draft and draft.group:
         resume = _url(token, _first_unanswered(steps, items, draft))
     return render_template(
-        "survey/start.html", survey=survey, items=items, draft=draft, resume=resume
+        "survey/start.html",
+        survey=survey,
+        items=items,
+        draft=draft,
+        resume=resume,
+        is_invitation=link.invitation is not None,
     )
 
 
