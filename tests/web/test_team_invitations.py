@@ -247,3 +247,31 @@ def test_deleting_the_organisation_removes_its_invitations(app, auth, browser, m
     with app.app_context():
         for model in (TeamInvitation, TeamInvitedAddress):
             assert db.session.scalar(select(func.count()).select_from(model)) == 0
+
+
+def test_survey_pages_run_the_same_queries_for_few_or_many_invitations(
+    app, auth, browser, make_plan, outbox, count_queries
+):
+    plan_id, shared = survey_ready(auth, browser, make_plan)
+    invite(browser, plan_id, "ana@ward.example", group="line_manager")
+    token = links(outbox)["ana@ward.example"]
+    person = Respondent(app, token)
+    person.choose("line_manager")
+    pages = (f"/s/{token}", f"/s/{token}/group", f"/s/{token}/finish", f"/s/{shared}/group")
+
+    def measure() -> list[int]:
+        counts = []
+        for page in pages:
+            with count_queries() as seen:
+                assert person.client.get(page).status_code == 200
+            counts.append(len(seen))
+        return counts
+
+    few = measure()
+    with app.app_context():
+        survey = services.survey_by_token(shared)
+        for group in ("peer_worker", "line_manager", None):
+            addresses = [f"{group}{n}@ward.example" for n in range(60)]
+            invitations.invite(survey, addresses, group=group, secret=b"test-secret")
+        db.session.commit()
+    assert measure() == few
