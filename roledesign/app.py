@@ -99,6 +99,7 @@ def register_blueprints(app: Flask) -> None:
     from roledesign.web.auth.views import bp as auth_bp
     from roledesign.web.documents.views import bp as documents_bp
     from roledesign.web.evidence.views import bp as evidence_bp
+    from roledesign.web.invitations.views import bp as invitations_bp
     from roledesign.web.jd_check.views import bp as jd_check_bp
     from roledesign.web.main.views import bp as main_bp
     from roledesign.web.orgs.views import bp as orgs_bp
@@ -116,6 +117,7 @@ def register_blueprints(app: Flask) -> None:
         documents_bp,
         team_bp,
         survey_bp,
+        invitations_bp,
         actions_bp,
         progress_bp,
         jd_check_bp,

@@ -28,6 +28,8 @@ from roledesign.models import (
     RolePlan,
     TeamAnswer,
     TeamCount,
+    TeamInvitation,
+    TeamInvitedAddress,
     TeamResponse,
     TeamSurvey,
     TeamTally,
@@ -540,6 +542,8 @@ def delete_organisation(organisation: Organisation) -> None:
     db.session.execute(delete(TeamResponse).where(TeamResponse.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamTally).where(TeamTally.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamCount).where(TeamCount.survey_id.in_(survey_ids)))
+    for model in (TeamInvitation, TeamInvitedAddress):
+        db.session.execute(delete(model).where(model.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamSurvey).where(TeamSurvey.plan_id.in_(plan_ids)))
     db.session.execute(delete(JdCheck).where(JdCheck.organisation_id == organisation.id))
     db.session.execute(delete(RolePlan).where(RolePlan.organisation_id == organisation.id))
