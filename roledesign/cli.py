@@ -307,6 +307,8 @@ def import_org(file):
         organisation = import_organisation(json.load(file))
     except (json.JSONDecodeError, TransferError) as err:
         raise InputError(f"cannot import: {err}") from err
+    except RecursionError as err:
+        raise InputError("cannot import: the file nests lists or objects too deeply") from err
     db.session.commit()
     click.echo(
         f"Restored {organisation.name} as organisation {organisation.id}. Members set "
