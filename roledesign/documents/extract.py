@@ -189,7 +189,7 @@ def _docx_text(data: bytes, name: str) -> str:
                 lines.append("")  # paragraphs are separate, list items run together
             lines.append(f"- {text}" if is_item else text)
             previous_was_item = is_item
-    except UnreadableFile:
+    except (UnreadableFile, MemoryError):  # out of memory: the sandbox says so
         raise
     except Exception as err:  # python-docx raises many kinds of error on damaged files
         raise UnreadableFile(damaged) from err
@@ -223,7 +223,7 @@ def _check_zip(data: bytes, name: str, damaged: str) -> None:
                             tags += chunk.count(b"<")
                             if tags > MAX_XML_TAGS:
                                 raise UnreadableFile(too_big)
-    except UnreadableFile:
+    except (UnreadableFile, MemoryError):  # out of memory: the sandbox says so
         raise
     except Exception as err:  # zipfile raises several kinds of error on damaged archives
         raise UnreadableFile(damaged) from err
@@ -290,7 +290,7 @@ def _pdf_text(data: bytes, name: str) -> str:
                     raise UnreadableFile(too_complex_message(name))
             limit = _Limit()
             texts = [limit.add(page.extract_text() or "") for page in pages]
-    except UnreadableFile:
+    except (UnreadableFile, MemoryError):  # out of memory: the sandbox says so
         raise
     except LimitReachedError as err:
         raise UnreadableFile(too_complex_message(name)) from err
