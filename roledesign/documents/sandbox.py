@@ -40,6 +40,16 @@ def _forkserver():
     return _context
 
 
+def warm_up() -> None:
+    """Start this process's forkserver in the background (gunicorn_conf.post_fork), so the
+    first upload a worker reads does not wait for it (a second or more on a busy machine)."""
+    import threading
+    from multiprocessing import forkserver
+
+    _forkserver()
+    threading.Thread(target=forkserver.ensure_running, name="forkserver", daemon=True).start()
+
+
 def _address_space() -> int | None:
     try:
         with open("/proc/self/statm") as statm:
@@ -108,7 +118,9 @@ def read_upload(
         raise UnreadableFile(too_complex_message(name))
     status, text, kind, peak = outcome
     if status == "refused":
-        raise UnreadableFile(text)
+        refusal = UnreadableFile(text)
+        refusal.peak_kb = peak  # for bench/uploads.py
+        raise refusal
     return Reading(text=text, kind=kind, peak_kb=peak)
 
 
