@@ -8,7 +8,11 @@ child's peak resident memory are reported. Then an ordinary three-page job descr
 (bench/jd_speed.py's text) as a Word file and as a PDF, read in the child and in-process,
 interleaved: the difference is the cost of the child (a fork from the forkserver).
 
-    .venv/bin/python bench/uploads.py [--runs 3]
+    .venv/bin/python bench/uploads.py [--runs 3] [--http]
+
+With --http the crafted files are also posted to the form of a gunicorn server with two sync
+workers (the production configuration), one after another, while the sign-in page is fetched
+beside them: every answer must be the form again (200) and sign-in must keep answering.
 
 prints a table and writes bench/results/uploads.json. Goal: every crafted file answered within
 2 s and 150 MB. bench/run.py runs it too (one run per file with --quick).
@@ -18,13 +22,26 @@ import argparse
 import statistics
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import figure, interleaved_ms, write_result  # noqa: E402
+from common import (  # noqa: E402
+    CSRF,
+    Gunicorn,
+    Visitor,
+    database_url,
+    figure,
+    http_get_ms,
+    interleaved_ms,
+    make_app,
+    seed_plan,
+    write_result,
+)
 
 from roledesign.documents import Document, Paragraph, render_pdf  # noqa: E402
 from roledesign.documents.extract import UnreadableFile, extract_text  # noqa: E402
@@ -118,12 +135,83 @@ def measure(runs: int, ordinary_runs: int) -> tuple[dict, dict]:
     return figures, details
 
 
+def _multipart(visitor: Visitor, path: str, name: str, data: bytes) -> tuple[int, str]:
+    status, html = visitor.request(path)
+    token = CSRF.search(html).group(1)
+    body = (
+        (
+            f'--B\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+            f'--B\r\nContent-Disposition: form-data; name="upload"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + b"\r\n--B--\r\n"
+    )
+    request = urllib.request.Request(  # noqa: S310 - our own server on loopback
+        visitor.base + path,
+        data=body,
+        headers={"Content-Type": "multipart/form-data; boundary=B"},
+    )
+    try:
+        with visitor.opener.open(request, timeout=60) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+def over_http() -> list[dict]:
+    """Each crafted file posted to gunicorn (2 sync workers) while sign-in is fetched beside it."""
+    import threading
+
+    url = database_url(None)
+    seed_plan(make_app(url))
+    server = Gunicorn(url, workers=2)
+    rows = []
+    try:
+        visitor = Visitor(server.base).sign_in()
+        _multipart(visitor, "/job-description-checks/new", *HOSTILE["truncated PDF"]())  # warm
+        for label, make in HOSTILE.items():
+            name, data = make()
+            sign_in_ms: list[float] = []
+            done = threading.Event()
+
+            def fetch_sign_in(done=done, sign_in_ms=sign_in_ms):
+                while not done.is_set():
+                    sign_in_ms.append(http_get_ms(server.base, "/sign-in"))
+
+            beside = threading.Thread(target=fetch_sign_in)
+            beside.start()
+            start = time.perf_counter()
+            status, html = _multipart(visitor, "/job-description-checks/new", name, data)
+            elapsed = (time.perf_counter() - start) * 1000
+            done.set()
+            beside.join()
+            rows.append(
+                {
+                    "file": label,
+                    "status": status,
+                    "ms": round(elapsed, 1),
+                    "refused_beside_the_field": "upload-error" in html,
+                    "worst_sign_in_ms": round(max(sign_in_ms), 1) if sign_in_ms else None,
+                }
+            )
+    finally:
+        server.stop()
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per crafted file")
     parser.add_argument("--ordinary-runs", type=int, default=20)
+    parser.add_argument("--http", action="store_true", help="also post them to gunicorn")
     args = parser.parse_args()
     _, details = measure(args.runs, args.ordinary_runs)
+    if args.http:
+        details["http"] = over_http()
+        details["met"] = details["met"] and all(
+            r["status"] == 200 and r["refused_beside_the_field"] for r in details["http"]
+        )
     print(f"{'crafted file':<36}{'bytes':>10}{'worst ms':>10}{'peak MB':>9}  answer")
     for row in details["crafted"]:
         peak = "" if row["peak_mb"] is None else f"{row['peak_mb']:.1f}"
@@ -136,6 +224,12 @@ def main() -> int:
         print(
             f"ordinary three-page {name}: {o['child_median_ms']} ms in the child, "
             f"{o['in_process_median_ms']} ms in-process"
+        )
+    for row in details.get("http", []):
+        print(
+            f"over HTTP: {row['file']:<36} {row['status']} in {row['ms']} ms, refused beside "
+            f"the field: {row['refused_beside_the_field']}, sign-in meanwhile at worst "
+            f"{row['worst_sign_in_ms']} ms"
         )
     print(
         f"\nworst {details['worst_ms']} ms (goal ≤ {GOAL_MS:.0f}), peak {details['peak_mb']} MB "
