@@ -79,6 +79,8 @@ def crafted(runs: int) -> list[dict]:
                 peaks.append(reading.peak_kb)
             except UnreadableFile as err:
                 answer = f"refused: {str(err)[len(name) + 1 :][:48]}"
+                if getattr(err, "peak_kb", None):  # absent when the child was stopped
+                    peaks.append(err.peak_kb)
             times.append((time.perf_counter() - start) * 1000)
         rows.append(
             {
