@@ -30,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     load_evidence_base(app)
     configure_templates(app)
     register_extensions(app)
+    register_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -91,6 +92,13 @@ def register_extensions(app: Flask) -> None:
     passwords.init_app(app)
     mail.init_app(app)
     security.init_app(app)
+
+
+def register_converters(app: Flask) -> None:
+    """Ids in URLs stop at what the database can hold (web/ids.py): larger ones are 404."""
+    from roledesign.web.ids import DatabaseId
+
+    app.url_map.converters["int"] = DatabaseId
 
 
 def register_blueprints(app: Flask) -> None:

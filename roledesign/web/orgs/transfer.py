@@ -8,6 +8,7 @@ restored copy gives the same JSON as the original export.
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from flask import current_app
 from sqlalchemy import delete, func, select
 
 from roledesign.extensions import db
@@ -38,6 +39,7 @@ from roledesign.models import (
 from roledesign.models.accounts import new_session_token
 from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.models.plans import DESCRIPTION_FIELDS
+from roledesign.web.orgs import export_schema
 
 FORMAT = "roledesign-organisation/1"
 # The closing date travels as ISO text, the other details as they are.
@@ -395,6 +397,12 @@ def import_organisation(data: dict) -> Organisation:
     existing += db.session.scalar(select(func.count()).select_from(User))
     if existing:
         raise TransferError("the database is not empty: restore into a new, empty database")
+    found = export_schema.problems(data, current_app.extensions["roledesign.catalog"])
+    if found:
+        raise TransferError(
+            "the export is incomplete or damaged; nothing was imported. Problems found:\n"
+            + "\n".join(f"  {line}" for line in found)
+        )
     try:
         return _restore(data)
     except (KeyError, TypeError, ValueError) as err:

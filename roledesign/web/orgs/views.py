@@ -182,13 +182,33 @@ def remove_member(membership_id: int):
 @bp.get("/organisation/audit")
 @organisation_required(need="admin")
 def audit_log():
+    """The whole log, a page at a time, most recent first."""
     organisation = current_organisation()
+    number = request.args.get("page", "1")
+    page = audit.events_page(organisation.id, int(number)) if _is_page(number) else None
+    if page is None:
+        abort(404)
     return render_template(
         "orgs/audit.html",
         organisation=organisation,
-        events=audit.events(organisation.id),
+        page=page,
+        page_links=[
+            {"ellipsis": True}
+            if n is None
+            else {
+                "number": n,
+                "href": url_for("orgs.audit_log", page=n),
+                "current": n == page.number,
+            }
+            for n in page.nearby()
+        ],
+        events=page.events,
         actions=audit.ACTIONS,
     )
+
+
+def _is_page(value: str) -> bool:
+    return value.isascii() and value.isdigit() and len(value) <= 9
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
