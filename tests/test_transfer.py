@@ -64,7 +64,7 @@ def build_organisation(browser, auth, make_plan, outbox):
         {"text": "We need someone to do close observations on the ward.", "plan_id": str(first)},
     )
     # A team survey with enough responses for a report and its comments.
-    from tests.web.team_helpers import respond, set_up_survey
+    from tests.web.team_helpers import close_survey, respond, set_up_survey
 
     token = set_up_survey(browser, first)
     for n in range(12):
@@ -74,8 +74,9 @@ def build_organisation(browser, auth, make_plan, outbox):
             token,
             group,
             {"distinctiveness": {"DIS-01": ("yes", 4) if n % 2 else ("no", 2)}},
-            comment=f"Comment {n}" if n < 3 else "",
+            comment=f"Comment {n}" if n < 6 else "",
         )
+    close_survey(browser, first)
     return link
 
 
@@ -121,11 +122,13 @@ def test_export_import_export_round_trip(
     )
     assert json.loads(restored_report) == json.loads(original_report)
     assert json.loads(original_report)["total"] == 12
-    assert exported["plans"][0]["team_survey"]["comments"] == [
-        "Comment 0",
-        "Comment 1",
-        "Comment 2",
-    ]
+    [survey] = exported["plans"][0]["team_surveys"]
+    # Released aggregates only: no raw tallies, per-group counts of hidden groups or rows.
+    assert set(survey) == {"item_ids", "is_open", "closes_on", "created_at", "release"}
+    figures = survey["release"]["figures"]
+    assert sorted(figures["comments"]) == [f"Comment {n}" for n in range(6)]
+    assert figures["total"] == 12 and figures["groups"] == {}  # 4 per group: none shown
+    assert set(figures["cells"]) == {"team"}
     # Restoring twice is refused: the target must be empty.
     twice = restored_app.test_cli_runner().invoke(args=["import-org", str(path)])
     assert twice.exit_code == 2 and "not empty" in twice.output
@@ -174,7 +177,7 @@ def test_import_refuses_damaged_files(runner, tmp_path):
     for content, message in (
         ("{", "cannot import"),
         ('{"format": "other"}', "not a roledesign"),
-        ('{"format": "roledesign-organisation/1"}', "incomplete or damaged"),
+        ('{"format": "roledesign-organisation/2"}', "incomplete or damaged"),
     ):
         path.write_text(content)
         result = runner.invoke(args=["import-org", str(path)])
@@ -247,15 +250,16 @@ def test_every_table_is_covered_by_export_or_deliberately_left_out(app):
         "document_versions",
         "checklist_ticks",
         "team_surveys",
-        "team_tallies",
-        "team_counts",
-        "team_responses",
+        "team_releases",
         "jd_checks",
     }
     left_out = {
         "invitations": "pending invitations are short-lived secrets; deletion removes them",
         "alembic_version": "schema bookkeeping",
-        "team_answers": "individual survey answers never leave the app; tallies carry them",
+        "team_answers": "raw survey data never leaves the app: only releases are exported",
+        "team_responses": "raw survey data never leaves the app: only releases are exported",
+        "team_tallies": "raw survey data never leaves the app: only releases are exported",
+        "team_counts": "raw survey data never leaves the app: only releases are exported",
     }
     with app.app_context():
         tables = set(inspect(db.engine).get_table_names())

@@ -12,7 +12,14 @@ from roledesign.models.documents import ChecklistTick, DocumentDetails, Document
 from roledesign.models.jd_checks import JdCheck
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
-from roledesign.models.team import TeamAnswer, TeamCount, TeamResponse, TeamSurvey, TeamTally
+from roledesign.models.team import (
+    TeamAnswer,
+    TeamCount,
+    TeamRelease,
+    TeamResponse,
+    TeamSurvey,
+    TeamTally,
+)
 
 __all__ = [
     "ACTION_STATUSES",
@@ -34,6 +41,7 @@ __all__ = [
     "RolePlan",
     "TeamAnswer",
     "TeamCount",
+    "TeamRelease",
     "TeamResponse",
     "TeamSurvey",
     "TeamTally",

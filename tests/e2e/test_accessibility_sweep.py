@@ -42,7 +42,7 @@ FILES = {
     "jd_check.download",
     "actions.export",
     "orgs.export",
-    "team.responses_csv",
+    "team.figures_csv",
     "team.comments_csv",
 }
 # Templates that are only ever part of another page.
