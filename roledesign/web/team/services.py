@@ -22,7 +22,7 @@ from roledesign.domain.team import TeamResult
 from roledesign.extensions import db
 from roledesign.models import Organisation, RolePlan, TeamRelease, TeamSurvey, User
 from roledesign.web.memo import Memo, Same
-from roledesign.web.team.store import response_total, submit_response, total_column
+from roledesign.web.team.store import latest_with_total, response_total, submit_response
 
 __all__ = ["submit_response"]  # the respondent side stores answers through here
 
@@ -56,8 +56,7 @@ def survey_for(plan: RolePlan) -> TeamSurvey | None:
 
 def survey_and_count(plan: RolePlan) -> tuple[TeamSurvey | None, int]:
     """The plan's survey and how many have responded, in one query (for the task list)."""
-    row = db.session.execute(_latest(plan.id).add_columns(total_column(TeamSurvey.id))).first()
-    return (row[0], disclosure.counter(row[1])) if row else (None, 0)
+    return latest_with_total(plan.id)
 
 
 def response_count(survey: TeamSurvey) -> int:

@@ -33,9 +33,15 @@ def response_total(survey: TeamSurvey) -> int:
     return disclosure.counter(db.session.scalar(select(_total(TeamCount.responses, survey.id))))
 
 
-def total_column(survey_id):
-    """The same counter as a scalar subquery, to read beside the survey in one query."""
-    return _total(TeamCount.responses, survey_id)
+def latest_with_total(plan_id: int) -> tuple[TeamSurvey | None, int]:
+    """The plan's current survey and its counter, in one query (for the task list)."""
+    row = db.session.execute(
+        select(TeamSurvey, _total(TeamCount.responses, TeamSurvey.id))
+        .where(TeamSurvey.plan_id == plan_id)
+        .order_by(TeamSurvey.id.desc())
+        .limit(1)
+    ).first()
+    return (row[0], disclosure.counter(row[1])) if row else (None, disclosure.counter(0))
 
 
 def release_figures(
