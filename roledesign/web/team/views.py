@@ -49,9 +49,10 @@ def team_task(plan) -> dict:
     survey, n = services.survey_and_count(plan)
     if survey is None:
         return {"status": "not_started", "hint": "Ask your team the same statements, anonymously"}
-    state = "open" if survey.is_open and survey.is_accepting(services.today()) else "closed"
+    if not survey.is_accepting(services.today()):
+        return {"status": "closed", "hint": "Closed: the results are ready to read"}
     people = "1 person has" if n == 1 else f"{n} people have"
-    return {"status": state, "hint": f"{people} responded"}
+    return {"status": "open", "hint": f"{people} responded"}
 
 
 @bp.get("/plans/<int:plan_id>/team")
@@ -68,7 +69,7 @@ def overview(plan_id: int):
         plan=plan,
         survey=survey,
         released=figures is not None,
-        responses=n,
+        responses=n if figures is None else figures["total"],
         k=services.k_for(plan.organisation),
         link=survey_link(survey) if survey else None,
         is_accepting=survey.is_accepting(services.today()) if survey else False,
