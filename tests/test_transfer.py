@@ -264,3 +264,63 @@ def test_every_table_is_covered_by_export_or_deliberately_left_out(app):
     with app.app_context():
         tables = set(inspect(db.engine).get_table_names())
     assert tables - covered - set(left_out) == set()
+
+
+def test_an_export_made_before_releases_imports_as_a_release(
+    app, auth, browser, make_plan, runner, tmp_path
+):
+    """Format 1 carried raw tallies: a closed survey comes in as the release they make (a group
+    of one is not kept), an open one as open with nobody counted."""
+    auth.manager()
+    make_plan()
+    make_plan()
+    with app.app_context():
+        org_id = db.session.scalar(select(Organisation.id))
+    exported = json.loads(runner.invoke(args=["export-org", str(org_id)]).output)
+    exported["format"] = "roledesign-organisation/1"
+    tally = dict.fromkeys(
+        (
+            "yes",
+            "partly",
+            "no",
+            "dont_know",
+            "not_relevant",
+            "importance_total",
+            "importance_given",
+        ),
+        0,
+    )
+    for plan, is_open in zip(exported["plans"], (False, True), strict=True):
+        del plan["team_surveys"]
+        plan["team_survey"] = {
+            "item_ids": ["DIS-01"],
+            "is_open": is_open,
+            "closes_on": None,
+            "created_at": "2026-11-01T09:00:00+00:00",
+            "group_counts": {"non_peer_staff": 6, "peer_worker": 5, "other": 1},
+            "tallies": [
+                {"group": "non_peer_staff", "item": "DIS-01", **tally, "yes": 6},
+                {"group": "peer_worker", "item": "DIS-01", **tally, "no": 5},
+                {"group": "other", "item": "DIS-01", **tally, "partly": 1},
+            ],
+            "comments": [],
+            "first_response_on": "2026-11-02",
+        }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(exported))
+    restored_app = _empty_app(tmp_path)
+    restored = restored_app.test_cli_runner().invoke(args=["import-org", str(path)])
+    assert restored.exit_code == 0, restored.output
+    with restored_app.app_context():
+        plan_ids = db.session.scalars(select(RolePlan.id).order_by(RolePlan.id)).all()
+    report = json.loads(
+        restored_app.test_cli_runner().invoke(args=["team-report", str(plan_ids[0])]).output
+    )
+    assert report["total"] == 12 and report["status"] == "released"
+    groups = {g["group"]: g for g in report["groups"]}
+    # The group of one is pooled, with the smallest shown group so the pool has k people.
+    assert groups["non_peer_staff"]["n"] == 6 and groups["other_respondents"]["n"] == 6
+    assert groups["peer_worker"]["n"] is None and groups["other"]["n"] is None
+    opened = restored_app.test_cli_runner().invoke(args=["team-report", str(plan_ids[1])])
+    assert json.loads(opened.output) == {"status": "open", "total": 0}
+    _drop(restored_app)

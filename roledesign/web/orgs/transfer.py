@@ -36,6 +36,7 @@ from roledesign.models.plans import DESCRIPTION_FIELDS
 from roledesign.web.team import store
 
 FORMAT = "roledesign-organisation/2"  # 2: team surveys carry releases, never tallies
+FORMAT_1 = "roledesign-organisation/1"  # raw tallies per survey: imported as a release
 # The closing date travels as ISO text, the other details as they are.
 EXPORTED_DETAILS = tuple(field for field in DETAIL_FIELDS if field != "closing_date")
 # Hours travel as text (a Decimal), the rest of the description as it is.
@@ -272,6 +273,63 @@ def _export_surveys(plan: RolePlan) -> list[dict]:
     ]
 
 
+def _upgrade_format_1(data: dict) -> dict:
+    """An export made before releases carried each plan's survey as raw tallies. Import it as
+    the release those tallies make (worked out by the disclosure gate with the organisation's
+    k, so nothing beyond what a release shows is kept), or as an open survey with nobody counted
+    when it was still open."""
+    from flask import current_app
+
+    from roledesign.domain import disclosure
+    from roledesign.domain.team import Tally
+    from roledesign.web.team.services import pooled_only
+
+    try:
+        catalog = current_app.extensions["roledesign.catalog"]
+        k = max(int(data["organisation"]["anonymity_k"]), 3)
+        for plan in data["plans"]:
+            old = plan.pop("team_survey")
+            plan["team_surveys"] = []
+            if old is None:
+                continue
+            release = None
+            if not old["is_open"]:
+                tallies = {
+                    (t["group"], t["item"]): Tally(**{f: t[f] for f in TALLY_FIELDS})
+                    for t in old["tallies"]
+                }
+                chosen = set(old["item_ids"])
+                figures = disclosure.release(
+                    [i for i in catalog.items if i.id in chosen],
+                    old["group_counts"],
+                    tallies,
+                    old["comments"],
+                    k=k,
+                    order=catalog.team.group_keys,
+                    pooled_only=pooled_only(catalog),
+                )
+                closed_on = old["closes_on"] or old["created_at"][:10]
+                release = {"closed_on": closed_on, "figures": figures}
+            plan["team_surveys"].append(
+                {key: old[key] for key in ("item_ids", "is_open", "closes_on", "created_at")}
+                | {"release": release}
+            )
+    except (KeyError, TypeError, ValueError) as err:
+        raise TransferError(f"the export is incomplete or damaged ({err!r})") from err
+    return {**data, "format": FORMAT}
+
+
+TALLY_FIELDS = (
+    "yes",
+    "partly",
+    "no",
+    "dont_know",
+    "not_relevant",
+    "importance_total",
+    "importance_given",
+)
+
+
 def _restore_surveys(plan: RolePlan, sources: list[dict]) -> None:
     """Recreate each survey with a new secret link and its release, so every report reads as
     it did. An open survey comes back open with nobody counted: its responses so far stay in
@@ -343,6 +401,8 @@ def _restore_documents(plan: RolePlan, source: dict, users: dict) -> None:
 
 def import_organisation(data: dict) -> Organisation:
     """Restore an export into a database that holds no accounts or organisations yet."""
+    if isinstance(data, dict) and data.get("format") == FORMAT_1:
+        data = _upgrade_format_1(data)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f"not a roledesign organisation export (expected format {FORMAT})")
     existing = db.session.scalar(select(func.count()).select_from(Organisation))
