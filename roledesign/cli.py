@@ -289,9 +289,11 @@ def _organisation(organisation_id: int):
 @with_appcontext
 def export_org(organisation_id, out):
     """Write everything an organisation owns as JSON (no password hashes)."""
+    from roledesign.extensions import db
     from roledesign.web.orgs.transfer import export_organisation
 
     data = export_organisation(_organisation(organisation_id))
+    db.session.commit()  # a release falls due on the first read after a closing date
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 

@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import re
+from datetime import date
 
 from roledesign.extensions import db
+from roledesign.models import RolePlan
 from roledesign.web.team import services
 from tests.conftest import Auth, Browser
 from tests.web.team_helpers import close_survey, respond, set_up_survey, text
@@ -146,6 +148,17 @@ def test_attack_3_the_organisation_export_carries_released_aggregates_only(
     figures = survey["release"]["figures"]
     assert figures["total"] == 2 and figures["groups"] == {} and figures["cells"] == {}
     assert figures["sector"] == {} and figures["comments"] == []
+    # A survey whose closing date passed unread is released by the export, like any read.
+    other = make_plan()
+    token = set_up_survey(browser, other, data=TWO)
+    for _ in range(5):
+        respond(app, token, "non_peer_staff", {"distinctiveness": {"DIS-01": "yes"}})
+    with app.app_context():
+        services.survey_for(db.session.get(RolePlan, other)).closes_on = date(2026, 1, 1)
+        db.session.commit()
+    plans = json.loads(browser.client.get("/organisation/export.json").get_data(as_text=True))
+    [survey] = plans["plans"][1]["team_surveys"]
+    assert survey["release"]["figures"]["cells"]["team"] == {"DIS-01": [5, 0, 0, 0]}
 
 
 def _org_with_survey(app, browser, sector, name, status):

@@ -251,12 +251,22 @@ def _export_surveys(plan: RolePlan) -> list[dict]:
     (roledesign.domain.disclosure). Responses, answers and raw tallies never do, nor does a
     survey's secret link; they live only in the operator's database backup.
     """
+    from flask import current_app
+
+    from roledesign.web.team.services import release_for, today
+
     rows = db.session.execute(
         select(TeamSurvey, TeamRelease)
         .outerjoin(TeamRelease, TeamRelease.survey_id == TeamSurvey.id)
         .where(TeamSurvey.plan_id == plan.id)
         .order_by(TeamSurvey.id)
     ).all()
+    if any(r is None and not s.is_accepting(today()) for s, r in rows):
+        # A closing date has passed unread: release it now, in the one place releases are made.
+        for survey, release in rows:
+            if release is None:
+                release_for(current_app.extensions["roledesign.catalog"], survey)
+        return _export_surveys(plan)
     return [
         {
             "item_ids": list(survey.item_ids),
