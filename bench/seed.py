@@ -11,7 +11,7 @@ whose first plans are the ones the benchmark opens:
 - ``plans["small_team"]``: the same kind of plan with the smaller survey (``team_small``);
 
 the remaining responses are spread over surveys of other organisations' plans. Every survey's
-running tallies are rebuilt from its answers (``team.services.rebuild_tallies``), so they agree
+running tallies are rebuilt from its answers (``team.store.rebuild_tallies``), so they agree
 with the responses exactly as if each had been submitted through the survey.
 """
 
@@ -39,7 +39,7 @@ from roledesign.models import (
     TeamSurvey,
     User,
 )
-from roledesign.web.team import services as team
+from roledesign.web.team import store
 from roledesign.web.team.demo import add_demo_responses
 
 EMAIL = "bench@example.org"
@@ -264,8 +264,8 @@ def seed(app, sizes: Sizes, *, password_hash: str | None = None) -> dict:
             add_demo_responses(catalog, plan, creator, min(100, rest - start), seed=SEED + n)
         db.session.commit()
         surveys = db.session.scalars(select(TeamSurvey)).all()
-        assert all(team.load_tallies(s) == team.count_answers(s) for s in surveys[:3])
-        assert all(team.running_counts(s) == team.count_responses(s) for s in surveys[:3])
+        assert all(store.load_tallies(s) == store.count_answers(s) for s in surveys[:3])
+        assert all(store.running_counts(s) == store.count_responses(s) for s in surveys[:3])
     return {
         "email": EMAIL,
         "password": PASSWORD,

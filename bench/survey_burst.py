@@ -24,7 +24,7 @@ from common import CSRF, Gunicorn, Visitor, database_url, make_app, seed_plan, w
 
 from roledesign.extensions import db
 from roledesign.models import RolePlan, TeamResponse, User
-from roledesign.web.team import services
+from roledesign.web.team import services, store
 
 GROUPS = ["non_peer_staff"] * 5 + ["peer_worker"] * 2 + ["line_manager", "service_user", "other"]
 
@@ -125,9 +125,9 @@ def main():
         stored = db.session.scalar(db.select(db.func.count()).select_from(TeamResponse))
         keys = db.session.scalar(db.select(db.func.count(db.distinct(TeamResponse.submission_key))))
         survey = services.survey_for(db.session.get(RolePlan, plan_id))
-        tallies_agree = services.load_tallies(survey) == services.count_answers(
+        tallies_agree = store.load_tallies(survey) == store.count_answers(
             survey
-        ) and services.running_counts(survey) == services.count_responses(survey)
+        ) and store.running_counts(survey) == store.count_responses(survey)
     times = sorted(t for o in outcomes for t in o["times"])
     result = {
         "database": url.split(":")[0],

@@ -290,9 +290,11 @@ def _organisation(organisation_id: int):
 @with_appcontext
 def export_org(organisation_id, out):
     """Write everything an organisation owns as JSON (no password hashes)."""
+    from roledesign.extensions import db
     from roledesign.web.orgs.transfer import export_organisation
 
     data = export_organisation(_organisation(organisation_id))
+    db.session.commit()  # a release falls due on the first read after a closing date
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -387,10 +389,12 @@ def _demo_responses(user, count: int, seed: int) -> None:
 @with_appcontext
 @click.argument("plan_id", type=int)
 def team_report(plan_id):
-    """Print a plan's team report as JSON, with the anonymity rules the screen applies.
+    """Print a plan's team report as JSON: the current survey's release, as the screen shows it.
 
-    {"k", "total", "groups": [{"group", "n" (null when hidden), "shown", "domains"}],
-    "consensus": {domain: value or null}, "gaps": [{"item", "gap", "high_group", "low_group"}]}
+    While the survey is open: {"status": "open", "total"} and nothing else. Once closed:
+    {"status": "released", "k", "total", "groups": [{"group", "n" (null when not shown),
+    "shown", "domains"}], "consensus": {domain: value or null},
+    "gaps": [{"item", "gap", "high_group", "low_group"}]}
     """
     from roledesign.extensions import db
     from roledesign.models import RolePlan
@@ -403,8 +407,13 @@ def team_report(plan_id):
     survey = services.survey_for(plan)
     if survey is None:
         raise InputError(f"plan {plan_id} has no team self-assessment yet")
-    result = services.team_report(_catalog(), survey, services.k_for(plan.organisation))
-    click.echo(json.dumps(report_as_json(result), indent=2))
+    result = services.team_report(_catalog(), survey)
+    db.session.commit()  # a release falls due on the first read after the closing date
+    if result is None:
+        report = {"status": "open", "total": services.response_count(survey)}
+    else:
+        report = report_as_json(result)
+    click.echo(json.dumps(report, indent=2))
 
 
 def register(app: Flask) -> None:

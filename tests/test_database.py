@@ -47,7 +47,7 @@ def test_the_counts_migration_counts_the_responses_already_there(app, auth, make
     from datetime import date
 
     from roledesign.models import RolePlan, TeamResponse, TeamSurvey
-    from roledesign.web.team.services import group_counts, running_counts
+    from roledesign.web.team.store import running_counts
 
     with app.app_context():
         db.drop_all()
@@ -73,8 +73,57 @@ def test_the_counts_migration_counts_the_responses_already_there(app, auth, make
         db.session.commit()
         upgrade(directory=MIGRATIONS_DIR)
         assert running_counts(survey) == {"peer_worker": (2, 1), "manager": (1, 0)}
-        assert group_counts(survey) == {"peer_worker": 2, "manager": 1}
         db.session.remove()
         db.drop_all()
         with db.engine.begin() as connection:
             connection.exec_driver_sql("DROP TABLE alembic_version")
+
+
+def test_the_releases_migration_keeps_open_surveys_open_and_closed_reports_working(
+    app, auth, browser, make_plan
+):
+    """Surveys answered before releases existed: an open one stays open with only its count
+    shown, a closed one's report still shows its figures (released on the first read)."""
+    from datetime import date
+
+    from roledesign.models import RolePlan, TeamSurvey
+    from roledesign.web.team import store
+
+    with app.app_context():
+        db.drop_all()
+        upgrade(directory=MIGRATIONS_DIR, revision="b09cf76690ff")  # the revision before
+    auth.manager()
+    open_plan, closed_plan = make_plan(), make_plan()
+    with app.app_context():
+        for plan_id, is_open in ((open_plan, True), (closed_plan, False)):
+            survey = TeamSurvey(
+                plan=db.session.get(RolePlan, plan_id),
+                token=f"{plan_id}" * 32,
+                item_ids=["DIS-01"],
+                is_open=is_open,
+            )
+            db.session.add(survey)
+            db.session.flush()
+            for n in range(6):
+                store.submit_response(
+                    survey,
+                    group="non_peer_staff",
+                    answers={"DIS-01": ("yes" if n % 2 else "no", None)},
+                    submission_key=f"key-{plan_id}-{n}",
+                    comment=None,
+                    on=date(2026, 11, 1),
+                )
+        db.session.commit()
+        upgrade(directory=MIGRATIONS_DIR)
+    try:
+        page = browser.client.get(f"/plans/{open_plan}/team/report").get_data(as_text=True)
+        assert "6 people have responded so far" in page and "Whole team" not in page
+        page = browser.client.get(f"/plans/{closed_plan}/team/report").get_data(as_text=True)
+        assert "Whole team" in page and "6 people responded" in page
+        assert page.count("50") >= 1  # half said yes: the team's score is 50
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.drop_all()
+            with db.engine.begin() as connection:
+                connection.exec_driver_sql("DROP TABLE alembic_version")

@@ -64,7 +64,7 @@ def build_organisation(browser, auth, make_plan, outbox):
         {"text": "We need someone to do close observations on the ward.", "plan_id": str(first)},
     )
     # A team survey with enough responses for a report and its comments.
-    from tests.web.team_helpers import respond, set_up_survey
+    from tests.web.team_helpers import close_survey, respond, set_up_survey
 
     token = set_up_survey(browser, first)
     for n in range(12):
@@ -74,8 +74,9 @@ def build_organisation(browser, auth, make_plan, outbox):
             token,
             group,
             {"distinctiveness": {"DIS-01": ("yes", 4) if n % 2 else ("no", 2)}},
-            comment=f"Comment {n}" if n < 3 else "",
+            comment=f"Comment {n}" if n < 6 else "",
         )
+    close_survey(browser, first)
     return link
 
 
@@ -121,11 +122,13 @@ def test_export_import_export_round_trip(
     )
     assert json.loads(restored_report) == json.loads(original_report)
     assert json.loads(original_report)["total"] == 12
-    assert exported["plans"][0]["team_survey"]["comments"] == [
-        "Comment 0",
-        "Comment 1",
-        "Comment 2",
-    ]
+    [survey] = exported["plans"][0]["team_surveys"]
+    # Released aggregates only: no raw tallies, per-group counts of hidden groups or rows.
+    assert set(survey) == {"item_ids", "is_open", "closes_on", "created_at", "release"}
+    figures = survey["release"]["figures"]
+    assert sorted(figures["comments"]) == [f"Comment {n}" for n in range(6)]
+    assert figures["total"] == 12 and figures["groups"] == {}  # 4 per group: none shown
+    assert set(figures["cells"]) == {"team"}
     # Restoring twice is refused: the target must be empty.
     twice = restored_app.test_cli_runner().invoke(args=["import-org", str(path)])
     assert twice.exit_code == 2 and "not empty" in twice.output
@@ -174,7 +177,7 @@ def test_import_refuses_damaged_files(runner, tmp_path):
     for content, message in (
         ("{", "cannot import"),
         ('{"format": "other"}', "not a roledesign"),
-        ('{"format": "roledesign-organisation/1"}', "incomplete or damaged"),
+        ('{"format": "roledesign-organisation/2"}', "incomplete or damaged"),
     ):
         path.write_text(content)
         result = runner.invoke(args=["import-org", str(path)])
@@ -247,20 +250,81 @@ def test_every_table_is_covered_by_export_or_deliberately_left_out(app):
         "document_versions",
         "checklist_ticks",
         "team_surveys",
-        "team_tallies",
-        "team_counts",
-        "team_responses",
+        "team_releases",
         "jd_checks",
     }
     left_out = {
         "invitations": "pending invitations are short-lived secrets; deletion removes them",
         "alembic_version": "schema bookkeeping",
-        "team_answers": "individual survey answers never leave the app; tallies carry them",
         "team_invitations": "hashes of single-use links: secrets of this installation; deletion "
         "removes them",
         "team_invited_addresses": "keyed hashes of addresses, useless without this installation's "
         "secret; deletion removes them",
+        "team_answers": "raw survey data never leaves the app: only releases are exported",
+        "team_responses": "raw survey data never leaves the app: only releases are exported",
+        "team_tallies": "raw survey data never leaves the app: only releases are exported",
+        "team_counts": "raw survey data never leaves the app: only releases are exported",
     }
     with app.app_context():
         tables = set(inspect(db.engine).get_table_names())
     assert tables - covered - set(left_out) == set()
+
+
+def test_an_export_made_before_releases_imports_as_a_release(
+    app, auth, browser, make_plan, runner, tmp_path
+):
+    """Format 1 carried raw tallies: a closed survey comes in as the release they make (a group
+    of one is not kept), an open one as open with nobody counted."""
+    auth.manager()
+    make_plan()
+    make_plan()
+    with app.app_context():
+        org_id = db.session.scalar(select(Organisation.id))
+    exported = json.loads(runner.invoke(args=["export-org", str(org_id)]).output)
+    exported["format"] = "roledesign-organisation/1"
+    tally = dict.fromkeys(
+        (
+            "yes",
+            "partly",
+            "no",
+            "dont_know",
+            "not_relevant",
+            "importance_total",
+            "importance_given",
+        ),
+        0,
+    )
+    for plan, is_open in zip(exported["plans"], (False, True), strict=True):
+        del plan["team_surveys"]
+        plan["team_survey"] = {
+            "item_ids": ["DIS-01"],
+            "is_open": is_open,
+            "closes_on": None,
+            "created_at": "2026-11-01T09:00:00+00:00",
+            "group_counts": {"non_peer_staff": 6, "peer_worker": 5, "other": 1},
+            "tallies": [
+                {"group": "non_peer_staff", "item": "DIS-01", **tally, "yes": 6},
+                {"group": "peer_worker", "item": "DIS-01", **tally, "no": 5},
+                {"group": "other", "item": "DIS-01", **tally, "partly": 1},
+            ],
+            "comments": [],
+            "first_response_on": "2026-11-02",
+        }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(exported))
+    restored_app = _empty_app(tmp_path)
+    restored = restored_app.test_cli_runner().invoke(args=["import-org", str(path)])
+    assert restored.exit_code == 0, restored.output
+    with restored_app.app_context():
+        plan_ids = db.session.scalars(select(RolePlan.id).order_by(RolePlan.id)).all()
+    report = json.loads(
+        restored_app.test_cli_runner().invoke(args=["team-report", str(plan_ids[0])]).output
+    )
+    assert report["total"] == 12 and report["status"] == "released"
+    groups = {g["group"]: g for g in report["groups"]}
+    # The group of one is pooled, with the smallest shown group so the pool has k people.
+    assert groups["non_peer_staff"]["n"] == 6 and groups["other_respondents"]["n"] == 6
+    assert groups["peer_worker"]["n"] is None and groups["other"]["n"] is None
+    opened = restored_app.test_cli_runner().invoke(args=["team-report", str(plan_ids[1])])
+    assert json.loads(opened.output) == {"status": "open", "total": 0}
+    _drop(restored_app)

@@ -23,7 +23,7 @@ TOPIC_KEYS = (
     "knowledge_gaps",
     "sectors",
 )
-GROUP_FIELDS = {"key", "label", "plural", "hint"}
+GROUP_FIELDS = {"key", "label", "plural", "hint", "pooled_only"}
 TOPIC_FIELDS = {"title", "text", "evidence"}
 TOP_FIELDS = {"pool_label", "groups", "groups_evidence", "topics", "comment_prompts"}
 GROUP_KEY = re.compile(r"[a-z][a-z_]{0,23}")
@@ -35,6 +35,7 @@ class Group:
     label: str  # as a respondent picks it: "Peer worker"
     plural: str  # as the report names the group: "Peer workers"
     hint: str = ""
+    pooled_only: bool = False  # never shown on its own: counts only in pooled figures
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,13 @@ class TeamText:
         return next((g.label for g in self.groups if g.key == key), key)
 
 
+def _flag(value, path, where, problems) -> bool:
+    if not isinstance(value, bool):
+        problems.add(path, where, "pooled_only must be true or false")
+        return False
+    return value
+
+
 def _groups(raw, path, problems) -> tuple[Group, ...]:
     if not isinstance(raw, list) or len(raw) < 2:
         problems.add(path, "groups", "needs a list of at least two groups")
@@ -94,6 +102,7 @@ def _groups(raw, path, problems) -> tuple[Group, ...]:
                 label=_text(entry.get("label"), path, where, "label", problems),
                 plural=_text(entry.get("plural"), path, where, "plural", problems),
                 hint=_text(entry.get("hint"), path, where, "hint", problems, required=False),
+                pooled_only=_flag(entry.get("pooled_only", False), path, where, problems),
             )
         )
     return tuple(groups)

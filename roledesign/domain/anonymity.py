@@ -15,7 +15,7 @@ two groups: subtraction from the total can recover the pool, which is shown anyw
 hidden group.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 MIN_K = 3
@@ -67,18 +67,24 @@ class Disclosure:
         return rows + (((POOL, self.pooled),) if self.shows_pool else ())
 
     def visible_n(self, group: str) -> int | None:
-        """A group's size as a report may print it: None when hidden, 0 when nobody answered."""
+        """A group's size as a report may print it, or None when it is not shown on its own.
+
+        A group nobody answered for looks exactly like a small hidden one: both are None.
+        """
         if not self.is_reportable:
             return None
         if group == POOL:
             return self.pool_n if self.shows_pool else None
-        if group in self.shown or self.counts.get(group, 0) == 0:
-            return self.counts.get(group, 0)
-        return None
+        return self.counts[group] if group in self.shown else None
 
 
-def disclose(counts: Mapping[str, int], k: int, order: Sequence[str]) -> Disclosure:
+def disclose(
+    counts: Mapping[str, int], k: int, order: Sequence[str], pooled_only: Collection[str] = ()
+) -> Disclosure:
     """Apply the anonymity rules to the number of respondents per group.
+
+    Groups in ``pooled_only`` (people who preferred not to say) are never shown on their own,
+    whatever their size: their answers count only in the pool and the whole team.
 
     ``order`` lists every group key in display order; it also breaks ties when choosing the
     smallest group for complementary suppression (the later group in ``order`` goes first).
@@ -94,7 +100,7 @@ def disclose(counts: Mapping[str, int], k: int, order: Sequence[str]) -> Disclos
     present = [g for g in order if full[g] > 0]
     if total < k:
         return Disclosure(k, total, full, (), tuple(present), tuple(order))
-    hidden = {g for g in present if full[g] < k}
+    hidden = {g for g in present if full[g] < k or g in pooled_only}
     rank = {g: n for n, g in enumerate(order)}
     # Smallest first; among equals, the one listed later (so the first-listed groups stay shown).
     candidates = sorted((g for g in present if g not in hidden), key=lambda g: (full[g], -rank[g]))

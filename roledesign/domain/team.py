@@ -116,7 +116,7 @@ class KnowledgeGap:
 
 @dataclass(frozen=True)
 class TeamResult:
-    disclosure: Disclosure
+    disclosure: Disclosure  # or, from a stored release, disclosure.Published (same questions)
     team: UnitScores | None  # None until k people have responded
     units: tuple[UnitScores, ...]  # shown groups in order, then the pool if shown
     consensus: dict[str, float | None]

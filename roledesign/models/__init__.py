@@ -13,7 +13,14 @@ from roledesign.models.invitations import TeamInvitation, TeamInvitedAddress
 from roledesign.models.jd_checks import JdCheck
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
-from roledesign.models.team import TeamAnswer, TeamCount, TeamResponse, TeamSurvey, TeamTally
+from roledesign.models.team import (
+    TeamAnswer,
+    TeamCount,
+    TeamRelease,
+    TeamResponse,
+    TeamSurvey,
+    TeamTally,
+)
 
 __all__ = [
     "ACTION_STATUSES",
@@ -37,6 +44,7 @@ __all__ = [
     "TeamCount",
     "TeamInvitation",
     "TeamInvitedAddress",
+    "TeamRelease",
     "TeamResponse",
     "TeamSurvey",
     "TeamTally",

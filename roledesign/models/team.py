@@ -22,8 +22,9 @@ class TeamSurvey(db.Model):
     __tablename__ = "team_surveys"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # A plan may be asked again: each round is its own survey, the latest one current.
     plan_id: Mapped[int] = mapped_column(
-        ForeignKey("role_plans.id", ondelete="CASCADE"), unique=True
+        ForeignKey("role_plans.id", ondelete="CASCADE"), index=True
     )
     token: Mapped[str] = mapped_column(String(64), unique=True)
     item_ids: Mapped[list[str]] = mapped_column(JSON)  # the statements asked, in catalogue order
@@ -120,3 +121,22 @@ class TeamCount(db.Model):
     stakeholder_group: Mapped[str] = mapped_column(String(24), primary_key=True)
     responses: Mapped[int] = mapped_column(default=0)
     comments: Mapped[int] = mapped_column(default=0)
+
+
+class TeamRelease(db.Model):
+    """The figures a closed survey may ever show, worked out once when it closed and frozen.
+
+    ``figures`` is what ``roledesign.domain.disclosure.release`` returned: group sizes of shown
+    groups, published cells (at least k answers each) and the comments in a random order. Raw
+    answers stay in the survey tables and never leave the app except in a database backup.
+    """
+
+    __tablename__ = "team_releases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(
+        ForeignKey("team_surveys.id", ondelete="CASCADE"), unique=True
+    )
+    closed_on: Mapped[date] = mapped_column(Date)
+    figures: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = created_at_column()

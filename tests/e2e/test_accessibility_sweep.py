@@ -42,7 +42,7 @@ FILES = {
     "jd_check.download",
     "actions.export",
     "orgs.export",
-    "team.responses_csv",
+    "team.figures_csv",
     "team.comments_csv",
 }
 # Templates that are only ever part of another page.
@@ -592,7 +592,7 @@ def manager(sweep, app, world, plan_id):
     sweep.goto(f"{plan}/check-ins", "Check-ins after the peer worker starts")
     sweep.press("Save check-in", "Check-ins after the peer worker starts")
     sweep.goto(f"{plan}/team", "Team self-assessment")
-    sweep.goto(f"{plan}/team/report", "Team report")  # too few responses
+    sweep.goto(f"{plan}/team/report", "Team report")  # open: the count only
     sweep.goto(f"{plan}/team/invitation", "Help plan a peer worker role")
     sweep.page.emulate_media(media="print")
     sweep.check("Help plan a peer worker role", on_screen=False)
@@ -604,7 +604,8 @@ def manager(sweep, app, world, plan_id):
     sweep.press("Save changes", "Change the team self-assessment")
     invited_respondent(sweep, app, plan)
     sweep.goto(f"{plan}/team", "Team self-assessment")
-    sweep.press("Close the survey", "Team self-assessment")
+    sweep.press("Close the survey and see the results", "Team self-assessment")
+    sweep.goto(f"{plan}/team/report", "Team report")  # closed with too few responses
     sweep.goto(f"/s/{world.token}", "This survey is closed", status=410)
 
     sweep.goto(f"/job-description-checks/new?plan_id={plan_id}", "Check a job description")
@@ -636,6 +637,7 @@ def filled_plan(sweep, app, browser, plan_id):
     for slug, title in DOCUMENTS.items():
         sweep.goto(f"{plan}/documents/{slug}", title)
     sweep.goto(f"{plan}/team", "Team self-assessment")
+    sweep.press("Close the survey and see the results", "Team self-assessment")
     sweep.press("See the team report", "Team report")
     seed_sectors(app, lambda sector, r: "yes" if r % 2 else "no", item_ids=("DIS-01", "SUP-02"))
     sweep.goto("/team/sector-comparison", "How organisations answered, by sector")

@@ -75,7 +75,7 @@ def add_colleagues(app, groups):
                 group=group,
                 answers={"EXP-01": (status, 4), "DIS-01": ("partly", 3)},
                 submission_key=f"colleague-{n}",
-                comment=None,
+                comment=f"A colleague's comment {n}" if n < 5 else None,
                 on=services.today(),
             )
         db.session.commit()
@@ -154,6 +154,15 @@ def test_set_up_share_answer_and_read_the_team_report(page, chromium, live_serve
     page.get_by_role("link", name="Peer support worker").click()
     page.get_by_role("link", name="Team self-assessment").click()
     accessible(page, "Team self-assessment")
+    # While the survey is open the report says only how many have responded.
+    page.goto(page.url + "/report")
+    accessible(page, "Team report")
+    expect(page.get_by_text("16 people have responded so far.")).to_be_visible()
+    shot(page, "team-06-report-while-open")
+    page.get_by_role("link", name="Back to team self-assessment").click()
+    page.get_by_role("button", name="Close the survey and see the results").click()
+    accessible(page, "Team self-assessment")
+    expect(page.get_by_text("The survey is closed and its results are ready.")).to_be_visible()
     page.get_by_role("button", name="See the team report").click()
     accessible(page, "Team report")
     expect(page.get_by_role("img", name="Domain scores by group")).to_be_visible()
@@ -162,7 +171,7 @@ def test_set_up_share_answer_and_read_the_team_report(page, chromium, live_serve
         page.get_by_text("Other staff see this as more in place (1.00) than peer workers (0.00)")
     ).to_be_visible()
     expect(page.get_by_text("Please agree the boundaries with us first.")).to_be_visible()
-    shot(page, "team-06-report")
+    shot(page, "team-07-report")
 
     page.get_by_role("link", name="See how other organisations answered, by sector").click()
     accessible(page, "How organisations answered, by sector")

@@ -73,6 +73,7 @@ def seed_sectors(app, status, item_ids=("DIS-01",)) -> None:
     from roledesign.extensions import db
     from roledesign.models import Organisation, RolePlan, User
     from roledesign.web.team import services
+    from roledesign.web.template_helpers import catalog
 
     with app.app_context():
         creator = db.session.scalar(select(User))
@@ -104,4 +105,13 @@ def seed_sectors(app, status, item_ids=("DIS-01",)) -> None:
                         comment=None,
                         on=services.today(),
                     )
+                services.close(catalog(), survey, services.today())  # only releases count
         db.session.commit()
+
+
+def close_survey(browser, plan_id: int):
+    """Close the plan's survey as its manager would: its results are released."""
+    response = browser.submit(f"/plans/{plan_id}/team/close", {}, page=f"/plans/{plan_id}/team")
+    assert response.status_code == 302, text(response)[:3000]
+    browser.client.get(response.headers["Location"])  # where the confirmation is read
+    return response

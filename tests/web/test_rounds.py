@@ -164,8 +164,8 @@ def test_progress_shows_team_consensus_per_round(
 ):
     from datetime import date, timedelta
 
-    from roledesign.models import TeamResponse
-    from tests.web.team_helpers import respond, set_up_survey
+    from roledesign.models import TeamRelease
+    from tests.web.team_helpers import close_survey, respond, set_up_survey
 
     auth.manager()
     plan_id = make_plan()
@@ -173,23 +173,26 @@ def test_progress_shows_team_consensus_per_round(
     # Round 1: peer workers and staff disagree on DIS-01 (No against Yes): gap 1, consensus 0.
     for group, status in [("peer_worker", "no")] * 5 + [("non_peer_staff", "yes")] * 5:
         respond(app, token, group, {"distinctiveness": {"DIS-01": status}})
+    close_survey(browser, plan_id)
     with app.app_context():
-        # Date round 1 a fortnight back and its responses a week back (while it is still open:
-        # a closed round cannot change); round 2 then starts today.
+        # Date round 1 a fortnight back and its survey's release a week back; round 2 then
+        # starts today.
         first = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
         first.created_at = first.created_at - timedelta(days=14)
-        for response in db.session.scalars(select(TeamResponse)):
-            response.submitted_on = date.today() - timedelta(days=7)
+        db.session.scalar(select(TeamRelease)).closed_on = date.today() - timedelta(days=7)
         db.session.commit()
     browser.submit(f"/plans/{plan_id}/rounds/new", {})
+    browser.submit(f"/plans/{plan_id}/team/again", {}, page=f"/plans/{plan_id}/team")
+    token = re.search(r"/s/([A-Za-z0-9_-]{20,})", text(client.get(f"/plans/{plan_id}/team")))[1]
     with count_queries() as before:
         client.get(f"/plans/{plan_id}/progress")
     # Round 2: everyone now says Yes: consensus 100.
     for group in ["peer_worker"] * 5 + ["non_peer_staff"] * 5:
         respond(app, token, group, {"distinctiveness": {"DIS-01": "yes"}})
+    close_survey(browser, plan_id)
     with count_queries() as after:
         page = text(client.get(f"/plans/{plan_id}/progress"))
-    assert len(after) == len(before)  # aggregate queries, whatever the number of responses
+    assert len(after) == len(before)  # one query for the releases, however many
     table = page[page.index("Team consensus by round") :].split("</table>")[0]
     row = table[table.index("Distinctiveness of the role</th>") :].split("</tr>")[0]
     assert re.findall(r'cell--numeric">\s*([^<]*?)\s*</td>', row) == ["0", "100"]

@@ -8,7 +8,7 @@ from sqlalchemy import func, inspect, select
 from roledesign.extensions import db
 from roledesign.models import TeamAnswer, TeamResponse, TeamSurvey
 from roledesign.web.survey.draft import COOKIE
-from roledesign.web.team import services
+from roledesign.web.team import services, store
 from tests.web.team_helpers import Respondent, respond, set_up_survey, text
 
 DIS = {"DIS-01": ("yes", 4), "DIS-02": "partly", "DIS-03": ("dont_know", 2)}
@@ -77,8 +77,8 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
             a.item_id: (a.status, a.importance) for a in db.session.scalars(select(TeamAnswer))
         }
         survey = survey_of(app, token)
-        assert services.load_tallies(survey) == services.count_answers(survey)
-        assert services.running_counts(survey) == services.count_responses(survey)
+        assert store.load_tallies(survey) == store.count_answers(survey)
+        assert store.running_counts(survey) == store.count_responses(survey)
     # Nothing that identifies the person: no name, email, address or time of day.
     assert columns == {
         "id",
@@ -111,7 +111,7 @@ def test_sending_twice_or_replaying_stores_one_response(app, auth, browser, make
     assert len(responses(app)) == 1
     with app.app_context():
         survey = survey_of(app, token)
-        assert sum(t.answered + t.not_relevant for t in services.load_tallies(survey).values()) == 3
+        assert sum(t.answered + t.not_relevant for t in store.load_tallies(survey).values()) == 3
 
 
 def test_someone_else_on_a_shared_device_can_answer_too(app, auth, browser, make_plan):
@@ -169,7 +169,7 @@ def test_closed_expired_and_unknown_links_say_so_and_store_nothing(app, auth, br
     sent = person.client.post(f"/s/{token}/finish", data={"csrf_token": csrf})
     assert sent.status_code == 410 and responses(app) == []
 
-    browser.submit(f"/plans/{plan_id}/team/reopen", {}, page=f"/plans/{plan_id}/team")
+    token = set_up_survey(browser, make_plan())
     with app.app_context():
         survey_of(app, token).closes_on = services.today() - timedelta(days=1)
         db.session.commit()

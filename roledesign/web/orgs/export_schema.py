@@ -27,11 +27,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from roledesign.domain.anonymity import MAX_K, MIN_K
+from roledesign.domain.anonymity import MAX_K, MIN_K, POOL
+from roledesign.domain.disclosure import RELEASE_VERSION
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS
+from roledesign.domain.team import TEAM
 from roledesign.models.accounts import ROLES, SECTORS
 from roledesign.models.learning import ACTION_STATUSES
 from roledesign.web.progress.forms import CHECKIN_ANSWERS, CHECKIN_MONTHS, PERSPECTIVES
+
+FORMAT = "roledesign-organisation/2"  # 2: team surveys carry releases, never tallies
+FORMAT_1 = "roledesign-organisation/1"  # raw tallies per survey: imported as a release
 
 MAX_ROWS = 100_000  # of any one list: far beyond a real organisation, short of exhausting memory
 
@@ -246,9 +251,9 @@ def _known_group(value: str, info: ValidationInfo) -> str:
     return value
 
 
-class TeamSurveySection(Section):
-    """The team survey as the export carries it. The one section tied to how survey results
-    travel: replace it whole if the export's survey format changes."""
+class TeamSurveyV1Section(Section):
+    """A team survey as format 1 carried it (raw tallies). Still read, so that old exports can
+    be restored; the import turns it into a release through the disclosure gate."""
 
     item_ids: Annotated[list[ItemId], Field(max_length=1000)]
     is_open: bool
@@ -274,6 +279,82 @@ class TeamSurveySection(Section):
     @model_validator(mode="after")
     def _one_tally_per_group_and_statement(self):
         _unique(self.tallies, lambda t: f"{t.group}/{t.item}", "tally")
+        return self
+
+
+Cell = Annotated[list[Whole(0, 10_000_000)], Field(min_length=4, max_length=4)]
+NoisyCell = Annotated[list[float], Field(min_length=4, max_length=4)]
+
+
+class FiguresSection(Section):
+    """What a survey's release may show (roledesign.domain.disclosure.release). Checked against
+    the disclosure rules themselves: a crafted file cannot bring in a figure that rests on fewer
+    than k people."""
+
+    version: Literal[RELEASE_VERSION]
+    k: Whole(MIN_K, MAX_K)
+    total: Whole(0, 10_000_000)
+    groups: dict[Text(24, 1), Whole(0, 10_000_000)]
+    pool: Whole(0, 10_000_000) | None
+    cells: dict[Text(24, 1), dict[ItemId, Cell]]
+    comments: Annotated[list[Text(10_000)], Field(max_length=100_000)]
+    sector: dict[ItemId, NoisyCell]
+
+    @field_validator("groups")
+    @classmethod
+    def _known_groups(cls, value, info):
+        for group in value:
+            _known_group(group, info)
+        return value
+
+    @field_validator("cells", "sector")
+    @classmethod
+    def _known_statements(cls, value, info):
+        for statements in value.values() if info.field_name == "cells" else (value,):
+            _known_items(list(statements), info)
+        return value
+
+    @model_validator(mode="after")
+    def _every_figure_rests_on_k_people(self):
+        small = [g for g, n in self.groups.items() if n < self.k]
+        if small:
+            raise _problem(f"groups {', '.join(small)} have fewer than k = {self.k} people")
+        if self.pool is not None and self.pool < self.k:
+            raise _problem(f"the pool has fewer than k = {self.k} people")
+        units = {TEAM, POOL, *self.groups}
+        unknown = [u for u in self.cells if u not in units]
+        if unknown:
+            raise _problem(f"cells for {', '.join(unknown)}, which is not a group shown")
+        for unit, statements in self.cells.items():
+            thin = [item for item, cell in statements.items() if sum(cell) < self.k]
+            if thin:
+                raise _problem(f"cells.{unit}: {', '.join(thin[:5])} rest on fewer than k people")
+        return self
+
+
+class ReleaseSection(Section):
+    closed_on: Day
+    figures: FiguresSection
+
+
+class TeamSurveySection(Section):
+    """A team survey as format 2 carries it: its release once closed, never raw answers."""
+
+    item_ids: Annotated[list[ItemId], Field(max_length=1000)]
+    is_open: bool
+    closes_on: Day | None
+    created_at: Timestamp
+    release: ReleaseSection | None
+
+    @field_validator("item_ids")
+    @classmethod
+    def _known(cls, value, info):
+        return _known_items(value, info)
+
+    @model_validator(mode="after")
+    def _released_once_closed(self):
+        if self.is_open and self.release is not None:
+            raise _problem("an open survey has no release yet")
         return self
 
 
@@ -309,8 +390,24 @@ class PlanSection(Section):
     rounds: Rows(RoundSection, 1000)
     actions: Rows(ActionSection)
     documents: DocumentsSection
-    team_survey: TeamSurveySection | None
+    team_survey: TeamSurveyV1Section | None = None  # format 1
+    team_surveys: Rows(TeamSurveySection, 100) | None = None  # format 2
     check_ins: Rows(CheckInSection, 100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _surveys_as_the_format_says(cls, data, info):
+        if isinstance(data, dict):
+            key, other = (
+                ("team_survey", "team_surveys")
+                if (info.context or {}).get("format") == FORMAT_1
+                else ("team_surveys", "team_survey")
+            )
+            if key not in data:
+                raise _problem(f"{key} is missing")
+            if other in data:
+                raise _problem(f"{other} is not part of this export format")
+        return data
 
     @field_validator("setting", "introduction", "employment")
     @classmethod
@@ -354,7 +451,7 @@ class AuditSection(Section):
 
 
 class Export(Section):
-    format: Literal["roledesign-organisation/1"]
+    format: Literal[FORMAT, FORMAT_1]
     organisation: OrganisationSection
     members: Rows(MemberSection, 10_000)
     plans: Rows(PlanSection, 10_000)
@@ -447,7 +544,11 @@ def _message(error: dict) -> str:
 def problems(data, catalog, limit: int = 50) -> list[str]:
     """Every problem with the file (the first ``limit``), each naming where it is."""
     try:
-        export = Export.model_validate(data, context={"catalog": catalog})
+        context = {
+            "catalog": catalog,
+            "format": data.get("format") if isinstance(data, dict) else None,
+        }
+        export = Export.model_validate(data, context=context)
     except ValidationError as err:
         found, seen = [], set()
         for error in err.errors(include_url=False):

@@ -27,21 +27,19 @@ from roledesign.models import (
     Membership,
     Organisation,
     RolePlan,
-    TeamAnswer,
-    TeamCount,
     TeamInvitation,
     TeamInvitedAddress,
-    TeamResponse,
+    TeamRelease,
     TeamSurvey,
-    TeamTally,
     User,
 )
 from roledesign.models.accounts import new_session_token
 from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.models.plans import DESCRIPTION_FIELDS
 from roledesign.web.orgs import export_schema
+from roledesign.web.team import store
 
-FORMAT = "roledesign-organisation/1"
+FORMAT, FORMAT_1 = export_schema.FORMAT, export_schema.FORMAT_1
 # The closing date travels as ISO text, the other details as they are.
 EXPORTED_DETAILS = tuple(field for field in DETAIL_FIELDS if field != "closing_date")
 # Hours travel as text (a Decimal), the rest of the description as it is.
@@ -188,7 +186,7 @@ def _export_plan(plan: RolePlan, creator: dict, emails: set) -> dict:
             for a in actions
         ],
         "documents": _export_documents(plan, creator, emails),
-        "team_survey": _export_survey(plan),
+        "team_surveys": _export_surveys(plan),
         "check_ins": [
             {
                 "month": c.month,
@@ -249,6 +247,91 @@ def _export_documents(plan: RolePlan, creator: dict, emails: set) -> dict:
     }
 
 
+def _export_surveys(plan: RolePlan) -> list[dict]:
+    """The plan's team surveys, oldest first, each with its release once closed.
+
+    Releases are the only survey figures that leave the app: published, gated aggregates
+    (roledesign.domain.disclosure). Responses, answers and raw tallies never do, nor does a
+    survey's secret link; they live only in the operator's database backup.
+    """
+    from flask import current_app
+
+    from roledesign.web.team.services import release_for, today
+
+    rows = db.session.execute(
+        select(TeamSurvey, TeamRelease)
+        .outerjoin(TeamRelease, TeamRelease.survey_id == TeamSurvey.id)
+        .where(TeamSurvey.plan_id == plan.id)
+        .order_by(TeamSurvey.id)
+    ).all()
+    if any(r is None and not s.is_accepting(today()) for s, r in rows):
+        # A closing date has passed unread: release it now, in the one place releases are made.
+        for survey, release in rows:
+            if release is None:
+                release_for(current_app.extensions["roledesign.catalog"], survey)
+        return _export_surveys(plan)
+    return [
+        {
+            "item_ids": list(survey.item_ids),
+            "is_open": survey.is_open,
+            "closes_on": survey.closes_on.isoformat() if survey.closes_on else None,
+            "created_at": _when(survey.created_at),
+            "release": (
+                {"closed_on": release.closed_on.isoformat(), "figures": release.figures}
+                if release
+                else None
+            ),
+        }
+        for survey, release in rows
+    ]
+
+
+def _upgrade_format_1(data: dict) -> dict:
+    """An export made before releases carried each plan's survey as raw tallies. Import it as
+    the release those tallies make (worked out by the disclosure gate with the organisation's
+    k, so nothing beyond what a release shows is kept), or as an open survey with nobody counted
+    when it was still open."""
+    from flask import current_app
+
+    from roledesign.domain import disclosure
+    from roledesign.domain.team import Tally
+    from roledesign.web.team.services import pooled_only
+
+    try:
+        catalog = current_app.extensions["roledesign.catalog"]
+        k = max(int(data["organisation"]["anonymity_k"]), 3)
+        for plan in data["plans"]:
+            old = plan.pop("team_survey")
+            plan["team_surveys"] = []
+            if old is None:
+                continue
+            release = None
+            if not old["is_open"]:
+                tallies = {
+                    (t["group"], t["item"]): Tally(**{f: t[f] for f in TALLY_FIELDS})
+                    for t in old["tallies"]
+                }
+                chosen = set(old["item_ids"])
+                figures = disclosure.release(
+                    [i for i in catalog.items if i.id in chosen],
+                    old["group_counts"],
+                    tallies,
+                    old["comments"],
+                    k=k,
+                    order=catalog.team.group_keys,
+                    pooled_only=pooled_only(catalog),
+                )
+                closed_on = old["closes_on"] or old["created_at"][:10]
+                release = {"closed_on": closed_on, "figures": figures}
+            plan["team_surveys"].append(
+                {key: old[key] for key in ("item_ids", "is_open", "closes_on", "created_at")}
+                | {"release": release}
+            )
+    except (KeyError, TypeError, ValueError) as err:
+        raise TransferError(f"the export is incomplete or damaged ({err!r})") from err
+    return {**data, "format": FORMAT}
+
+
 TALLY_FIELDS = (
     "yes",
     "partly",
@@ -260,92 +343,32 @@ TALLY_FIELDS = (
 )
 
 
-def _export_survey(plan: RolePlan) -> dict | None:
-    """The team survey in aggregate only: how many people per group, the per-group tallies, and
-    the comments if the report would show them. Individual responses never leave the app, and
-    neither does the survey's secret link."""
-    from roledesign.domain.anonymity import comment_threshold
-    from roledesign.web.team.services import comments, group_counts, k_for
-
-    survey = db.session.scalar(select(TeamSurvey).where(TeamSurvey.plan_id == plan.id))
-    if survey is None:
-        return None
-    counts = group_counts(survey)
-    total = sum(counts.values())
-    tallies = db.session.scalars(
-        select(TeamTally)
-        .where(TeamTally.survey_id == survey.id)
-        .order_by(TeamTally.stakeholder_group, TeamTally.item_id)
-    ).all()
-    shown = comments(survey, k_for(plan.organisation), total, limit=None)
-    return {
-        "item_ids": list(survey.item_ids),
-        "is_open": survey.is_open,
-        "closes_on": survey.closes_on.isoformat() if survey.closes_on else None,
-        "created_at": _when(survey.created_at),
-        "group_counts": dict(sorted(counts.items())),
-        "tallies": [
-            {
-                "group": t.stakeholder_group,
-                "item": t.item_id,
-                **{field: getattr(t, field) for field in TALLY_FIELDS},
-            }
-            for t in tallies
-        ],
-        "comments": sorted(shown) if total >= comment_threshold(k_for(plan.organisation)) else [],
-        "first_response_on": _first_response_on(survey),
-    }
-
-
-def _first_response_on(survey: TeamSurvey) -> str | None:
-    first = db.session.scalar(
-        select(func.min(TeamResponse.submitted_on)).where(TeamResponse.survey_id == survey.id)
-    )
-    return first.isoformat() if first else None
-
-
-def _restore_survey(plan: RolePlan, source: dict | None) -> None:
-    """Recreate the survey with a new secret link, its tallies, and one placeholder response per
-    person counted (group only: no answers travel), so the team report reads as it did."""
+def _restore_surveys(plan: RolePlan, sources: list[dict]) -> None:
+    """Recreate each survey with a new secret link and its release, so every report reads as
+    it did. An open survey comes back open with nobody counted: its responses so far stay in
+    the old installation's database."""
     import secrets
 
-    from roledesign.web.team.services import rebuild_counts
-
-    if source is None:
-        return
-    survey = TeamSurvey(
-        plan=plan,
-        token=secrets.token_urlsafe(24),
-        item_ids=source["item_ids"],
-        is_open=source["is_open"],
-        closes_on=date.fromisoformat(source["closes_on"]) if source["closes_on"] else None,
-        created_at=_parse_when(source["created_at"]),
-    )
-    db.session.add(survey)
-    db.session.flush()
-    day = date.fromisoformat(source["first_response_on"]) if source["first_response_on"] else None
-    comments = list(source["comments"])
-    for group, count in source["group_counts"].items():
-        for _ in range(count):
+    for source in sources:
+        survey = TeamSurvey(
+            plan=plan,
+            token=secrets.token_urlsafe(24),
+            item_ids=source["item_ids"],
+            is_open=source["is_open"],
+            closes_on=date.fromisoformat(source["closes_on"]) if source["closes_on"] else None,
+            created_at=_parse_when(source["created_at"]),
+        )
+        db.session.add(survey)
+        db.session.flush()
+        release = source["release"]
+        if release is not None:
             db.session.add(
-                TeamResponse(
+                TeamRelease(
                     survey_id=survey.id,
-                    stakeholder_group=group,
-                    submission_key=secrets.token_hex(16),
-                    submitted_on=day,
-                    comment=comments.pop() if comments else None,
+                    closed_on=date.fromisoformat(release["closed_on"]),
+                    figures=release["figures"],
                 )
             )
-    for tally in source["tallies"]:
-        db.session.add(
-            TeamTally(
-                survey_id=survey.id,
-                stakeholder_group=tally["group"],
-                item_id=tally["item"],
-                **{field: tally[field] for field in TALLY_FIELDS},
-            )
-        )
-    rebuild_counts(survey)
 
 
 def _restore_documents(plan: RolePlan, source: dict, users: dict) -> None:
@@ -391,7 +414,7 @@ def _restore_documents(plan: RolePlan, source: dict, users: dict) -> None:
 
 def import_organisation(data: dict) -> Organisation:
     """Restore an export into a database that holds no accounts or organisations yet."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in (FORMAT, FORMAT_1):
         raise TransferError(f"not a roledesign organisation export (expected format {FORMAT})")
     existing = db.session.scalar(select(func.count()).select_from(Organisation))
     existing += db.session.scalar(select(func.count()).select_from(User))
@@ -403,6 +426,8 @@ def import_organisation(data: dict) -> Organisation:
             "the export is incomplete or damaged; nothing was imported. Problems found:\n"
             + "\n".join(f"  {line}" for line in found)
         )
+    if data["format"] == FORMAT_1:
+        data = _upgrade_format_1(data)
     try:
         return _restore(data)
     except (KeyError, TypeError, ValueError) as err:
@@ -495,7 +520,7 @@ def _restore(data: dict) -> Organisation:
             )
         db.session.flush()
         _restore_documents(plan, source_plan["documents"], users)
-        _restore_survey(plan, source_plan["team_survey"])
+        _restore_surveys(plan, source_plan["team_surveys"])
     db.session.flush()
     restored_plans = db.session.scalars(
         select(RolePlan).where(RolePlan.organisation_id == organisation.id).order_by(RolePlan.id)
@@ -545,11 +570,8 @@ def delete_organisation(organisation: Organisation) -> None:
     for model in (DocumentDetails, DocumentVersion, ChecklistTick):
         db.session.execute(delete(model).where(model.plan_id.in_(plan_ids)))
     survey_ids = select(TeamSurvey.id).where(TeamSurvey.plan_id.in_(plan_ids))
-    response_ids = select(TeamResponse.id).where(TeamResponse.survey_id.in_(survey_ids))
-    db.session.execute(delete(TeamAnswer).where(TeamAnswer.response_id.in_(response_ids)))
-    db.session.execute(delete(TeamResponse).where(TeamResponse.survey_id.in_(survey_ids)))
-    db.session.execute(delete(TeamTally).where(TeamTally.survey_id.in_(survey_ids)))
-    db.session.execute(delete(TeamCount).where(TeamCount.survey_id.in_(survey_ids)))
+    store.delete_answers(survey_ids)
+    db.session.execute(delete(TeamRelease).where(TeamRelease.survey_id.in_(survey_ids)))
     for model in (TeamInvitation, TeamInvitedAddress):
         db.session.execute(delete(model).where(model.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamSurvey).where(TeamSurvey.plan_id.in_(plan_ids)))

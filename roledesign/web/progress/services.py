@@ -4,7 +4,7 @@ queries, whatever the number of rounds or plans."""
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import bindparam, func, select
 
 from roledesign.domain.context import applicable
 from roledesign.domain.scoring import Answer as ScoredAnswer
@@ -126,57 +126,25 @@ def organisation_overview(catalog, organisation_id: int, today: date):
 
 
 def team_consensus_by_round(catalog, plan: RolePlan, rounds: list) -> list[dict | None]:
-    """The team survey's consensus per domain for each round's period (responses sent from the
-    day a round started until the next one started), with the report's anonymity rules.
+    """The team's consensus per domain for each round's period: from the last survey release
+    closed from the day the round started until the next one started.
 
-    Two aggregate queries, however many responses or rounds. None for a round without enough
-    responses to report; an empty list when the plan has no team survey.
+    Releases only (roledesign.domain.disclosure), never live responses: one query, however many
+    responses or rounds. None for a round without a release that can be reported; an empty list
+    when the plan has no team survey release.
     """
-    from roledesign.domain.anonymity import disclose
-    from roledesign.domain.team import STATUS_FIELDS, Tally, team_result
-    from roledesign.models import TeamAnswer, TeamResponse
-    from roledesign.web.team.services import k_for, survey_for, survey_items
+    from roledesign.domain import disclosure
+    from roledesign.web.team.services import released, survey_items
 
-    survey = survey_for(plan)
-    if survey is None or not rounds:
+    found = released(catalog, [plan.id])
+    if not found or not rounds:
         return []
     starts = [r.created_at.date() for r in rounds]
-    # The latest round whose start is on or before the day the response was sent.
-    bucket = case(
-        *(
-            (TeamResponse.submitted_on >= start, n)
-            for n, start in reversed(list(enumerate(starts)))
-        ),
-        else_=0,
-    ).label("bucket")
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for n, group, total in db.session.execute(
-        select(bucket, TeamResponse.stakeholder_group, func.count())
-        .where(TeamResponse.survey_id == survey.id)
-        .group_by(bucket, TeamResponse.stakeholder_group)
-    ):
-        counts[n][group] = total
-    tallies: dict[int, dict] = defaultdict(dict)
-    statuses = [func.sum(case((TeamAnswer.status == s, 1), else_=0)) for s in STATUS_FIELDS]
-    for row in db.session.execute(
-        select(
-            bucket,
-            TeamResponse.stakeholder_group,
-            TeamAnswer.item_id,
-            *statuses,
-            func.coalesce(func.sum(TeamAnswer.importance), 0),
-            func.count(TeamAnswer.importance),
+    per_round: list[dict | None] = [None] * len(rounds)
+    for survey, release in found:  # oldest first, so a later release in a period wins
+        n = max((i for i, start in enumerate(starts) if release.closed_on >= start), default=0)
+        result = disclosure.result(
+            survey_items(catalog, survey), release.figures, catalog.team.group_keys
         )
-        .join(TeamResponse, TeamResponse.id == TeamAnswer.response_id)
-        .where(TeamResponse.survey_id == survey.id)
-        .group_by(bucket, TeamResponse.stakeholder_group, TeamAnswer.item_id)
-    ):
-        tallies[row[0]][(row[1], row[2])] = Tally(*(int(v) for v in row[3:]))
-    items = survey_items(catalog, survey)
-    k = k_for(plan.organisation)
-    per_round = []
-    for n in range(len(rounds)):
-        disclosure = disclose(counts.get(n, {}), k, catalog.team.group_keys)
-        result = team_result(items, disclosure, tallies.get(n, {}))
-        per_round.append(result.consensus if disclosure.is_reportable else None)
+        per_round[n] = result.consensus if result.disclosure.is_reportable else None
     return per_round

@@ -9,7 +9,7 @@ from sqlalchemy import insert
 
 from roledesign.extensions import db
 from roledesign.models import TeamAnswer, TeamResponse
-from roledesign.web.team import services
+from roledesign.web.team import services, store
 
 GROUP_WEIGHTS = {
     "non_peer_staff": 50,
@@ -54,12 +54,14 @@ def _answer(rng, group, domain):
 
 def add_demo_responses(catalog, plan, creator, count: int, seed: int = 2013):
     """Create the plan's survey if needed and add ``count`` synthetic responses in bulk."""
-    survey = services.survey_for(plan) or services.create_survey(
-        plan=plan,
-        creator=creator,
-        item_ids=[i.id for i in services.offered_items(catalog, plan)],
-        closes_on=None,
-    )
+    survey = services.survey_for(plan)
+    if survey is None or not survey.is_open:  # a closed round keeps its release: ask again
+        survey = services.create_survey(
+            plan=plan,
+            creator=creator,
+            item_ids=[i.id for i in services.offered_items(catalog, plan)],
+            closes_on=None,
+        )
     items = services.survey_items(catalog, survey)
     rng = random.Random(seed + services.response_count(survey))  # noqa: S311 - demo data
     groups, weights = zip(*GROUP_WEIGHTS.items(), strict=True)
@@ -93,5 +95,5 @@ def add_demo_responses(catalog, plan, creator, count: int, seed: int = 2013):
                         }
                     )
         db.session.execute(insert(TeamAnswer), answers)
-    services.rebuild_tallies(survey)
+    store.rebuild_tallies(survey)
     return survey

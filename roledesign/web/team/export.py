@@ -1,13 +1,13 @@
-"""The team report as JSON (for the command line) and the anonymised CSV exports.
+"""The team report as JSON (for the command line) and the CSV downloads.
 
-Both apply exactly the suppression the report screen applies: they are built from the same
-TeamResult and Disclosure.
+All are built from a survey's release (``roledesign.domain.disclosure``), exactly as the report
+screen is: aggregated, gated figures only, never one row per person.
 """
 
 import csv
 import io
 
-from roledesign.domain.anonymity import POOL, Disclosure
+from roledesign.domain.anonymity import POOL
 from roledesign.domain.team import TeamResult
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -18,7 +18,8 @@ def _number(value):
 
 
 def report_as_json(result: TeamResult) -> dict:
-    """{"k", "total", "groups": [{"group", "n", "shown", "domains"}], "consensus", "gaps"}."""
+    """{"status": "released", "k", "total", "groups": [{"group", "n", "shown", "domains"}],
+    "consensus", "gaps"}. A group not shown (nobody, or fewer than k) has n null either way."""
     d = result.disclosure
     groups = []
     for key in (*d.order, POOL):
@@ -37,6 +38,7 @@ def report_as_json(result: TeamResult) -> dict:
             }
         )
     return {
+        "status": "released",
         "k": d.k,
         "total": d.total,
         "groups": groups,
@@ -59,40 +61,15 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def responses_csv(items, disclosure: Disclosure, responses) -> str:
-    """One row per response: the group it is shown under, then each statement's answer.
-
-    People whose own group is not shown appear under "other_respondents". Rows are sorted by
-    group and answers, never in the order they arrived, and carry no id, date or comment.
-    """
-    if not disclosure.is_reportable:
-        return ""
-    order = {key: n for n, key in enumerate((*disclosure.shown, POOL))}
-    rows = []
-    for group, answers in responses:
-        unit = group if group in disclosure.shown else POOL
-        cells = []
-        for item in items:
-            status, importance = answers.get(item.id, ("", None))
-            cells += [status, "" if importance is None else str(importance)]
-        rows.append((order[unit], unit, cells))
-    rows.sort()
+def rows_csv(rows) -> str:
+    """Rows of released figures (``disclosure.figures_rows``) as CSV a spreadsheet cannot run."""
     out = io.StringIO()
     writer = csv.writer(out)
-    header = ["group"]
-    for item in items:
-        header += [f"{item.id} in place", f"{item.id} importance"]
-    writer.writerow(header)
-    for _, unit, cells in rows:
-        writer.writerow([unit, *cells])
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
     return out.getvalue()
 
 
 def comments_csv(comments) -> str:
-    """Comments alone, alphabetically: no group, date or answers beside them."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["comment"])
-    for comment in sorted(comments):
-        writer.writerow([_cell(comment)])
-    return out.getvalue()
+    """Released comments alone, in the release's random order: nothing else beside them."""
+    return rows_csv([["comment"], *([c] for c in comments)])

@@ -8,8 +8,10 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user
 from markupsafe import Markup
 
+from roledesign.domain import disclosure
 from roledesign.domain.anonymity import POOL, comment_threshold
 from roledesign.domain.charts import bar_chart
+from roledesign.domain.disclosure import SECTOR_EPSILON
 from roledesign.domain.scoring import score
 from roledesign.domain.sectors import (
     SECTOR_MIN_ANSWERS,
@@ -47,9 +49,10 @@ def team_task(plan) -> dict:
     survey, n = services.survey_and_count(plan)
     if survey is None:
         return {"status": "not_started", "hint": "Ask your team the same statements, anonymously"}
-    state = "open" if survey.is_accepting(services.today()) else "closed"
+    if not survey.is_accepting(services.today()):
+        return {"status": "closed", "hint": "Closed: the results are ready to read"}
     people = "1 person has" if n == 1 else f"{n} people have"
-    return {"status": state, "hint": f"{people} responded"}
+    return {"status": "open", "hint": f"{people} responded"}
 
 
 @bp.get("/plans/<int:plan_id>/team")
@@ -59,11 +62,14 @@ def overview(plan_id: int):
     plan = plan_or_404(plan_id)
     survey = services.survey_for(plan)
     n = services.response_count(survey) if survey else 0
+    figures = services.release_for(catalog(), survey) if survey else None
+    db.session.commit()  # a release falls due on the first read after the closing date
     return render_template(
         "team/overview.html",
         plan=plan,
         survey=survey,
-        responses=n,
+        released=figures is not None,
+        responses=n if figures is None else figures["total"],
         k=services.k_for(plan.organisation),
         link=survey_link(survey) if survey else None,
         is_accepting=survey.is_accepting(services.today()) if survey else False,
@@ -135,28 +141,28 @@ def _setup_data(domains_items, survey) -> dict:
 @bp.post("/plans/<int:plan_id>/team/close")
 @organisation_required
 def close(plan_id: int):
-    return _set_open(plan_id, False, "The survey is closed: the link no longer accepts answers.")
-
-
-@bp.post("/plans/<int:plan_id>/team/reopen")
-@organisation_required
-def reopen(plan_id: int):
-    return _set_open(plan_id, True, "The survey is open again: the same link accepts answers.")
-
-
-def _set_open(plan_id: int, is_open: bool, message: str):
+    """Close for good: the results are worked out now, once, and never change."""
     plan = plan_or_404(plan_id, "edit")
     survey = _survey_or_404(plan)
-    if ActionForm().validate_on_submit():
-        services.set_open(survey, is_open)
-        audit.record(
-            plan.organisation_id,
-            "changed",
-            f"team survey of plan {plan.id}",
-            "opened" if is_open else "closed",
-        )
+    if ActionForm().validate_on_submit() and survey.is_open:
+        services.close(catalog(), survey, services.today())
+        audit.record(plan.organisation_id, "changed", f"team survey of plan {plan.id}", "closed")
         db.session.commit()
-        flash(message, "success")
+        flash("The survey is closed and its results are ready.", "success")
+    return redirect(url_for("team.overview", plan_id=plan.id))
+
+
+@bp.post("/plans/<int:plan_id>/team/again")
+@organisation_required
+def ask_again(plan_id: int):
+    """A new round with a new link; the closed round keeps its results."""
+    plan = plan_or_404(plan_id, "edit")
+    survey = _survey_or_404(plan)
+    if ActionForm().validate_on_submit() and services.release_for(catalog(), survey):
+        services.ask_again(plan, survey, current_user)
+        audit.record(plan.organisation_id, "created", f"team survey of plan {plan.id}", "again")
+        db.session.commit()
+        flash("A new round is open. Share the new link with your team.", "success")
     return redirect(url_for("team.overview", plan_id=plan.id))
 
 
@@ -191,16 +197,24 @@ def invitation(plan_id: int):
 @bp.get("/plans/<int:plan_id>/team/report")
 @organisation_required
 def report(plan_id: int):
-    """Team scores, group differences and consensus, with anonymity applied."""
+    """The survey's release: team scores, group differences, consensus and comments."""
     plan = plan_or_404(plan_id)
     survey = _survey_or_404(plan)
-    k = services.k_for(plan.organisation)
-    result = services.team_report(catalog(), survey, k)
+    result = services.team_report(catalog(), survey)
+    db.session.commit()  # a release falls due on the first read after the closing date
+    if result is None:
+        return render_template(
+            "team/report_open.html",
+            plan=plan,
+            survey=survey,
+            responses=services.response_count(survey),
+        )
+    release = services.stored_release(survey)
+    figures = release.figures
     items = services.survey_items(catalog(), survey)
     answers, _ = load_answers(current_round(plan))
     own = score(items, answers)
-    total = result.disclosure.total
-    comments, comment_total = services.report_comments(survey, k, total)
+    k = result.disclosure.k
     return render_template(
         "team/report.html",
         plan=plan,
@@ -209,13 +223,15 @@ def report(plan_id: int):
         k=k,
         own=own,
         own_answers=answers,
-        comments=comments,
+        comments=disclosure.comments(figures)[: services.COMMENTS_SHOWN],
         comment_threshold=comment_threshold(k),
-        comment_total=comment_total,
+        comment_total=len(disclosure.comments(figures)),
         team_chart=_team_chart(result, own) if result.team else None,
         groups_chart=_groups_chart(result) if result.units else None,
         label=_label,
         POOL=POOL,
+        closed_on=release.closed_on,
+        pooled_only=services.pooled_only(catalog()),
     )
 
 
@@ -252,37 +268,39 @@ def _groups_chart(result):
     )
 
 
-@bp.get("/plans/<int:plan_id>/team/responses.csv")
-@organisation_required
-def responses_csv(plan_id: int):
-    """Every response, anonymised, for groups that can be shown."""
-    plan = plan_or_404(plan_id)
+def _released_or_redirect(plan):
     survey = _survey_or_404(plan)
-    result = services.team_report(catalog(), survey, services.k_for(plan.organisation))
-    if not result.disclosure.is_reportable:
-        flash("The export is available once enough people have responded.", "info")
+    figures = services.release_for(catalog(), survey)
+    db.session.commit()
+    if figures is None:
+        flash("Downloads are ready once the survey has closed.", "info")
+    return survey, figures
+
+
+@bp.get("/plans/<int:plan_id>/team/figures.csv")
+@organisation_required
+def figures_csv(plan_id: int):
+    """The released figures: one row per group and statement shown, never one per person."""
+    plan = plan_or_404(plan_id)
+    survey, figures = _released_or_redirect(plan)
+    if figures is None:
         return redirect(url_for("team.report", plan_id=plan.id))
-    body = export.responses_csv(
-        services.survey_items(catalog(), survey),
-        result.disclosure,
-        services.response_rows(survey).values(),
+    rows = disclosure.figures_rows(
+        services.survey_items(catalog(), survey), figures, catalog().team.group_keys
     )
-    return _csv(body, f"team-responses-plan-{plan.id}.csv")
+    return _csv(export.rows_csv(rows), f"team-figures-plan-{plan.id}.csv")
 
 
 @bp.get("/plans/<int:plan_id>/team/comments.csv")
 @organisation_required
 def comments_csv(plan_id: int):
-    """Free-text comments alone, once enough people have responded."""
+    """The released comments alone, in the random order fixed when the survey closed."""
     plan = plan_or_404(plan_id)
-    survey = _survey_or_404(plan)
-    k = services.k_for(plan.organisation)
-    found = services.comments(survey, k, services.response_count(survey), limit=None)
+    _, figures = _released_or_redirect(plan)
+    found = disclosure.comments(figures) if figures else []
     if not found:
-        flash(
-            f"Comments are shown once at least {comment_threshold(k)} people have responded.",
-            "info",
-        )
+        if figures is not None:
+            flash("No comments can be shown for this survey.", "info")
         return redirect(url_for("team.report", plan_id=plan.id))
     return _csv(export.comments_csv(found), f"team-comments-plan-{plan.id}.csv")
 
@@ -324,7 +342,7 @@ def anonymity():
 @organisation_required
 def sectors():
     """How organisations in each sector answered, where enough have for nobody to stand out."""
-    comparison = compare_sectors(services.sector_figures(), catalog().items, tuple(SECTORS))
+    comparison = compare_sectors(services.sector_contributions(), catalog().items, tuple(SECTORS))
     return render_template(
         "team/sectors.html",
         comparison=comparison,
@@ -332,4 +350,5 @@ def sectors():
         min_organisations=SECTOR_MIN_ORGANISATIONS,
         min_respondents=SECTOR_MIN_RESPONDENTS,
         min_answers=SECTOR_MIN_ANSWERS,
+        epsilon=SECTOR_EPSILON,
     )
