@@ -51,6 +51,15 @@ class Respondent:
     def send(self, comment: str = ""):
         return self.browser.submit(f"{self.base}/finish", {"comment": comment})
 
+    def send_confirmed(self, comment: str = ""):
+        """Send, confirming the comment once if the page asks to check it (it names a role)."""
+        response = self.send(comment)
+        asked = re.search(r'name="checked" type="hidden" value="([^"]+)"', text(response))
+        if response.status_code == 200 and asked:
+            data = {"comment": comment, "checked": asked[1]}
+            response = self.browser.submit(f"{self.base}/finish", data)
+        return response
+
     def csrf(self, path="/finish") -> str:
         return self.browser.csrf(self.base + path)
 
@@ -60,7 +69,7 @@ def respond(app, token, group, answers_by_domain, comment="", address="127.0.0.1
     person.choose(group)
     for domain, answers in answers_by_domain.items():
         person.answer(domain, answers)
-    response = person.send(comment)
+    response = person.send_confirmed(comment)
     assert response.status_code == 302, text(response)[:3000]
     return person
 

@@ -227,7 +227,7 @@ def test_an_invited_group_is_chosen_for_them_and_a_small_one_is_flagged(
     assert re.search(r'value="line_manager"\s+checked', page)
     assert "Fewer than 5 people were invited as line managers" in page
     assert "Fewer than 5 people were invited as peer workers" not in page
-    assert "Prefer not to say" in page and "count only in the figures for everyone" in page
+    assert "Prefer not to say" in page and "never as a group of their own" in page
     assert "responded" not in page and "answered so far" not in page
     person.choose("line_manager")
     person.answer("distinctiveness", DIS)

@@ -221,13 +221,14 @@ def submit_response(
     db.session.add(response)
     db.session.flush()
     ordered = sorted(answers.items())  # one lock order for every transaction: no deadlocks
-    db.session.execute(
-        insert(TeamAnswer),
-        [
-            {"response_id": response.id, "item_id": i, "status": s, "importance": imp}
-            for i, (s, imp) in ordered
-        ],
-    )
+    if ordered:  # someone may skip every statement and still send (a comment, say)
+        db.session.execute(
+            insert(TeamAnswer),
+            [
+                {"response_id": response.id, "item_id": i, "status": s, "importance": imp}
+                for i, (s, imp) in ordered
+            ],
+        )
     tallies = [
         {
             "survey_id": survey.id,
@@ -240,7 +241,8 @@ def submit_response(
         }
         for item_id, (status, importance) in ordered
     ]
-    db.session.execute(_upsert(TeamTally, TALLY_KEY, TALLY_COUNTS, tallies))
+    if tallies:
+        db.session.execute(_upsert(TeamTally, TALLY_KEY, TALLY_COUNTS, tallies))
     count = {
         "survey_id": survey.id,
         "stakeholder_group": group,
