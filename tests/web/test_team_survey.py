@@ -351,4 +351,3 @@ def test_a_comment_naming_no_role_is_sent_straight_away(app, auth, browser, make
     person.answer("distinctiveness", DIS)
     assert person.send("Supervision needs planning.").status_code == 302
     assert len(responses(app)) == 1
-
