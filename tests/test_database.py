@@ -4,7 +4,7 @@ import os
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 
 from roledesign.app import MIGRATIONS_DIR
 from roledesign.extensions import db
@@ -51,10 +51,12 @@ def test_the_counts_migration_counts_the_responses_already_there(app, auth, make
 
     with app.app_context():
         db.drop_all()
-        upgrade(directory=MIGRATIONS_DIR, revision="52f071d7900e")  # the revision before
+        upgrade(directory=MIGRATIONS_DIR)
     auth.manager()
     plan_id = make_plan()
     with app.app_context():
+        db.session.remove()
+        downgrade(directory=MIGRATIONS_DIR, revision="52f071d7900e")  # the revision before
         survey = TeamSurvey(plan=db.session.get(RolePlan, plan_id), token="t" * 32, item_ids=[])
         db.session.add(survey)
         db.session.flush()

@@ -6,7 +6,9 @@ from roledesign.models.accounts import (
     Invitation,
     Membership,
     Organisation,
+    OutboxMail,
     User,
+    UserSession,
 )
 from roledesign.models.documents import ChecklistTick, DocumentDetails, DocumentVersion
 from roledesign.models.jd_checks import JdCheck
@@ -31,6 +33,7 @@ __all__ = [
     "JdCheck",
     "Membership",
     "Organisation",
+    "OutboxMail",
     "RolePlan",
     "TeamAnswer",
     "TeamCount",
@@ -38,4 +41,5 @@ __all__ = [
     "TeamSurvey",
     "TeamTally",
     "User",
+    "UserSession",
 ]
