@@ -52,7 +52,7 @@ class SmtpMailer:
 
     def send(self, message: Message) -> None:
         email = EmailMessage()
-        email["From"] = self.config["MAIL_SENDER"]
+        email["From"] = self.config.get("MAIL_SENDER", "roledesign <no-reply@localhost>")
         email["To"] = message.to
         email["Subject"] = message.subject
         email.set_content(message.body)

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, Auth, Browser
 from tests.web.test_bad_input import summary_links
 
 
@@ -95,3 +95,26 @@ def test_sign_in_is_rate_limited(client, auth, browser):
     response = client.post("/sign-in", data={"csrf_token": token})
     assert "Too many attempts" in text(response)
     assert int(response.headers["Retry-After"]) > 0
+
+
+def test_a_copied_session_cookie_stops_working_after_signing_out(app, client, auth, browser):
+    """Someone who copied the session cookie (from a shared computer, a proxy log) cannot use
+    it once its owner has signed out: the session ends on the server, not only in the browser."""
+    auth.manager()
+    attacker = app.test_client()
+    attacker.set_cookie("session", client.get_cookie("session").value)
+    assert attacker.get("/dashboard").status_code == 200  # the copy works while signed in
+    response = browser.submit("/sign-out", {}, page="/account")
+    assert response.headers["Location"] == "/"
+    assert attacker.get("/dashboard").status_code == 302
+    assert attacker.get("/account").headers["Location"].startswith("/sign-in")
+
+
+def test_signing_out_on_one_device_leaves_the_others_signed_in(app, client, auth, browser):
+    auth.manager()
+    other_device = Browser(app.test_client())
+    Auth(other_device).sign_in()
+    assert other_device.client.get("/dashboard").status_code == 200
+    browser.submit("/sign-out", {}, page="/account")
+    assert client.get("/dashboard").status_code == 302
+    assert other_device.client.get("/dashboard").status_code == 200
