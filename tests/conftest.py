@@ -87,7 +87,7 @@ class Outbox(Sequence):
     def link(self, to: str) -> str:
         """The path of the newest link e-mailed to an address."""
         body = next(mail.body for mail in reversed(self._rows()) if mail.to == to)
-        return re.findall(r"http://localhost(/\S+)", body)[-1]
+        return re.findall(r"https?://[^/\s]+(/\S+)", body)[-1]
 
 
 @pytest.fixture
