@@ -4,7 +4,11 @@ forgot-password and sign-in answer the same, and do the same work, either way.""
 import re
 import socket
 
+from sqlalchemy import select
+
 from roledesign import mail
+from roledesign.extensions import db
+from roledesign.models import Membership, User
 from tests.conftest import TEST_PASSWORD, Auth, Browser
 
 CSRF = re.compile(r'(name="csrf_token"(?: type="hidden")? value=")[^"]+(")')
@@ -157,3 +161,31 @@ def test_sign_in_does_one_argon2_verify_for_unknown_and_known_addresses(app, aut
         assert "Enter a correct email address and password" in page.get_data(as_text=True)
         work[email] = list(counting.calls)
     assert work == {"unknown@example.org": ["verify"], "known@example.org": ["verify"]}
+
+
+def test_an_unconfirmed_sign_up_is_replaced_but_an_imported_member_is_not(app, auth, outbox):
+    """Signing up again for an address nobody has confirmed replaces the earlier attempt (only
+    the newest link works); an account import-org made for an organisation's member (not yet
+    confirmed: its owner resets the password) is never replaced by a stranger's sign-up."""
+    auth.manager(email="admin@example.org")
+    with app.app_context():
+        organisation_id = db.session.scalar(select(Membership.organisation_id))
+        member = User(name="Imported", email="member@example.org", password_hash="x")
+        db.session.add(member)
+        db.session.flush()
+        db.session.add(Membership(user=member, organisation_id=organisation_id, role="viewer"))
+        db.session.commit()
+    for email in ("member@example.org", "fresh@example.org", "fresh@example.org"):
+        Browser(app.test_client()).submit(
+            "/sign-up",
+            {"name": "Stranger", "email": email, "password": TEST_PASSWORD,
+             "confirm": TEST_PASSWORD},
+        )  # fmt: skip
+    assert outbox[-3].subject == "Someone tried to create an account with your address"
+    with app.app_context():
+        member = db.session.scalar(select(User).where(User.email == "member@example.org"))
+        assert (member.name, member.password_hash) == ("Imported", "x")
+    first, newest = (re.findall(r"(/sign-up/confirm/\S+)", sent.body)[0] for sent in outbox[-2:])
+    person = Browser(app.test_client())
+    assert person.client.get(first).status_code == 400
+    assert person.submit(newest, {}).headers["Location"] == "/organisations/new"

@@ -105,7 +105,9 @@ def sign_up(*, name: str, email: str, password: str, next_url: str | None) -> No
     account, so that the page (and its timing) cannot tell anyone which addresses do."""
     password_hash = hash_password(password)
     user = user_by_email(email)
-    if user is not None and user.email_confirmed_at is not None:
+    # An account someone has confirmed, or that already belongs to an organisation (made by
+    # import-org, waiting for its owner to reset the password), is never replaced.
+    if user is not None and (user.email_confirmed_at is not None or user.memberships):
         send_mail(
             user.email,
             "Someone tried to create an account with your address",
