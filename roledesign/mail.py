@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from email.message import EmailMessage
 
-from flask import Flask, current_app, flash
+from flask import Flask, current_app, flash, has_request_context
 from sqlalchemy import delete, or_, select
 
 from roledesign.extensions import db
@@ -87,7 +87,7 @@ def send_mail(to: str, subject: str, body: str) -> None:
         # No mail server: the log is the delivery, and in development the page shows it too.
         current_app.extensions["roledesign.mail"].send(Message(to, subject, body))
         mail.sent_at = utcnow()
-        if current_app.config.get("ENV_NAME") == "development":
+        if current_app.config.get("ENV_NAME") == "development" and has_request_context():
             flash({"to": to, "subject": subject, "body": body}, "mail")
     db.session.add(mail)
 
