@@ -112,7 +112,7 @@ def seed_plan(app):
     with app.app_context():
         db.drop_all()
         db.create_all()
-        user = create_user(name="Bench Manager", email=EMAIL, password=PASSWORD)
+        user = create_user(name="Bench Manager", email=EMAIL, password=PASSWORD, confirmed=True)
         organisation = create_organisation(name="Bench Trust", sector="nhs", creator=user)
         plan = create_plan(
             organisation=organisation,

@@ -130,7 +130,13 @@ def seed(app, sizes: Sizes, *, password_hash: str | None = None) -> dict:
         _bulk(
             User.__table__,
             [
-                {**u, "password_hash": hashed, "session_token": f"token-{i}", "created_at": T0}
+                {
+                    **u,
+                    "password_hash": hashed,
+                    "session_token": f"token-{i}",
+                    "created_at": T0,
+                    "email_confirmed_at": T0,
+                }
                 for i, u in enumerate(users)
             ],
         )

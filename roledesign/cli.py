@@ -231,7 +231,7 @@ def demo(seed, responses):
         db.session.commit()
         click.echo("The demo already exists; its password has been reset.")
     else:
-        user = create_user(name="Demo Manager", email=DEMO_EMAIL, password=password)
+        user = create_user(name="Demo Manager", email=DEMO_EMAIL, password=password, confirmed=True)
         organisation = create_organisation(
             name="Northshire Mental Health NHS Foundation Trust (demo)", sector="nhs", creator=user
         )
@@ -416,6 +416,17 @@ def team_report(plan_id):
     click.echo(json.dumps(report, indent=2))
 
 
+@click.command("send-mail")
+@click.option("--limit", default=100, show_default=True, help="Send at most this many e-mails.")
+@with_appcontext
+def send_mail_command(limit):
+    """Deliver the e-mails waiting in the outbox (run every minute by cron or a timer)."""
+    from roledesign.mail import deliver_due
+
+    done = deliver_due(limit)
+    click.echo(f"sent {done['sent']}, will retry {done['failed']}, gave up on {done['gave_up']}")
+
+
 def register(app: Flask) -> None:
     from roledesign.web.documents.cli import documents_command
 
@@ -431,5 +442,6 @@ def register(app: Flask) -> None:
         import_org,
         delete_org,
         backup_db,
+        send_mail_command,
     ):
         app.cli.add_command(command)

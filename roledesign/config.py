@@ -112,6 +112,12 @@ DEFAULTS = {
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
     "PASSWORD_RESET_MAX_AGE": 3600,
+    # Links e-mailed at sign-up, to confirm the address, work for two days.
+    "SIGN_UP_MAX_AGE": 2 * 24 * 3600,
+    # `flask send-mail`: wait MAIL_RETRY_SECONDS after a failed attempt, doubling each time,
+    # and give up (with an error in the log) after MAIL_MAX_ATTEMPTS.
+    "MAIL_RETRY_SECONDS": 60,
+    "MAIL_MAX_ATTEMPTS": 8,
     "INVITATION_DAYS": 7,
     # Team survey submissions. Per client (internet address) and link: enough for a team sharing
     # one office network or one ward computer, too few for a script to swamp the results. Per

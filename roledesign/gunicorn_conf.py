@@ -39,6 +39,26 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 control_socket_disable = True
 
 
+def shared_limits_problem(workers: int, environ=os.environ) -> str | None:
+    """Why this production start would let rate limits be counted per worker, or None."""
+    storage = environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    if environ.get("ROLEDESIGN_ENV", "development") == "development" or workers < 2:
+        return None
+    if not storage.startswith("memory://"):
+        return None
+    return (
+        f"RATELIMIT_STORAGE_URI is {storage} with {workers} workers: each worker counts rate "
+        f"limits alone, so every limit is in effect {workers} times as generous (and more with "
+        "several servers). Set RATELIMIT_STORAGE_URI=redis://host:6379 (docs/operations.md)."
+    )
+
+
+def on_starting(server):
+    problem = shared_limits_problem(server.cfg.workers)
+    if problem:
+        server.log.error("WARNING: %s", problem)
+
+
 def post_fork(server, worker):
     """Each worker opens its own database connections; none are inherited from the master.
     It also starts, in the background, the forkserver that reads its uploads

@@ -1,11 +1,26 @@
-"""Sending e-mail behind one small interface: logged to the console by default, SMTP when
-MAIL_SERVER is configured, kept in memory for tests (MAIL_BACKEND = "memory")."""
+"""Outgoing e-mail through an outbox.
+
+`send_mail` only adds a row to the outbox table, in the caller's transaction: the caller's
+commit saves it together with the change it reports, a rollback drops it, and nothing a mail
+server does can change the web page's answer. `flask --app roledesign send-mail` (run by cron or
+a systemd timer, see docs/operations.md) delivers what is due, retrying with growing waits.
+
+Delivery backends: SMTP when MAIL_SERVER is configured; otherwise the log ("console"), where
+the mail is written at once, and in development also shown on the next page, so that sign-up
+and password-reset links can be followed without a mail server. Tests may choose "memory".
+"""
 
 import smtplib
 from dataclasses import dataclass, field
+from datetime import timedelta
 from email.message import EmailMessage
 
-from flask import Flask, current_app
+from flask import Flask, current_app, flash, has_request_context
+from sqlalchemy import delete, or_, select
+
+from roledesign.extensions import db
+from roledesign.models import OutboxMail
+from roledesign.models.base import utcnow
 
 
 @dataclass
@@ -25,10 +40,10 @@ class ConsoleMailer:
 
 @dataclass
 class MemoryMailer:
-    outbox: list[Message] = field(default_factory=list)
+    sent: list[Message] = field(default_factory=list)
 
     def send(self, message: Message) -> None:
-        self.outbox.append(message)
+        self.sent.append(message)
 
 
 class SmtpMailer:
@@ -37,7 +52,7 @@ class SmtpMailer:
 
     def send(self, message: Message) -> None:
         email = EmailMessage()
-        email["From"] = self.config["MAIL_SENDER"]
+        email["From"] = self.config.get("MAIL_SENDER", "roledesign <no-reply@localhost>")
         email["To"] = message.to
         email["Subject"] = message.subject
         email.set_content(message.body)
@@ -51,10 +66,14 @@ class SmtpMailer:
             smtp.send_message(email)
 
 
-def init_app(app: Flask) -> None:
-    backend = app.config.get("MAIL_BACKEND") or (
+def backend_name(app: Flask) -> str:
+    return app.config.get("MAIL_BACKEND") or (
         "smtp" if app.config.get("MAIL_SERVER") else "console"
     )
+
+
+def init_app(app: Flask) -> None:
+    backend = backend_name(app)
     mailers = {"console": ConsoleMailer, "smtp": SmtpMailer}
     app.extensions["roledesign.mail"] = (
         MemoryMailer() if backend == "memory" else mailers[backend](app)
@@ -62,4 +81,79 @@ def init_app(app: Flask) -> None:
 
 
 def send_mail(to: str, subject: str, body: str) -> None:
-    current_app.extensions["roledesign.mail"].send(Message(to=to, subject=subject, body=body))
+    """Queue an e-mail in the current transaction (it is saved by the caller's commit)."""
+    mail = OutboxMail(to=to, subject=subject, body=body, next_attempt_at=utcnow())
+    if backend_name(current_app) == "console":
+        # No mail server: the log is the delivery, and in development the page shows it too.
+        current_app.extensions["roledesign.mail"].send(Message(to, subject, body))
+        mail.sent_at = utcnow()
+        if current_app.config.get("ENV_NAME") == "development" and has_request_context():
+            flash({"to": to, "subject": subject, "body": body}, "mail")
+    db.session.add(mail)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Wait 1, 2, 4, 8 … minutes after each failed attempt, at most 6 hours."""
+    base = current_app.config["MAIL_RETRY_SECONDS"]
+    return timedelta(seconds=min(base * 2 ** (attempts - 1), 6 * 3600))
+
+
+def deliver_due(limit: int = 100) -> dict[str, int]:
+    """Send the queued e-mails that are due, committing after each; return what happened."""
+    mailer = current_app.extensions["roledesign.mail"]
+    most = current_app.config["MAIL_MAX_ATTEMPTS"]
+    done = {"sent": 0, "failed": 0, "gave_up": 0}
+    for _ in range(limit):
+        # One at a time, locked until its commit: two runs at once never send the same e-mail.
+        mail = db.session.scalar(
+            select(OutboxMail)
+            .where(
+                OutboxMail.sent_at.is_(None),
+                OutboxMail.gave_up_at.is_(None),
+                OutboxMail.next_attempt_at <= utcnow(),
+            )
+            .order_by(OutboxMail.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        if mail is None:
+            break
+        mail.attempts += 1
+        try:
+            mailer.send(Message(mail.to, mail.subject, mail.body))
+        except (OSError, smtplib.SMTPException) as err:
+            mail.last_error = f"{type(err).__name__}: {err}"[:2000]
+            if mail.attempts >= most:
+                mail.gave_up_at = utcnow()
+                done["gave_up"] += 1
+                current_app.logger.error(
+                    "Gave up on e-mail %s to %s after %s attempts: %s",
+                    mail.id,
+                    mail.to,
+                    mail.attempts,
+                    mail.last_error,
+                )
+            else:
+                mail.next_attempt_at = utcnow() + retry_delay(mail.attempts)
+                done["failed"] += 1
+                current_app.logger.warning(
+                    "E-mail %s to %s not sent (attempt %s): %s",
+                    mail.id,
+                    mail.to,
+                    mail.attempts,
+                    mail.last_error,
+                )
+        else:
+            mail.sent_at = utcnow()
+            mail.last_error = ""
+            done["sent"] += 1
+        db.session.commit()
+    # Addresses and links are not kept longer than needed: a week after sending (or giving up).
+    week_ago = utcnow() - timedelta(days=7)
+    db.session.execute(
+        delete(OutboxMail).where(
+            or_(OutboxMail.sent_at < week_ago, OutboxMail.gave_up_at < week_ago)
+        )
+    )
+    db.session.commit()
+    return done

@@ -6,12 +6,13 @@ touches the database runs against that server instead, e.g. a real PostgreSQL.
 
 import os
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from html import unescape
 
 import pytest
 from flask import got_request_exception
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from roledesign import create_app
 from roledesign.extensions import db
@@ -60,10 +61,38 @@ def client(app):
     return app.test_client()
 
 
+class Outbox(Sequence):
+    """The e-mails the app has queued (committed to the outbox table), oldest first."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def _rows(self) -> list:
+        from roledesign.models import OutboxMail
+
+        with self.app.app_context():
+            rows = db.session.scalars(select(OutboxMail).order_by(OutboxMail.id)).all()
+            db.session.expunge_all()
+            return rows
+
+    def __getitem__(self, index):
+        return self._rows()[index]
+
+    def __len__(self) -> int:
+        return len(self._rows())
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def link(self, to: str) -> str:
+        """The path of the newest link e-mailed to an address."""
+        body = next(mail.body for mail in reversed(self._rows()) if mail.to == to)
+        return re.findall(r"https?://[^/\s]+(/\S+)", body)[-1]
+
+
 @pytest.fixture
 def outbox(app):
-    """E-mails the app has sent during the test."""
-    return app.extensions["roledesign.mail"].outbox
+    return Outbox(app)
 
 
 @pytest.fixture
@@ -110,9 +139,13 @@ class Auth:
     def __init__(self, browser):
         self.browser = browser
 
-    def sign_up(self, email="manager@example.org", name="Sam Manager", password=TEST_PASSWORD):
-        return self.browser.submit(
-            "/sign-up",
+    def sign_up(
+        self, email="manager@example.org", name="Sam Manager", password=TEST_PASSWORD, next=None
+    ):
+        """Fill in the sign-up form and, when it is accepted, follow the e-mailed link: the
+        answer of the link's button (a redirect, signed in) or of the form (with its errors)."""
+        response = self.browser.submit(
+            "/sign-up" + (f"?next={next}" if next else ""),
             {
                 "name": name,
                 "email": email,
@@ -120,6 +153,11 @@ class Auth:
                 "confirm": password,
             },
         )
+        if response.status_code != 302:
+            return response
+        assert response.headers["Location"] == "/sign-up/check-your-email"
+        link = Outbox(self.browser.client.application).link(email.strip().lower())
+        return self.browser.submit(link, {})
 
     def sign_in(self, email="manager@example.org", password=TEST_PASSWORD):
         return self.browser.submit("/sign-in", {"email": email, "password": password})

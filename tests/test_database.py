@@ -4,7 +4,7 @@ import os
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 
 from roledesign.app import MIGRATIONS_DIR
 from roledesign.extensions import db
@@ -51,10 +51,12 @@ def test_the_counts_migration_counts_the_responses_already_there(app, auth, make
 
     with app.app_context():
         db.drop_all()
-        upgrade(directory=MIGRATIONS_DIR, revision="52f071d7900e")  # the revision before
+        upgrade(directory=MIGRATIONS_DIR)
     auth.manager()
     plan_id = make_plan()
     with app.app_context():
+        db.session.remove()
+        downgrade(directory=MIGRATIONS_DIR, revision="52f071d7900e")  # the revision before
         survey = TeamSurvey(plan=db.session.get(RolePlan, plan_id), token="t" * 32, item_ids=[])
         db.session.add(survey)
         db.session.flush()
@@ -91,10 +93,12 @@ def test_the_releases_migration_keeps_open_surveys_open_and_closed_reports_worki
 
     with app.app_context():
         db.drop_all()
-        upgrade(directory=MIGRATIONS_DIR, revision="b09cf76690ff")  # the revision before
+        upgrade(directory=MIGRATIONS_DIR)
     auth.manager()
     open_plan, closed_plan = make_plan(), make_plan()
     with app.app_context():
+        db.session.remove()
+        downgrade(directory=MIGRATIONS_DIR, revision="0446cb71bf71")  # the revision before
         for plan_id, is_open in ((open_plan, True), (closed_plan, False)):
             survey = TeamSurvey(
                 plan=db.session.get(RolePlan, plan_id),
@@ -115,6 +119,7 @@ def test_the_releases_migration_keeps_open_surveys_open_and_closed_reports_worki
                 )
         db.session.commit()
         upgrade(directory=MIGRATIONS_DIR)
+    auth.sign_in()  # the sessions migration ends every session once
     try:
         page = browser.client.get(f"/plans/{open_plan}/team/report").get_data(as_text=True)
         assert "6 people have responded so far" in page and "Whole team" not in page

@@ -6,7 +6,9 @@ from roledesign.models.accounts import (
     Invitation,
     Membership,
     Organisation,
+    OutboxMail,
     User,
+    UserSession,
 )
 from roledesign.models.documents import ChecklistTick, DocumentDetails, DocumentVersion
 from roledesign.models.invitations import TeamInvitation, TeamInvitedAddress
@@ -39,6 +41,7 @@ __all__ = [
     "JdCheck",
     "Membership",
     "Organisation",
+    "OutboxMail",
     "RolePlan",
     "TeamAnswer",
     "TeamCount",
@@ -49,4 +52,5 @@ __all__ = [
     "TeamSurvey",
     "TeamTally",
     "User",
+    "UserSession",
 ]

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 from datetime import datetime
 
@@ -6,7 +7,7 @@ from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roledesign.extensions import db
-from roledesign.models.base import created_at_column
+from roledesign.models.base import created_at_column, utcnow
 
 
 def new_session_token() -> str:
@@ -43,18 +44,60 @@ class User(UserMixin, db.Model):
     # Part of every session's user id: replacing it signs the user out everywhere (after a
     # password change or reset, or when they ask to).
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    # Set when the person opens the link e-mailed at sign-up (or a password reset link, which
+    # proves the same); nobody signs in to an account whose address nobody has confirmed.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = created_at_column()
 
     memberships: Mapped[list["Membership"]] = relationship(back_populates="user")
+
+    # The key of the session being signed in (set by web.auth.services.start_session).
+    session_key: str = ""
 
     def __repr__(self) -> str:
         return f"<User {self.id}>"
 
     def get_id(self) -> str:
-        return f"{self.id}.{self.session_token}"
+        return f"{self.id}.{self.session_token}.{self.session_key}"
 
     def sign_out_everywhere(self) -> None:
         self.session_token = new_session_token()
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class UserSession(db.Model):
+    """One signed-in browser. The cookie holds a random key; only its hash is kept here, and
+    signing out deletes the row, so a copy of the cookie stops working at once."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = created_at_column()
+
+
+class OutboxMail(db.Model):
+    """An e-mail waiting to be sent, written in the same transaction as the change it reports;
+    `flask send-mail` delivers it, retrying with growing waits."""
+
+    __tablename__ = "outbox_mail"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    to: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    gave_up_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = created_at_column()
 
 
 class Organisation(db.Model):

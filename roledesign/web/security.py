@@ -1,14 +1,31 @@
-"""Response headers that keep pages to our own assets and out of other sites' frames."""
+"""Response headers that keep pages to our own assets, out of other sites' frames and out of
+caches."""
 
 import secrets
 
-from flask import Flask, g
+from flask import Flask, g, request
+from flask_login import current_user
 
 
 def _nonce() -> str:
     if "csp_nonce" not in g:
         g.csp_nonce = secrets.token_urlsafe(16)
     return g.csp_nonce
+
+
+# Assets, and the pages that are the same for every visitor who is not signed in.
+ASSETS = {"static", "nhsuk_assets"}
+PUBLIC_PAGES = {"main.start", "evidence.index"}
+
+
+def no_store(response) -> None:
+    """Keep every other answer out of browser and proxy caches, so that on a shared computer
+    the back button cannot bring back someone's pages, downloads or survey answers."""
+    if request.endpoint in ASSETS:
+        return
+    if request.endpoint in PUBLIC_PAGES and not current_user.is_authenticated:
+        return
+    response.headers["Cache-Control"] = "no-store"
 
 
 def init_app(app: Flask) -> None:
@@ -45,6 +62,7 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
+        no_store(response)
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

@@ -41,6 +41,23 @@ def live_server(app):
     thread.join(timeout=5)
 
 
+@pytest.fixture
+def follow_sign_up_link(outbox, live_server):
+    """After "Create account": the page that says to check the email, then the e-mailed link
+    and its button, which confirms the address and signs in."""
+
+    def follow(page, email: str, accessible=None):
+        page.get_by_role("heading", name="Check your email").wait_for()
+        if accessible:
+            accessible(page, "Check your email")
+        page.goto(live_server + outbox.link(email))
+        if accessible:
+            accessible(page, "Finish creating your account")
+        page.get_by_role("button", name="Confirm and continue").click()
+
+    return follow
+
+
 @pytest.fixture(scope="session")
 def chromium(tmp_path_factory):
     from playwright.sync_api import sync_playwright

@@ -26,7 +26,7 @@ from roledesign.models import Invitation, Membership, Organisation, TeamSurvey, 
 from roledesign.web.auth import services as auth_services
 from roledesign.web.orgs import services as org_services
 from roledesign.web.team import services as team_services
-from tests.conftest import PLAN_FORM, TEST_PASSWORD
+from tests.conftest import PLAN_FORM, TEST_PASSWORD, Outbox
 from tests.e2e.conftest import axe_violations, serve_static_files
 from tests.web.team_helpers import seed_sectors
 from tests.world import build, build_world
@@ -289,7 +289,7 @@ def test_every_page_in_every_state_passes_axe(
     filled_plan(sweep, app, browser, filled)
     organisation(sweep, app)
     error_pages(sweep, app, monkeypatch)
-    other_people(sweep, invitation)
+    other_people(sweep, invitation, Outbox(app))
     too_many_attempts(sweep)
 
     requests, templates = served
@@ -693,7 +693,7 @@ def error_pages(sweep, app, monkeypatch):
         monkeypatch.undo()
 
 
-def other_people(sweep, invitation: str):
+def other_people(sweep, invitation: str, outbox):
     """A viewer is refused editing; someone signed in with the wrong address follows an
     invitation; an organisation with nothing in it yet."""
     sign_out(sweep)
@@ -713,7 +713,11 @@ def other_people(sweep, invitation: str):
     sweep.page.get_by_label("Email address").fill("ok@a.example")
     sweep.page.get_by_label("Create a password").fill(TEST_PASSWORD)
     sweep.page.get_by_label("Confirm your password").fill(TEST_PASSWORD)
-    sweep.press("Create account", "Join Organisation A")
+    sweep.press("Create account", "Check your email")
+    sweep.goto(outbox.link("ok@a.example"), "Finish creating your account")
+    sweep.press("Confirm and continue", "Join Organisation A")
+    sweep.goto(outbox.link("ok@a.example"), "This link has expired or has been used", status=400)
+    sweep.goto(f"/invitations/{invitation}", "Join Organisation A")
     sweep.press("Join Organisation A", "Role plans")
     sign_out(sweep)
 

@@ -36,20 +36,23 @@ def word_file(tmp_path, corpus_name: str):
     return path
 
 
-def sign_up(page, live_server):
+def sign_up(page, live_server, follow_sign_up_link):
     page.goto(live_server + "/sign-up")
     page.get_by_label("Your full name").fill("Jo Adeyemi")
     page.get_by_label("Email address").fill("jo@example.org")
     page.get_by_label("Create a password").fill(TEST_PASSWORD)
     page.get_by_label("Confirm your password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    follow_sign_up_link(page, "jo@example.org")
     page.get_by_label("Organisation name").fill("Westmoor NHS Trust")
     page.get_by_label("NHS", exact=True).check()
     page.get_by_role("button", name="Continue").click()
 
 
-def test_check_a_job_description_then_start_a_plan_from_it(page, live_server, accessible, tmp_path):
-    sign_up(page, live_server)
+def test_check_a_job_description_then_start_a_plan_from_it(
+    page, live_server, accessible, tmp_path, follow_sign_up_link
+):
+    sign_up(page, live_server, follow_sign_up_link)
     accessible(page, "Role plans")
     page.get_by_role("link", name="Check a job description").click()
 

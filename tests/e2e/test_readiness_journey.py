@@ -18,7 +18,9 @@ def shot(page, name):
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
-def test_sign_up_plan_answer_one_domain_and_read_the_report(page, live_server, accessible):
+def test_sign_up_plan_answer_one_domain_and_read_the_report(
+    page, live_server, accessible, follow_sign_up_link
+):
     page.goto(live_server + "/")
     accessible(page, "Plan a peer worker role that works")
     # nhsuk-frontend's scripts run under our Content-Security-Policy.
@@ -38,6 +40,7 @@ def test_sign_up_plan_answer_one_domain_and_read_the_report(page, live_server, a
     page.get_by_label("Create a password").fill(TEST_PASSWORD)
     page.get_by_label("Confirm your password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    follow_sign_up_link(page, "alex@example.org", accessible)
 
     accessible(page, "Set up your organisation")
     page.get_by_label("Organisation name").fill("Riverside Mind")

@@ -53,7 +53,9 @@ def page(chromium):
     context.close()
 
 
-def test_sign_up_plan_answer_and_report_without_javascript(page, live_server, accessible):
+def test_sign_up_plan_answer_and_report_without_javascript(
+    page, live_server, accessible, follow_sign_up_link
+):
     page.goto(live_server + "/")
     accessible(page, "Plan a peer worker role that works")
     assert "js-enabled" not in (page.get_attribute("body", "class") or "")
@@ -69,6 +71,7 @@ def test_sign_up_plan_answer_and_report_without_javascript(page, live_server, ac
     page.get_by_label("Create a password").fill(TEST_PASSWORD)
     page.get_by_label("Confirm your password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    follow_sign_up_link(page, "alex@example.org", accessible)
     accessible(page, "Set up your organisation")
     page.get_by_label("Organisation name").fill("Riverside Mind")
     page.get_by_label("Voluntary or community sector").check()

@@ -9,8 +9,10 @@ reach, which an embedded SQLite file is not meant to be.
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,36 @@ def postgresql_url():
     finally:
         subprocess.run(_as_postgres([*pg_ctl, "-m", "fast", "stop"]), capture_output=True)
         shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A throwaway Redis server (Debian's redis-server) on a free loopback port, nothing saved
+    to disc: the shared store for rate limits that production needs with several workers."""
+    binary = shutil.which("redis-server")
+    assert binary, "redis-server is not installed: run the README's test command (bash .ci/test)"
+    port = free_port()
+    folder = tempfile.mkdtemp(prefix="roledesign-scale-redis-")
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", folder],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, "redis-server stopped"
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                assert time.monotonic() < deadline, "redis-server did not answer"
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -9,9 +9,10 @@ sending on the other, some sending twice to both servers at the same moment. Aft
 response is stored exactly once, the running tallies agree with a recount of every answer, and
 both servers show the same team report.
 
-Rate limits: RATELIMIT_STORAGE_URI is set to memory:// explicitly, so each worker counts alone;
-this test stays below every limit (one sign-up; 30 sends per link against 600 a minute, and
-one or two per client, each from its own address, against 30).
+Rate limits: RATELIMIT_STORAGE_URI is set to memory:// explicitly, so each worker counts alone
+(and gunicorn logs a warning saying so); this test stays below every limit (one sign-up; 30
+sends per link against 600 a minute, and one or two per client, each from its own address,
+against 30). tests/scale/test_shared_limits.py shares them via Redis.
 """
 
 import os
@@ -32,7 +33,7 @@ from sqlalchemy import func, select
 from roledesign import create_app
 from roledesign.config import PROJECT_ROOT
 from roledesign.extensions import db
-from roledesign.models import RolePlan, TeamResponse
+from roledesign.models import OutboxMail, RolePlan, TeamResponse
 from roledesign.web.team import services, store
 from tests.conftest import PLAN_FORM
 from tests.scale.servers import AppServer
@@ -114,6 +115,19 @@ def _empty(url: str) -> None:
         db.engine.dispose()
 
 
+def deploy(env: dict, url: str) -> None:
+    """An empty database brought to the newest schema by the deploy step, `flask db upgrade`."""
+    _empty(url)
+    flask = str(Path(sys.executable).with_name("flask"))
+    subprocess.run(
+        [flask, "--app", "roledesign", "db", "upgrade"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
 def _respond(n: int, servers, token: str) -> dict:
     """Choose a group on one server, answer on the other, send on the first. Every fifth person
     sends twice at the same moment, once to each server, as a double click through a load
@@ -157,6 +171,55 @@ def _report(server, manager, plan_id: int) -> str:
     return CSRF.sub("csrf", re.sub(r'nonce="[^"]+"', "", main))
 
 
+def _latest_link(url: str, email: str) -> str:
+    """The path of the newest link e-mailed to an address (from the outbox: with no mail
+    server in production, e-mail is only logged)."""
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": _sqlalchemy_url(url)})
+    with app.app_context():
+        body = db.session.scalar(
+            select(OutboxMail.body).where(OutboxMail.to == email).order_by(OutboxMail.id.desc())
+        )
+        db.session.remove()
+        db.engine.dispose()
+    return re.search(rf"https://{re.escape(HOST)}(/\S+)", body).group(1)
+
+
+def set_up_survey(one, two, url: str) -> tuple["Browser", int, str]:
+    """A manager signs up on one server and carries on on the other (sessions are signed
+    cookies, checked against the shared database), down to a team survey's link."""
+    manager = Browser("203.0.113.10")
+    password = "correct horse battery staple"
+    status, _, headers = manager.submit(
+        one,
+        "/sign-up",
+        {"name": "Sam Manager", "email": "sam@example.org", "password": password,
+         "confirm": password},
+    )  # fmt: skip
+    assert (status, headers["Location"]) == (302, "/sign-up/check-your-email")
+    status, _, _ = manager.submit(two, _latest_link(url, "sam@example.org"), {})
+    assert status == 302
+    status, _, headers = manager.submit(
+        two, "/organisations/new", {"name": "Northshire NHS Trust", "sector": "nhs"}
+    )
+    assert (status, headers["Location"]) == (302, "/dashboard")
+    status, _, headers = manager.submit(one, "/plans/new", PLAN_FORM)
+    assert status == 302
+    plan_id = int(headers["Location"].rstrip("/").split("/")[-1])
+    status, dashboard, _ = manager.request(two, "/dashboard")
+    assert status == 200 and "Northshire NHS Trust" in dashboard
+    assert f'href="/plans/{plan_id}"' in dashboard
+    status, setup, _ = manager.request(two, f"/plans/{plan_id}/team/setup")
+    assert status == 200
+    chosen = {}
+    for name, value in re.findall(r'name="(items_[a-z_]+)" type="checkbox" value="([^"]+)"', setup):
+        chosen.setdefault(name, []).append(value)
+    status, _, _ = manager.submit(two, f"/plans/{plan_id}/team/setup", chosen)
+    assert status == 302
+    status, overview, _ = manager.request(one, f"/plans/{plan_id}/team")
+    token = re.search(r"/s/([A-Za-z0-9_-]{20,})", overview).group(1)
+    return manager, plan_id, token
+
+
 def test_two_servers_share_one_database_and_lose_nothing(postgresql_url):
     env = {
         **os.environ,
@@ -167,48 +230,10 @@ def test_two_servers_share_one_database_and_lose_nothing(postgresql_url):
         "ROLEDESIGN_PROXY_FIX": "1",
         "ROLEDESIGN_AUTO_MIGRATE": "0",
     }
-    _empty(postgresql_url)
-    flask = str(Path(sys.executable).with_name("flask"))
-    subprocess.run(
-        [flask, "--app", "roledesign", "db", "upgrade"],
-        env=env,
-        cwd=PROJECT_ROOT,
-        check=True,
-        capture_output=True,
-    )
+    deploy(env, postgresql_url)
     one, two = AppServer(env), AppServer(env)
     try:
-        manager = Browser("203.0.113.10")
-        password = "correct horse battery staple"
-        status, _, _ = manager.submit(
-            one,
-            "/sign-up",
-            {"name": "Sam Manager", "email": "sam@example.org", "password": password,
-             "confirm": password},
-        )  # fmt: skip
-        assert status == 302
-        # Signed in on the first server; the second knows the session from its cookie alone.
-        status, _, headers = manager.submit(
-            two, "/organisations/new", {"name": "Northshire NHS Trust", "sector": "nhs"}
-        )
-        assert (status, headers["Location"]) == (302, "/dashboard")
-        status, _, headers = manager.submit(one, "/plans/new", PLAN_FORM)
-        assert status == 302
-        plan_id = int(headers["Location"].rstrip("/").split("/")[-1])
-        status, dashboard, _ = manager.request(two, "/dashboard")
-        assert status == 200 and "Northshire NHS Trust" in dashboard
-        assert f'href="/plans/{plan_id}"' in dashboard
-        status, setup, _ = manager.request(two, f"/plans/{plan_id}/team/setup")
-        assert status == 200
-        chosen = {}
-        for name, value in re.findall(
-            r'name="(items_[a-z_]+)" type="checkbox" value="([^"]+)"', setup
-        ):
-            chosen.setdefault(name, []).append(value)
-        status, _, _ = manager.submit(two, f"/plans/{plan_id}/team/setup", chosen)
-        assert status == 302
-        status, overview, _ = manager.request(one, f"/plans/{plan_id}/team")
-        token = re.search(r"/s/([A-Za-z0-9_-]{20,})", overview).group(1)
+        manager, plan_id, token = set_up_survey(one, two, postgresql_url)
 
         with ThreadPoolExecutor(max_workers=8) as pool:
             outcomes = list(pool.map(lambda n: _respond(n, (one, two), token), range(RESPONDENTS)))
@@ -248,3 +273,5 @@ def test_two_servers_share_one_database_and_lose_nothing(postgresql_url):
         logs = one.stop() + two.stop()
         _empty(postgresql_url)
     assert "Traceback" not in logs, logs
+    # memory:// with two workers in production: gunicorn says loudly what that costs.
+    assert "each worker counts rate limits alone" in logs

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, Auth, Browser
 from tests.web.test_bad_input import summary_links
 
 
@@ -26,8 +26,8 @@ def test_password_reset_by_single_use_link(client, auth, browser, outbox):
     browser.submit("/sign-out", {}, page="/organisations/new")
     page = text(browser.submit("/forgot-password", {"email": "MANAGER@example.org"}))
     assert "If MANAGER@example.org has an account" in page
-    assert len(outbox) == 1 and outbox[0].to == "manager@example.org"
-    link = re.search(r"http://localhost(/reset-password/\S+)", outbox[0].body).group(1)
+    assert outbox[-1].to == "manager@example.org" and outbox[-1].subject == "Reset your password"
+    link = outbox.link("manager@example.org")
     new_password = "lantern orchard velvet compass"
     response = browser.submit(link, {"password": new_password, "confirm": new_password})
     assert response.headers["Location"] == "/sign-in"
@@ -48,7 +48,7 @@ def test_reset_link_expires(app, client, auth, browser, outbox):
     auth.sign_up()
     browser.submit("/sign-out", {}, page="/organisations/new")
     browser.submit("/forgot-password", {"email": "manager@example.org"})
-    link = re.search(r"http://localhost(/reset-password/\S+)", outbox[0].body).group(1)
+    link = outbox.link("manager@example.org")
     app.config["PASSWORD_RESET_MAX_AGE"] = -1
     assert client.get(link).status_code == 400
     assert client.get("/reset-password/not-a-token").status_code == 400
@@ -58,7 +58,7 @@ def test_new_password_must_be_strong(client, auth, browser, outbox):
     auth.sign_up()
     browser.submit("/sign-out", {}, page="/organisations/new")
     browser.submit("/forgot-password", {"email": "manager@example.org"})
-    link = re.search(r"http://localhost(/reset-password/\S+)", outbox[0].body).group(1)
+    link = outbox.link("manager@example.org")
     page = text(browser.submit(link, {"password": "password1234", "confirm": "password1234"}))
     assert summary_links(page)[0][0] == "#password"
 
@@ -95,3 +95,26 @@ def test_sign_in_is_rate_limited(client, auth, browser):
     response = client.post("/sign-in", data={"csrf_token": token})
     assert "Too many attempts" in text(response)
     assert int(response.headers["Retry-After"]) > 0
+
+
+def test_a_copied_session_cookie_stops_working_after_signing_out(app, client, auth, browser):
+    """Someone who copied the session cookie (from a shared computer, a proxy log) cannot use
+    it once its owner has signed out: the session ends on the server, not only in the browser."""
+    auth.manager()
+    attacker = app.test_client()
+    attacker.set_cookie("session", client.get_cookie("session").value)
+    assert attacker.get("/dashboard").status_code == 200  # the copy works while signed in
+    response = browser.submit("/sign-out", {}, page="/account")
+    assert response.headers["Location"] == "/"
+    assert attacker.get("/dashboard").status_code == 302
+    assert attacker.get("/account").headers["Location"].startswith("/sign-in")
+
+
+def test_signing_out_on_one_device_leaves_the_others_signed_in(app, client, auth, browser):
+    auth.manager()
+    other_device = Browser(app.test_client())
+    Auth(other_device).sign_in()
+    assert other_device.client.get("/dashboard").status_code == 200
+    browser.submit("/sign-out", {}, page="/account")
+    assert client.get("/dashboard").status_code == 302
+    assert other_device.client.get("/dashboard").status_code == 200

@@ -7,6 +7,9 @@ import pytest
 from roledesign.web.access import PERMISSIONS
 from tests.world import build, build_world
 
+# Pages that may be kept by browsers and proxies, when nobody is signed in: the same for all.
+CACHEABLE = {"static", "nhsuk_assets", "main.start", "evidence.index"}
+
 # endpoint -> (scope, need for GET, need for POST). Scopes:
 #   public: anyone; account: any signed-in person; org: the current organisation's data;
 #   plan: organisation A's plan (foreign users must get 404).
@@ -18,6 +21,8 @@ RULES = {
     "main.start": ("public", None, None),
     "evidence.index": ("public", None, None),
     "auth.sign_up": ("public", None, None),
+    "auth.sign_up_sent": ("public", None, None),
+    "auth.confirm": ("public", None, None),
     "auth.sign_in": ("public", None, None),
     "auth.forgot_password": ("public", None, None),
     "auth.reset_password": ("public", None, None),
@@ -128,3 +133,28 @@ def test_every_route_enforces_isolation_and_roles(app, world):
                 assert status < 500, (url, role, status)
                 checked += 1
     assert checked > 100
+
+
+def test_signed_in_pages_downloads_and_survey_pages_are_never_stored(app, auth, browser, make_plan):
+    """On a shared computer, the back button or a proxy's cache must not show one person's
+    pages, exports or survey answers to the next: every GET answers `Cache-Control: no-store`,
+    except public assets and the public start and evidence pages."""
+    built = build_world(app, auth, browser, make_plan)
+    values = {**built.values, "token": built.token}
+    admin = built.people["admin"]
+    checked = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint in {"static", "nhsuk_assets"}:
+            continue
+        url = build(rule, values)
+        response = admin.client.get(url)
+        assert "no-store" in response.headers.get("Cache-Control", ""), (url, response.status)
+        checked.append(rule.endpoint)
+    assert {"documents.download", "team.responses_csv", "survey.start", "orgs.export"} <= set(
+        checked
+    )
+    # Signed out, the start page and the evidence base may be cached; the survey may not.
+    visitor = app.test_client()
+    for url in ("/", "/evidence/"):
+        assert "no-store" not in visitor.get(url).headers.get("Cache-Control", ""), url
+    assert "no-store" in visitor.get(f"/s/{built.token}").headers["Cache-Control"]

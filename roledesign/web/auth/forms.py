@@ -34,14 +34,6 @@ class SignUpForm(BaseForm):
         ],
     )
 
-    def validate_email(self, field):
-        from roledesign.web.auth.services import email_taken
-
-        if email_taken(field.data):
-            raise ValidationError(
-                "An account with this email address already exists. Sign in instead."
-            )
-
     def validate_password(self, field):
         problem = password_problem(
             field.data, email=self.email.data or "", name=self.name.data or ""

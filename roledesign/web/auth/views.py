@@ -3,12 +3,13 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from roledesign.extensions import db, limiter
 from roledesign.mail import send_mail
 from roledesign.web.auth import services
 from roledesign.web.auth.forms import ForgotPasswordForm, ResetPasswordForm, SignInForm, SignUpForm
+from roledesign.web.forms import BaseForm
 
 bp = Blueprint("auth", __name__)
 
@@ -22,28 +23,53 @@ def _safe_next(target: str | None) -> str:
     return url_for("main.dashboard")
 
 
+# Per address: enough for someone who mistypes a few times, too few for guessing passwords.
+AUTH_LIMIT = "10 per minute;50 per hour"
+
+
 @bp.route("/sign-up", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
 def sign_up():
-    """Create an account, then go on to create or join an organisation."""
+    """Ask for an account. The answer is the same whether or not the address has one: the
+    address's owner gets either a link to finish or a note that the account exists."""
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
     form = SignUpForm()
     if form.validate_on_submit():
-        user = services.create_user(
-            name=form.name.data, email=form.email.data, password=form.password.data
+        target = request.args.get("next")
+        services.sign_up(
+            name=form.name.data,
+            email=form.email.data,
+            password=form.password.data,
+            next_url=_safe_next(target) if target else None,
         )
         db.session.commit()
-        session.clear()
-        login_user(user)
-        flash("Your account has been created.", "success")
-        # Someone following an invitation goes back to it; everyone else sets up an organisation.
-        target = request.args.get("next")
-        return redirect(_safe_next(target) if target else url_for("orgs.new"))
+        return redirect(url_for("auth.sign_up_sent"))
     return render_template("auth/sign_up.html", form=form)
 
 
-# Per address: enough for someone who mistypes a few times, too few for guessing passwords.
-AUTH_LIMIT = "10 per minute;50 per hour"
+@bp.get("/sign-up/check-your-email")
+def sign_up_sent():
+    return render_template("auth/sign_up_sent.html")
+
+
+@bp.route("/sign-up/confirm/<token>", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def confirm(token: str):
+    """The link e-mailed at sign-up: a button (not the GET, which mail scanners open) confirms
+    the address and signs in."""
+    user, target = services.user_for_confirm_token(token)
+    if user is None:
+        return render_template("auth/confirm_invalid.html"), 400
+    form = BaseForm()
+    if form.validate_on_submit():
+        services.confirm(user)
+        services.start_session(user)
+        db.session.commit()
+        flash("Your account has been created.", "success")
+        # Someone following an invitation goes back to it; everyone else sets up an organisation.
+        return redirect(_safe_next(target) if target else url_for("orgs.new"))
+    return render_template("auth/confirm.html", form=form, user=user)
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -55,9 +81,19 @@ def sign_in():
     error = None
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
+        if user is not None and user.email_confirmed_at is None:
+            # Only someone who knows the password gets here: send the link again.
+            services.sign_up(
+                name=user.name,
+                email=user.email,
+                password=form.password.data,
+                next_url=request.args.get("next") and _safe_next(request.args.get("next")),
+            )
+            db.session.commit()
+            return redirect(url_for("auth.sign_up_sent"))
         if user is not None:
-            session.clear()
-            login_user(user)
+            services.start_session(user)
+            db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
         error = "Enter a correct email address and password"
     return render_template("auth/sign_in.html", form=form, error=error)
@@ -65,8 +101,8 @@ def sign_in():
 
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()
-    session.clear()
+    services.end_session()
+    db.session.commit()
     flash("You have signed out.", "info")
     return redirect(url_for("main.start"))
 
@@ -75,7 +111,7 @@ def sign_out():
 @login_required
 def sign_out_everywhere():
     """End every session of this account, on every device."""
-    current_user.sign_out_everywhere()
+    services.end_every_session(current_user)
     db.session.commit()
     logout_user()
     session.clear()
@@ -86,7 +122,8 @@ def sign_out_everywhere():
 @bp.route("/forgot-password", methods=["GET", "POST"])
 @limiter.limit(AUTH_LIMIT, methods=["POST"])
 def forgot_password():
-    """Send a reset link. The page says the same whether or not the address has an account."""
+    """Send a reset link. The page says the same whether or not the address has an account,
+    and the e-mail only joins the outbox, so a mail server's trouble cannot change it."""
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         user = services.user_by_email(form.email.data)
@@ -99,6 +136,7 @@ def forgot_password():
                 f"To choose a new password, open this link within an hour:\n{link}\n\n"
                 f"If it was not you, you can ignore this e-mail.",
             )
+            db.session.commit()
         return render_template("auth/reset_sent.html", email=form.email.data)
     return render_template("auth/forgot_password.html", form=form)
 

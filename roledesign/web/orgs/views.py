@@ -112,7 +112,6 @@ def invite():
             organisation, email=form.email.data, role=form.role.data, by=current_user, days=days
         )
         audit.record(organisation.id, "invited", form.email.data.lower(), ROLES[form.role.data])
-        db.session.commit()
         link = url_for("orgs.invitation", token=token, _external=True)
         send_mail(
             form.email.data,
@@ -121,6 +120,7 @@ def invite():
             f"{ROLE_AS[form.role.data]}.\n\nOpen this link within {days} days "
             f"to accept (it works once):\n{link}",
         )
+        db.session.commit()  # the invitation, its audit line and its e-mail together
         return render_template(
             "orgs/invited.html",
             organisation=organisation,
