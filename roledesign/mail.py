@@ -16,7 +16,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 
 from flask import Flask, current_app, flash, has_request_context
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 
 from roledesign.extensions import db
 from roledesign.models import OutboxMail
@@ -80,16 +80,21 @@ def init_app(app: Flask) -> None:
     )
 
 
-def send_mail(to: str, subject: str, body: str) -> None:
-    """Queue an e-mail in the current transaction (it is saved by the caller's commit)."""
-    mail = OutboxMail(to=to, subject=subject, body=body, next_attempt_at=utcnow())
+def send_mail(to: str, subject: str, body: str, *, on_screen: bool = True) -> None:
+    """Queue an e-mail in the current transaction (it is saved by the caller's commit).
+
+    ``on_screen=False`` for a message whose reader must be the only one to see it (a survey
+    invitation's single-use link is never shown to the manager who sent it, even in
+    development).
+    """
     if backend_name(current_app) == "console":
         # No mail server: the log is the delivery, and in development the page shows it too.
         current_app.extensions["roledesign.mail"].send(Message(to, subject, body))
-        mail.sent_at = utcnow()
-        if current_app.config.get("ENV_NAME") == "development" and has_request_context():
+        shown = on_screen and current_app.config.get("ENV_NAME") == "development"
+        if shown and has_request_context():
             flash({"to": to, "subject": subject, "body": body}, "mail")
-    db.session.add(mail)
+        return  # delivered: nothing to keep
+    db.session.add(OutboxMail(to=to, subject=subject, body=body, next_attempt_at=utcnow()))
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -144,16 +149,13 @@ def deliver_due(limit: int = 100) -> dict[str, int]:
                     mail.last_error,
                 )
         else:
-            mail.sent_at = utcnow()
-            mail.last_error = ""
+            # Sent: the address and its link (a reset, a confirmation, a survey invitation whose
+            # tie to an address must not outlive its delivery) are deleted at once.
+            db.session.delete(mail)
             done["sent"] += 1
         db.session.commit()
-    # Addresses and links are not kept longer than needed: a week after sending (or giving up).
+    # Mail given up on is kept a week, with its error, for the operator to look into.
     week_ago = utcnow() - timedelta(days=7)
-    db.session.execute(
-        delete(OutboxMail).where(
-            or_(OutboxMail.sent_at < week_ago, OutboxMail.gave_up_at < week_ago)
-        )
-    )
+    db.session.execute(delete(OutboxMail).where(OutboxMail.gave_up_at < week_ago))
     db.session.commit()
     return done

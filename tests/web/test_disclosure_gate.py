@@ -179,6 +179,7 @@ COMMANDS = {
     "backup-db": ["backup-db", "{tmp}/backup.sqlite"],
     "import-org": ["import-org", "{tmp}/org.json"],  # refused: the database is not empty
     "delete-org": ["delete-org", "{outsider_org}", "--yes"],
+    "send-mail": ["send-mail"],
 }
 NOT_OURS = {"db", "run", "shell", "routes", "limiter"}  # Flask's and extensions' own
 

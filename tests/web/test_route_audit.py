@@ -150,9 +150,7 @@ def test_signed_in_pages_downloads_and_survey_pages_are_never_stored(app, auth, 
         response = admin.client.get(url)
         assert "no-store" in response.headers.get("Cache-Control", ""), (url, response.status)
         checked.append(rule.endpoint)
-    assert {"documents.download", "team.responses_csv", "survey.start", "orgs.export"} <= set(
-        checked
-    )
+    assert {"documents.download", "team.figures_csv", "survey.start", "orgs.export"} <= set(checked)
     # Signed out, the start page and the evidence base may be cached; the survey may not.
     visitor = app.test_client()
     for url in ("/", "/evidence/"):

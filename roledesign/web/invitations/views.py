@@ -62,7 +62,10 @@ def new(plan_id: int):
     if survey is None:
         abort(404)
     if not survey.is_accepting(team_services.today()):
-        flash("The survey is closed. Reopen it, or change its closing date, to invite people.")
+        flash(
+            "The survey is closed and its results are final. To invite people, ask your team "
+            "again: that starts a new survey."
+        )
         return redirect(url_for("team.overview", plan_id=plan.id))
     groups = [g for g in catalog().team.groups if g.key != NOT_SAID]
     form = invite_form(groups, batch=_batch())
@@ -119,4 +122,5 @@ def _send(survey, address: str, token: str) -> None:
         "You will not be asked your name. Your answers are stored without your email address "
         "and cannot be connected to this link: the app records only that the link has been "
         "used. Please do not forward this e-mail.",
+        on_screen=False,  # the link is the invited person's alone, even in development
     )
