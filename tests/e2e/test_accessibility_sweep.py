@@ -138,11 +138,12 @@ PAGE_CHECKS = r"""() => {
       problems.push(`"${node.textContent.trim().slice(0, 40)}" is outside every landmark`);
     }
   }
-  // A table runs past the content column only inside a container that scrolls it.
+  // A table runs past the content column only inside a container that scrolls it. (The design
+  // system's tables reach 2 pixels past the column on each side by themselves.)
   const column = document.querySelector("main").getBoundingClientRect();
   document.querySelectorAll("main table").forEach((table) => {
     const inside = table.closest(".nhsuk-table-container");
-    if (!inside && table.getBoundingClientRect().right > column.right + 1) {
+    if (!inside && table.getBoundingClientRect().right > column.right + 4) {
       problems.push(`table "${text(table).slice(0, 40)}" spills past the content column`);
     }
   });
