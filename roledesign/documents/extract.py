@@ -12,6 +12,7 @@ from io import BytesIO
 from pathlib import PurePath
 
 from roledesign.documents.model import clean_text
+from roledesign.documents.structure import docx_table_lines, layout_text
 
 # Below the app's 2 MB request limit, so a file that is too big gets a message beside the field.
 MAX_UPLOAD_BYTES = 1536 * 1024
@@ -21,7 +22,6 @@ MAX_PDF_PAGES = 60
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024  # a Word file that unpacks to more than this is refused
 KINDS = {".txt": "a text file", ".docx": "a Word (.docx) file", ".pdf": "a PDF"}
 _INSTEAD = "or paste the text instead"
-_TICKS = {"✓", "✔", "x", "X", "*", "yes", "Yes", "YES", "E", "D", "e", "d", "•"}
 
 
 class UnreadableFile(ValueError):
@@ -134,7 +134,7 @@ def _docx_text(data: bytes, name: str) -> str:
         previous_was_item = False
         for block in document.iter_inner_content():
             if isinstance(block, Table):
-                lines += ["", *_table_lines(block), ""]
+                lines += ["", *docx_table_lines(block), ""]
                 previous_was_item = False
                 continue
             text = block.text.strip()
@@ -160,26 +160,6 @@ def _is_list_item(paragraph) -> bool:
     return style.lower().startswith("list")
 
 
-def _table_lines(table) -> list[str]:
-    """One line per row, cells joined by tabs. A tick in an Essential or Desirable column
-    becomes the column's name, so 'Lived experience | ✓ |' reads as essential."""
-    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    if not rows:
-        return []
-    header = rows[0]
-    lines = []
-    for n, row in enumerate(rows):
-        cells = []
-        for column, text in enumerate(row):
-            heading = header[column] if column < len(header) else ""
-            if n and text in _TICKS and heading.lower() in ("essential", "desirable"):
-                text = heading
-            if not cells or text != cells[-1]:  # merged cells repeat their text
-                cells.append(text)
-        lines.append("\t".join(c for c in cells if c))
-    return lines
-
-
 def _pdf_text(data: bytes, name: str) -> str:
     from pypdf import PdfReader
 
@@ -192,7 +172,10 @@ def _pdf_text(data: bytes, name: str) -> str:
                     f"{name} is protected by a password. Save a copy without a password, "
                     f"{_INSTEAD}."
                 )
-            pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
+            pages = [
+                layout_text(page.extract_text(extraction_mode="layout") or "")
+                for page in reader.pages[:MAX_PDF_PAGES]
+            ]
     except UnreadableFile:
         raise
     except Exception as err:  # pypdf raises many kinds of error on damaged files

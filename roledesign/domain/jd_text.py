@@ -27,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from roledesign.domain.jd_structure import heading_section, row_cells, table_header
+
 PRE_WINDOW = 15  # words between a negating word and the match it negates
 POST_WINDOW = 8  # words between a match and a negating phrase after it
 LEAD_IN_WORDS = 10  # a line this short, without closing punctuation, introduces what follows
@@ -118,6 +120,8 @@ class Sentence:
     is_bullet: bool = False
     in_negated_list: bool = False  # under a lead-in such as "This role does not include:"
     heading_criterion: str | None = None  # "essential" / "desirable" from the heading above
+    section: str | None = None  # the part of the document, see jd_structure.SECTIONS
+    table_criterion: str | None = None  # from the column of a person-specification table
 
 
 @dataclass
@@ -220,37 +224,61 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Every sentence of ``text`` (with newlines already normalised), in order."""
     sentences: list[Sentence] = []
     section: _Section | None = None
+    part: str | None = None  # the section of the document, from its headings
+    header: tuple[str | None, ...] | None = None  # columns of a person-specification table
     after_blank = False
     for line in _lines(text):
         if line.is_blank:
             after_blank = True
             continue
         line_text = text[line.start : line.end]
+        if header is not None and after_blank and "\t" not in line_text:
+            header = None  # a blank line and no more cells: the table has ended
+        offset = line.content_start - line.start
+        spans = [(line.content_start, line.end, None)]
+        if "\t" in line_text and (columns := table_header(line_text)) is not None:
+            header, part, section = columns, "person_spec", None
+        elif header is not None and "\t" in line_text:
+            spans = [  # the cells that hold criteria, each with its column's kind
+                (line.start + max(start, offset), line.start + end, kind)
+                for start, end, kind in row_cells(line_text, header)
+                if end > offset
+            ]
+        elif not line.is_bullet and (named := heading_section(line_text)):
+            part = named
         inside = section is not None and section.takes(line, line_text, after_blank)
         if not inside:
             section = None
         after_blank = False
-        if not line.is_bullet and _is_lead_in(line_text):
+        if not line.is_bullet and header is None and _is_lead_in(line_text):
             negating, criterion = _lead_in_kind(normalise(line_text))
             if negating or criterion:
                 section, inside = _Section(negated=negating, criterion=criterion), False
         if inside:
             section.has_lines = True
-        for start, end in _split_line(text, line.content_start, line.end):
-            raw = text[start:end]
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    start=start,
-                    end=end,
-                    text=raw,
-                    norm=normalise(raw.replace("\n", " ")),
-                    is_bullet=line.is_bullet,
-                    in_negated_list=inside and section.negated,
-                    heading_criterion=section.criterion if inside else None,
-                )
-            )
+        for cell_start, cell_end, row in spans:
+            _add_sentences(sentences, text, cell_start, cell_end, line, inside, section, part, row)
     return tuple(sentences)
+
+
+def _add_sentences(sentences, text, begin, end, line, inside, section, part, row) -> None:
+    """The sentences of text[begin:end], one line or table cell, appended to ``sentences``."""
+    for start, stop in _split_line(text, begin, end):
+        raw = text[start:stop]
+        sentences.append(
+            Sentence(
+                index=len(sentences),
+                start=start,
+                end=stop,
+                text=raw,
+                norm=normalise(raw.replace("\n", " ")),
+                is_bullet=line.is_bullet,
+                in_negated_list=inside and section.negated,
+                heading_criterion=section.criterion if inside else None,
+                section=part,
+                table_criterion=row,
+            )
+        )
 
 
 def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -278,6 +306,8 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
 
 def criterion_at(sentence: Sentence, position: int) -> str | None:
     """'essential', 'desirable' or None for a match starting at ``position`` in sentence.norm."""
+    if sentence.table_criterion:
+        return sentence.table_criterion
     cues = [(m.start(), "essential") for m in ESSENTIAL_CUES.finditer(sentence.norm)]
     cues += [(m.start(), "desirable") for m in DESIRABLE_CUES.finditer(sentence.norm)]
     # "not essential" is a desirable cue that contains an essential one; the longer cue wins.
