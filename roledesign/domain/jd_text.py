@@ -41,6 +41,18 @@ _CLAUSE_WORDS = re.compile(
     r"|(?<![a-z0-9])(?=and (?:you|they|we|will|must|should|may|can)(?![a-z0-9]))"
 )
 _MARKS = re.compile(r"(?:\s*\|\s*)+")
+# A clause that opens the sentence ends at its first comma: "While you will not restrain anyone,
+# you will support people afterwards" has two clauses.
+_OPENING_CLAUSE = re.compile(
+    r"^(\W*(?:while|whilst|although|though|whereas|if|when|unless|because|since|once|as long as"
+    r"|where|apart from|other than|except)\b[^,;]*),"
+)
+# A comma before a new subject and its verb starts a clause: "..., you will ...".
+_SUBJECT_CLAUSE = re.compile(
+    r",\s+(?=(?:and |but |so )?(?:you|youll|you will|they|we|our team|the team|staff|the post ?holder"
+    r"|the peer worker|peer workers|this role|the role|this post) (?:will|would|must|may|can"
+    r"|could|should|are|is|do|does|have|has|need)?\b)"
+)
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·▪◦●○■□➢►✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)]|o(?=[ \t]))[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-9])")
@@ -62,7 +74,7 @@ NEGATION_BEFORE = re.compile(
 # aggression, including physical restraint" is.
 REDUCTION_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:reduc[a-z]*|minimi[sz][a-z]*|prevent[a-z]*|avoid[a-z]*|alternatives? to"
-    r"|less|fewer)" + _WORD_CUE_END
+    r"|less|fewer|after|following|debrief[a-z]*|in the aftermath of)" + _WORD_CUE_END
 )
 REDUCTION_WINDOW = 4
 NEGATION_AFTER = re.compile(
@@ -103,6 +115,8 @@ def fold(text: str) -> str:
 def normalise(text: str) -> str:
     """The form patterns are matched against: words, single spaces and clause marks '|'."""
     s = _APOSTROPHE.sub("", fold(text)).replace("&", " and ")
+    s = _OPENING_CLAUSE.sub(r"\1 | ", s)
+    s = _SUBJECT_CLAUSE.sub(" | ", s)
     s = _CLAUSE_PUNCT.sub(" | ", s)
     s = _NON_WORD.sub(" ", s)
     s = _CLAUSE_WORDS.sub("| ", s)
