@@ -12,7 +12,7 @@ try:  # the C loader is several times faster where libyaml is available
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-EVIDENCE_FIELDS = {"source", "finding", "kind"}
+EVIDENCE_FIELDS = {"source", "finding", "kind", "where"}  # where: the place in the source
 
 
 class CatalogError(Exception):

@@ -270,14 +270,29 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 section, inside = _Section(negated=negating, criterion=criterion), False
         if inside:
             section.has_lines = True
+        label = _LINE_LABEL.match(line_text)
+        heading = section.criterion if inside else (label and label.group(1).lower())
         for cell_start, cell_end, row in spans:
-            _add_sentences(sentences, text, cell_start, cell_end, line, inside, section, part, row)
+            _add_sentences(
+                sentences,
+                text,
+                (cell_start, cell_end),
+                line,
+                inside and section.negated,
+                heading,
+                part,
+                row,
+            )
     return tuple(sentences)
 
 
-def _add_sentences(sentences, text, begin, end, line, inside, section, part, row) -> None:
+# "Essential: a driving licence. Lived experience." gives every sentence of its line the kind.
+_LINE_LABEL = re.compile(r"^\W*(essential|desirable)(?: criteria)?\s*[:\-–]", re.I)
+
+
+def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> None:
     """The sentences of text[begin:end], one line or table cell, appended to ``sentences``."""
-    for start, stop in _split_line(text, begin, end):
+    for start, stop in _split_line(text, *span):
         raw = text[start:stop]
         sentences.append(
             Sentence(
@@ -287,8 +302,8 @@ def _add_sentences(sentences, text, begin, end, line, inside, section, part, row
                 text=raw,
                 norm=normalise(raw.replace("\n", " ")),
                 is_bullet=line.is_bullet,
-                in_negated_list=inside and section.negated,
-                heading_criterion=section.criterion if inside else None,
+                in_negated_list=negated,
+                heading_criterion=heading,
                 section=part,
                 table_criterion=row,
             )
