@@ -112,7 +112,7 @@ def _in_dictionary_form(pattern: str) -> bool:
     return all(lemma(word) == word for word in words)
 
 
-def _spans(patterns: tuple[str, ...], norm: str) -> list[tuple[int, int]]:
+def pattern_spans(patterns: tuple[str, ...], norm: str) -> list[tuple[int, int]]:
     """Where a rule's patterns match ``norm``, on its words or their dictionary forms."""
     found = {m.span() for m in rule_regex(patterns).finditer(norm)}
     lemmas = lemma_form(norm)[0]
@@ -138,7 +138,7 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     """
     found = []
     for sentence in sentences:
-        for start, end in _spans(rule.patterns, sentence.norm):
+        for start, end in pattern_spans(rule.patterns, sentence.norm):
             if rule.negation and (
                 sentence.in_negated_list
                 or is_negated(sentence.norm, start, end, attribution=rule.kind == "drift")

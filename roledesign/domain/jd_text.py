@@ -136,6 +136,7 @@ class Sentence:
     heading_criterion: str | None = None  # "essential" / "desirable" from the heading above
     section: str | None = None  # the part of the document, see jd_structure.SECTIONS
     table_criterion: str | None = None  # from the column of a person-specification table
+    is_heading: bool = False  # a heading that names a section, or a table's header row
 
 
 @dataclass
@@ -145,6 +146,7 @@ class _Line:
     content_start: int
     is_bullet: bool
     is_blank: bool = False
+    is_heading: bool = False
 
 
 def clean_newlines(text: str) -> str:
@@ -252,6 +254,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         spans = [(line.content_start, line.end, None)]
         if "\t" in line_text and (columns := table_header(line_text)) is not None:
             header, part, section = columns, "person_spec", None
+            line.is_heading = True
         elif header is not None and "\t" in line_text:
             spans = [  # the cells that hold criteria, each with its column's kind
                 (line.start + max(start, offset), line.start + end, kind)
@@ -259,7 +262,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 if end > offset
             ]
         elif not line.is_bullet and (named := heading_section(line_text)):
-            part = named
+            part, line.is_heading = named, True
         inside = section is not None and section.takes(line, line_text, after_blank)
         if not inside:
             section = None
@@ -306,6 +309,7 @@ def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> 
                 heading_criterion=heading,
                 section=part,
                 table_criterion=row,
+                is_heading=line.is_heading,
             )
         )
 
