@@ -17,6 +17,9 @@ in the same run:
   reportlab PDF and a one-paragraph python-docx file;
 - cold start: importing the app and create_app(), evidence validation included, in a fresh
   process; floor: importing Flask and creating a bare Flask app in a fresh process;
+- crafted uploads (bench/uploads.py): the worst time and the reader's peak memory over the
+  crafted files of issue 14, and an ordinary three-page job description read in the child
+  process beside in-process; goal: every crafted file answered within 2 s and 150 MB;
 - load: gunicorn with 2 workers (roledesign/gunicorn_conf.py) and wrk on loopback, 50
   connections for 30 s (5 s with --quick) on the four pages, signed in: req/s, p99, errors;
 - memory: the workers' resident size after 5k and 10k requests (500 and 1k with --quick).
@@ -43,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import documents  # noqa: E402
 import seed  # noqa: E402
+import uploads  # noqa: E402
 from common import (  # noqa: E402
     CSRF,
     FLOOR_PATH,
@@ -59,8 +63,24 @@ from common import (  # noqa: E402
 )
 
 MODES = {
-    "full": {"runs": 100, "http_runs": 60, "doc_runs": 20, "cold_runs": 7, "load_s": 30},
-    "quick": {"runs": 25, "http_runs": 15, "doc_runs": 5, "cold_runs": 3, "load_s": 5},
+    "full": {
+        "runs": 100,
+        "http_runs": 60,
+        "doc_runs": 20,
+        "cold_runs": 7,
+        "load_s": 30,
+        "upload_runs": 3,
+        "ordinary_upload_runs": 20,
+    },
+    "quick": {
+        "runs": 25,
+        "http_runs": 15,
+        "doc_runs": 5,
+        "cold_runs": 3,
+        "load_s": 5,
+        "upload_runs": 1,
+        "ordinary_upload_runs": 5,
+    },
 }
 MEMORY_AT = {"full": (5000, 10000), "quick": (500, 1000)}
 CONNECTIONS = 50
@@ -75,6 +95,8 @@ GOALS = {
     "p99_ms": 200.0,
     "rss_mb": 150.0,
     "rss_growth_pct": 10.0,
+    "crafted_upload_ms": uploads.GOAL_MS,
+    "crafted_upload_mb": uploads.GOAL_MB,
 }
 
 
@@ -319,6 +341,12 @@ def load_and_memory(url: str, info: dict, mode: str) -> dict:
     }
 
 
+def upload_figures(settings: dict, results: dict) -> dict:
+    figures, details = uploads.measure(settings["upload_runs"], settings["ordinary_upload_runs"])
+    results["uploads"] = details
+    return figures
+
+
 # -- goals and the table ----------------------------------------------------------------------
 
 
@@ -350,6 +378,10 @@ def goals(results: dict, sizes) -> list[dict]:
     for name, f in figures.items():
         if name.startswith("document."):
             goal(f"{name} median", f["median_ms"], GOALS["document_ms"], "ms")
+    if "uploads" in results:
+        worst, peak = results["uploads"]["worst_ms"], results["uploads"]["peak_mb"]
+        goal("crafted uploads: worst time", worst, GOALS["crafted_upload_ms"], "ms")
+        goal("crafted uploads: peak memory of the reader", peak, GOALS["crafted_upload_mb"], "MB")
     if "cold_start" in figures:
         goal("cold start median", figures["cold_start"]["median_ms"], GOALS["cold_start_ms"], "ms")
     if "load" in results:
@@ -406,7 +438,7 @@ def main() -> int:
         "--skip",
         action="append",
         default=[],
-        choices=["client", "http", "documents", "cold", "load"],
+        choices=["client", "http", "documents", "cold", "uploads", "load"],
     )
     args = parser.parse_args()
     mode = "quick" if args.quick else "full"
@@ -436,6 +468,11 @@ def main() -> int:
         ),
         ("documents", "documents", lambda: documents.measure(settings["doc_runs"])[0]),
         ("cold", "cold start", lambda: cold_start(settings["cold_runs"])),
+        (
+            "uploads",
+            "crafted uploads (bench/uploads.py)",
+            lambda: upload_figures(settings, results),
+        ),
     ]
     for key, title, step in steps:
         if key in args.skip:

@@ -91,7 +91,14 @@ def main():
         db.session.commit()
         token = survey.token
 
-    config = {} if args.default_limit else {"TEAM_SUBMIT_LIMIT": "1000000 per minute"}
+    config = (
+        {}
+        if args.default_limit
+        else {
+            "TEAM_SUBMIT_LIMIT_PER_CLIENT": "1000000 per minute",
+            "TEAM_SUBMIT_LIMIT_PER_LINK": "1000000 per minute",
+        }
+    )
     server = Gunicorn(url, workers=2, config=config)
     base = server.base
     outcomes, failures = [], []

@@ -30,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     load_evidence_base(app)
     configure_templates(app)
     register_extensions(app)
+    register_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -93,12 +94,20 @@ def register_extensions(app: Flask) -> None:
     security.init_app(app)
 
 
+def register_converters(app: Flask) -> None:
+    """Ids in URLs stop at what the database can hold (web/ids.py): larger ones are 404."""
+    from roledesign.web.ids import DatabaseId
+
+    app.url_map.converters["int"] = DatabaseId
+
+
 def register_blueprints(app: Flask) -> None:
     from roledesign.web.actions.views import bp as actions_bp
     from roledesign.web.assessment.views import bp as assessment_bp
     from roledesign.web.auth.views import bp as auth_bp
     from roledesign.web.documents.views import bp as documents_bp
     from roledesign.web.evidence.views import bp as evidence_bp
+    from roledesign.web.invitations.views import bp as invitations_bp
     from roledesign.web.jd_check.views import bp as jd_check_bp
     from roledesign.web.main.views import bp as main_bp
     from roledesign.web.orgs.views import bp as orgs_bp
@@ -116,6 +125,7 @@ def register_blueprints(app: Flask) -> None:
         documents_bp,
         team_bp,
         survey_bp,
+        invitations_bp,
         actions_bp,
         progress_bp,
         jd_check_bp,

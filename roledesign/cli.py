@@ -64,7 +64,7 @@ def evidence_as_json(catalog: Catalog) -> dict:
                 "critical": item.critical,
                 "applies_when": {key: list(values) for key, values in item.applies_when},
                 "evidence": [
-                    {"source": e.source, "finding": e.finding, "kind": e.kind}
+                    {"source": e.source, "finding": e.finding, "kind": e.kind, "where": e.where}
                     for e in item.evidence
                 ],
             }
@@ -185,7 +185,8 @@ def jd_report_as_json(report) -> dict:
 def check_jd(file):
     """Check a job description or advert in FILE (.txt, .docx or .pdf) and print the report
     as JSON: drift, missing, evaluation, language and a score per domain."""
-    from roledesign.documents.extract import UnreadableFile, extract_text
+    from roledesign.documents.extract import UnreadableFile
+    from roledesign.documents.sandbox import extract_text_bounded
     from roledesign.domain.jd_check import check_text
 
     try:
@@ -193,7 +194,7 @@ def check_jd(file):
     except OSError as err:
         raise InputError(f"cannot read {file}: {err.strerror or err}") from err
     try:
-        text, _ = extract_text(data, file.name)
+        text, _ = extract_text_bounded(data, file.name)
     except UnreadableFile as err:
         raise InputError(str(err)) from err
     report = check_text(text, _catalog().jd_check, DOMAIN_KEYS)
@@ -307,6 +308,8 @@ def import_org(file):
         organisation = import_organisation(json.load(file))
     except (json.JSONDecodeError, TransferError) as err:
         raise InputError(f"cannot import: {err}") from err
+    except RecursionError as err:
+        raise InputError("cannot import: the file nests lists or objects too deeply") from err
     db.session.commit()
     click.echo(
         f"Restored {organisation.name} as organisation {organisation.id}. Members set "

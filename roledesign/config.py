@@ -113,7 +113,14 @@ DEFAULTS = {
     "RATELIMIT_HEADERS_ENABLED": True,
     "PASSWORD_RESET_MAX_AGE": 3600,
     "INVITATION_DAYS": 7,
-    # Team survey submissions per invitation link: enough for a whole team answering together
-    # from one office network, too few for a script to swamp the results.
-    "TEAM_SUBMIT_LIMIT": "60 per minute;1000 per day",
+    # Team survey submissions. Per client (internet address) and link: enough for a team sharing
+    # one office network or one ward computer, too few for a script to swamp the results. Per
+    # link, a ceiling far above that, so that one client's flood cannot lock anyone else out
+    # (it would take dozens of addresses to reach it).
+    "TEAM_SUBMIT_LIMIT_PER_CLIENT": "30 per minute;300 per day",
+    "TEAM_SUBMIT_LIMIT_PER_LINK": "600 per minute;10000 per day",
+    # Survey invitations by e-mail: addresses per batch, and addresses a user may invite (each
+    # address counts), so that the app cannot be used to send mail in bulk.
+    "TEAM_INVITE_BATCH": 100,
+    "TEAM_INVITE_LIMIT": "300 per hour;1000 per day",
 }

@@ -40,10 +40,14 @@ control_socket_disable = True
 
 
 def post_fork(server, worker):
-    """Each worker opens its own database connections; none are inherited from the master."""
+    """Each worker opens its own database connections; none are inherited from the master.
+    It also starts, in the background, the forkserver that reads its uploads
+    (roledesign/documents/sandbox.py): one per worker, never shared through the master."""
+    from roledesign.documents.sandbox import warm_up
     from roledesign.extensions import db
 
     app = worker.app.wsgi()
     with app.app_context():
         for engine in db.engines.values():
             engine.dispose(close=False)
+    warm_up()

@@ -37,6 +37,21 @@ def test_check_evidence_fails_on_a_broken_copy(runner, tmp_path):
     )
 
 
+def test_check_evidence_fails_on_a_finding_without_a_locator(runner, tmp_path):
+    broken = tmp_path / "checklists"
+    shutil.copytree(PROJECT_ROOT / "checklists", broken)
+    path = broken / "checkins.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    first = next(n for n, line in enumerate(lines) if line.strip().startswith("where:"))
+    path.write_text("".join(lines[:first] + lines[first + 1 :]))
+    result = runner.invoke(args=["check-evidence", "--dir", str(broken)])
+    assert result.exit_code != 0
+    assert (
+        "checklists/checkins.yaml: question used_as_intended: evidence 1: 'where' is missing"
+        in result.output
+    )
+
+
 def test_export_evidence_has_the_documented_shape(runner, app):
     data = json.loads(runner.invoke(args=["export-evidence"]).output)
     catalog = app.extensions["roledesign.catalog"]
@@ -44,9 +59,12 @@ def test_export_evidence_has_the_documented_shape(runner, app):
     assert len(data["items"]) == len(catalog.items)
     item = next(i for i in data["items"] if i["id"] == "DIS-12")
     assert set(item) >= {"id", "domain", "statement", "why", "weight", "critical", "evidence"}
-    assert item["domain"] == "distinctiveness" and item["critical"] is True
+    # DIS-12 stopped being a gate (issue 12): its evidence is about staff resistance, not tasks.
+    assert item["domain"] == "distinctiveness" and item["critical"] is False
+    assert next(i for i in data["items"] if i["id"] == "DIS-03")["critical"] is True
     assert item["applies_when"] == {"introduction": ["replacement"]}
-    assert {"source", "finding", "kind"} == set(item["evidence"][0])
+    assert {"source", "finding", "kind", "where"} == set(item["evidence"][0])
+    assert all(e["where"] for i in data["items"] for e in i["evidence"])
     assert data["sources"]["mclean_2009"].endswith("Cited in Repper & Carter 2010.")
     assert {i["domain"] for i in data["items"]} == {
         "distinctiveness",
@@ -94,7 +112,8 @@ def test_score_hand_worked(runner, tmp_path):
 
 def test_score_context_leaves_out_items_that_do_not_apply(runner, tmp_path):
     payload = {"answers": {"DIS-12": {"status": "no"}, "DIS-01": {"status": "yes"}}}
-    assert json.loads(score(runner, tmp_path, payload).output)["domains"]["distinctiveness"] == 50.0
+    # DIS-01 (weight 3) Yes, DIS-12 (weight 2 since issue 12) No: 100 × 3 ÷ 5 = 60
+    assert json.loads(score(runner, tmp_path, payload).output)["domains"]["distinctiveness"] == 60.0
     payload["context"] = {"introduction": "new_role"}
     assert (
         json.loads(score(runner, tmp_path, payload).output)["domains"]["distinctiveness"] == 100.0

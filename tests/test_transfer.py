@@ -256,6 +256,10 @@ def test_every_table_is_covered_by_export_or_deliberately_left_out(app):
         "invitations": "pending invitations are short-lived secrets; deletion removes them",
         "alembic_version": "schema bookkeeping",
         "team_answers": "individual survey answers never leave the app; tallies carry them",
+        "team_invitations": "hashes of single-use links: secrets of this installation; deletion "
+        "removes them",
+        "team_invited_addresses": "keyed hashes of addresses, useless without this installation's "
+        "secret; deletion removes them",
     }
     with app.app_context():
         tables = set(inspect(db.engine).get_table_names())

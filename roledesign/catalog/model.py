@@ -16,7 +16,9 @@ DOMAIN_KEYS = (
     "strategic_alignment",
     "organisational_support",
 )
-EVIDENCE_KINDS = ("trial", "review", "qualitative", "survey", "policy", "expert")
+# The design of the study a source reports, as the seed that describes it says; `unknown` where the
+# seed cites a study without saying how it was done.
+EVIDENCE_KINDS = ("trial", "review", "qualitative", "survey", "policy", "expert", "unknown")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Evidence:
     source: str
     finding: str
     kind: str
+    where: str = ""  # the place in the seed text that supports the finding (section, table, slide)
 
 
 @dataclass(frozen=True)

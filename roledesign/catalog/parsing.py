@@ -12,7 +12,7 @@ try:  # the C loader is several times faster where libyaml is available
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-EVIDENCE_FIELDS = {"source", "finding", "kind", "where"}  # where: the place in the source
+EVIDENCE_FIELDS = {"source", "finding", "kind", "where"}
 
 
 class CatalogError(Exception):
@@ -93,7 +93,7 @@ def evidence_links(raw, path, where, sources, problems) -> tuple[Evidence, ...]:
     for n, entry in enumerate(raw, 1):
         at = f"{where}: evidence {n}"
         if not isinstance(entry, dict):
-            problems.add(path, at, "must be a mapping with source, finding and kind")
+            problems.add(path, at, "must be a mapping with source, finding, kind and where")
             continue
         unknown_fields(entry, EVIDENCE_FIELDS, path, at, problems)
         source = text_field(entry.get("source"), path, at, "source", problems)
@@ -103,5 +103,13 @@ def evidence_links(raw, path, where, sources, problems) -> tuple[Evidence, ...]:
         if kind and kind not in EVIDENCE_KINDS:
             problems.add(path, at, f"kind '{kind}' is not one of {', '.join(EVIDENCE_KINDS)}")
         finding = text_field(entry.get("finding"), path, at, "finding", problems)
-        links.append(Evidence(source=source, finding=finding, kind=kind))
+        locator = text_field(entry.get("where"), path, at, "where", problems, required=False)
+        if not locator:
+            problems.add(
+                path,
+                at,
+                "'where' is missing or empty: name the place in the seed text that supports the "
+                "finding (section heading, table or slide)",
+            )
+        links.append(Evidence(source=source, finding=finding, kind=kind, where=locator))
     return tuple(links)

@@ -25,7 +25,7 @@ TOPIC_KEYS = (
 )
 GROUP_FIELDS = {"key", "label", "plural", "hint"}
 TOPIC_FIELDS = {"title", "text", "evidence"}
-TOP_FIELDS = {"pool_label", "groups", "groups_evidence", "topics"}
+TOP_FIELDS = {"pool_label", "groups", "groups_evidence", "topics", "comment_prompts"}
 GROUP_KEY = re.compile(r"[a-z][a-z_]{0,23}")
 
 
@@ -51,6 +51,8 @@ class TeamText:
     groups: tuple[Group, ...]
     groups_evidence: tuple[Evidence, ...]
     topics: dict[str, Topic]
+    # Words that can show who wrote a comment: the respondent is asked to check it.
+    comment_prompts: tuple[str, ...] = ()
 
     @property
     def group_keys(self) -> tuple[str, ...]:
@@ -97,6 +99,15 @@ def _groups(raw, path, problems) -> tuple[Group, ...]:
     return tuple(groups)
 
 
+def _phrases(raw, path, problems) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(p, str) and p.strip() for p in raw):
+        problems.add(path, "comment_prompts", "must be a list of words or phrases")
+        return ()
+    return tuple(p.strip() for p in raw)
+
+
 def load_team(root: Path, sources, problems) -> TeamText | None:
     """Read checklists/team.yaml, adding every problem found to ``problems``."""
     path = root / "team.yaml"
@@ -133,4 +144,5 @@ def load_team(root: Path, sources, problems) -> TeamText | None:
         groups=groups,
         groups_evidence=_evidence(data.get("groups_evidence"), path, "groups", sources, problems),
         topics=topics,
+        comment_prompts=_phrases(data.get("comment_prompts"), path, problems),
     )

@@ -146,7 +146,13 @@ def _table(header, rows, widths, styles, bold_first_column=False) -> RLTable:
                     for n, c in enumerate(row)
                 ]
             )
-    table = RLTable(data, colWidths=[width * f for f in fractions], repeatRows=1 if header else 0)
+    # splitInRow: a cell taller than a page (2,000 characters of notes) splits across pages.
+    table = RLTable(
+        data,
+        colWidths=[width * f for f in fractions],
+        repeatRows=1 if header else 0,
+        splitInRow=1,
+    )
     style = [
         ("FONTNAME", (0, 0), (-1, -1), _fonts()[0]),  # else reportlab selects Helvetica per cell
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -193,7 +199,7 @@ def _checklist(block: Checklist, styles) -> RLTable:
         if notes:  # one paragraph for all the notes: much quicker to lay out than several
             cell.append(RLParagraph("<br/>".join(_text(n) for n in notes), styles["cell_small"]))
         data.append([TickBox(item.checked), cell])
-    table = RLTable(data, colWidths=[8 * mm, width - 8 * mm])
+    table = RLTable(data, colWidths=[8 * mm, width - 8 * mm], splitInRow=1)
     table.setStyle(
         TableStyle(
             [

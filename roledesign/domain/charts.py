@@ -1,7 +1,9 @@
 """Server-rendered SVG charts. Each chart is paired with a table on the page, so the SVG is a
 picture of the table: it has a title and description for screen readers, and no data of its own."""
 
+import textwrap
 from collections.abc import Sequence
+from itertools import accumulate
 
 from markupsafe import Markup, escape
 
@@ -11,6 +13,25 @@ BAR_COLOUR = "#005eb8"  # NHS blue
 TEXT_COLOUR = "#212b32"
 GRID_COLOUR = "#aeb7bd"
 MARK_COLOUR = "#d5281b"
+# Characters per line of a bar's label: about 250 pixels of DejaVu Sans at 16 pixels, the widest
+# common fallback font, inside the 290 pixels the labels have. Longer labels wrap.
+LABEL_CHARS = 26
+LINE_H = 18
+
+
+def label_lines(label: str) -> list[str]:
+    """A bar's label in lines short enough to fit left of the bars, whatever the font."""
+    return textwrap.wrap(label, LABEL_CHARS) or [""]
+
+
+def label_svg(x: float, middle: float, lines: Sequence[str]) -> str:
+    """Right-aligned label lines ending at ``x``, centred vertically on ``middle``."""
+    first = middle + 5 - (len(lines) - 1) * LINE_H / 2
+    spans = "".join(
+        f'<tspan x="{x}" y="{first + n * LINE_H:.1f}">{escape(line)}</tspan>'
+        for n, line in enumerate(lines)
+    )
+    return f'<text text-anchor="end" fill="{TEXT_COLOUR}">{spans}</text>'
 
 
 def bar_chart(
@@ -23,7 +44,9 @@ def bar_chart(
 ) -> Markup:
     """Horizontal bars on a 0–100 scale, with a dashed line at ``threshold``."""
     label_w, bar_w, row_h, top = 290, 340, 44, 30
-    width, height = label_w + bar_w + 60, top + row_h * len(rows) + 30
+    labels = [label_lines(label) for label, _ in rows]
+    heights = [max(row_h, LINE_H * len(lines) + 10) for lines in labels]
+    width, height = label_w + bar_w + 60, top + sum(heights) + 30
     x0 = label_w
 
     def x(value: float) -> float:
@@ -45,12 +68,10 @@ def bar_chart(
             f'<text x="{x(tick)}" y="{height - 8}" text-anchor="middle" '
             f'fill="{TEXT_COLOUR}" font-size="14">{tick}</text>'
         )
-    for n, (label, value) in enumerate(rows):
-        y = top + n * row_h
-        parts.append(
-            f'<text x="{label_w - 12}" y="{y + 22}" text-anchor="end" '
-            f'fill="{TEXT_COLOUR}">{escape(label)}</text>'
-        )
+    starts = list(accumulate(heights, initial=top))
+    for n, (_, value) in enumerate(rows):
+        y = starts[n] + (heights[n] - row_h) / 2  # a wrapped label's bar is level with its middle
+        parts.append(label_svg(label_w - 12, y + 17, labels[n]))
         if value is None:
             parts.append(
                 f'<text x="{x0 + 6}" y="{y + 22}" fill="{TEXT_COLOUR}" '

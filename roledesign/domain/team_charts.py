@@ -5,7 +5,14 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from roledesign.domain.charts import BAR_COLOUR, GRID_COLOUR, TEXT_COLOUR
+from roledesign.domain.charts import (
+    BAR_COLOUR,
+    GRID_COLOUR,
+    LINE_H,
+    TEXT_COLOUR,
+    label_lines,
+    label_svg,
+)
 from roledesign.domain.scoring import rounded
 
 TEAM_COLOUR = "#330072"  # NHS purple: the whole team, set apart from the groups
@@ -24,9 +31,10 @@ def group_chart(
     first); missing values say "Not assessed" (nobody in the group answered the domain).
     """
     label_w, bar_w, row_h, head_h, top = 290, 340, 30, 34, 10
-    rows = sum(len(bars) for _, bars in sections)
+    labels = [[label_lines(label) for label, _ in bars] for _, bars in sections]
+    heights = [[max(row_h, LINE_H * len(lines) + 8) for lines in ls] for ls in labels]
     width = label_w + bar_w + 60
-    height = top + rows * row_h + len(sections) * head_h + 30
+    height = top + sum(map(sum, heights)) + len(sections) * head_h + 30
 
     def x(value: float) -> float:
         return label_w + bar_w * value / 100
@@ -48,16 +56,15 @@ def group_chart(
             f'fill="{TEXT_COLOUR}" font-size="14">{tick}</text>'
         )
     y = top
-    for heading, bars in sections:
+    for s_n, (heading, bars) in enumerate(sections):
         parts.append(
             f'<text x="0" y="{y + 24}" fill="{TEXT_COLOUR}" font-weight="bold">{escape(heading)}</text>'
         )
         y += head_h
-        for n, (label, value) in enumerate(bars):
-            parts.append(
-                f'<text x="{label_w - 12}" y="{y + 20}" text-anchor="end" '
-                f'fill="{TEXT_COLOUR}">{escape(label)}</text>'
-            )
+        for n, (_, value) in enumerate(bars):
+            extra = heights[s_n][n] - row_h
+            y += extra / 2  # a wrapped label's bar is level with its middle
+            parts.append(label_svg(label_w - 12, y + 15, labels[s_n][n]))
             if value is None:
                 parts.append(
                     f'<text x="{label_w + 6}" y="{y + 20}" fill="{TEXT_COLOUR}" '
@@ -73,7 +80,7 @@ def group_chart(
                     f'<text x="{x(value) + 6:.1f}" y="{y + 20}" fill="{TEXT_COLOUR}" '
                     f'font-weight="bold">{rounded(value)}</text>'
                 )
-            y += row_h
+            y += row_h + extra / 2
     parts.append("</svg>")
     # Every piece of text above went through escape(); the rest is our own markup.
     return Markup("".join(parts))  # noqa: S704

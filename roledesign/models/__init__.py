@@ -9,6 +9,7 @@ from roledesign.models.accounts import (
     User,
 )
 from roledesign.models.documents import ChecklistTick, DocumentDetails, DocumentVersion
+from roledesign.models.invitations import TeamInvitation, TeamInvitedAddress
 from roledesign.models.jd_checks import JdCheck
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
 from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
@@ -34,6 +35,8 @@ __all__ = [
     "RolePlan",
     "TeamAnswer",
     "TeamCount",
+    "TeamInvitation",
+    "TeamInvitedAddress",
     "TeamResponse",
     "TeamSurvey",
     "TeamTally",

@@ -24,6 +24,13 @@ ROLES = {
     "hr": "HR",
     "viewer": "Viewer",
 }
+# How a sentence names someone in a role: "invited to join as an HR officer".
+ROLE_AS = {
+    "admin": "an organisation admin",
+    "manager": "a manager",
+    "hr": "an HR officer",
+    "viewer": "a viewer",
+}
 
 
 class User(UserMixin, db.Model):

@@ -7,6 +7,7 @@ from flask.templating import Environment
 
 from roledesign.catalog import Catalog
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS, rounded
+from roledesign.domain.tailoring import hours_text
 from roledesign.web.access import current_organisation, current_role, may, memberships
 
 
@@ -53,3 +54,4 @@ def register(app: Flask) -> None:
         IMPORTANCE_LABELS=IMPORTANCE_LABELS,
     )
     app.jinja_env.filters["score"] = score_text
+    app.jinja_env.filters["hours"] = hours_text

@@ -38,6 +38,9 @@ def test_every_source_is_used_and_every_seed_is_cited(catalog):
     links += [e for d in catalog.domains for e in d.evidence]
     links += [e for b in catalog.bands.values() for e in b.evidence]
     links += [e for r in catalog.jd_check.rules for e in r.evidence]
+    links += [e for q in catalog.checkin_questions for e in q.evidence]
+    links += [e for t in catalog.team.topics.values() for e in t.evidence]
+    links += list(catalog.team.groups_evidence)
     used = {e.source for e in links}
     used |= {key for clause in catalog.documents.clauses for key in clause.sources}
     assert set(catalog.sources) - used == set()
@@ -118,9 +121,35 @@ def test_context_conditions_cover_replacement_commissioned_single_and_voluntary(
     } <= conditions
 
 
-def test_critical_items_include_supervision_training_and_team_preparation(catalog):
+def test_the_critical_set_is_the_one_docs_scoring_md_argues_for(catalog):
+    """Each gate is something a seed calls essential or a condition of the role's benefits
+    (see docs/scoring.md, Critical statements); DIS-12 and SUP-05 are deliberately not gates."""
     critical = {i.id for i in catalog.items if i.critical}
-    assert {"SUP-01", "SUP-02", "SUP-03", "EXP-02", "DIS-01"} <= critical
+    assert critical == {
+        "DIS-01",
+        "DIS-03",
+        "EXP-02",
+        "EXP-13",
+        "STR-08",
+        "SUP-01",
+        "SUP-02",
+        "SUP-03",
+    }
+    assert all(catalog.item(key).weight == 3 for key in critical)
+
+
+def test_what_the_seeds_stress_has_an_item(catalog):
+    """Issue 12, point 7: code of conduct, negotiated safety planning, pay that makes up for lost
+    benefits, staffing patterns adjusted to peer workers, and the strains of the role."""
+    assert _cites(catalog, "repper_carter", "code of conduct")
+    assert _cites(catalog, "mead_macneil_2004", "negotiated safety planning")
+    assert _cites(catalog, "gates_2007", "loss of welfare benefits")
+    assert _cites(catalog, "paulson_1999", "staffing patterns")
+    assert _cites(catalog, "mrp_portfolio", "overwhelmed by responsibility")
+
+
+def test_every_domain_has_a_gate(catalog):
+    assert {i.domain for i in catalog.items if i.critical} == set(DOMAIN_KEYS)
 
 
 def test_citations_name_the_seed_for_cited_studies(catalog):

@@ -41,7 +41,7 @@ def test_missing_domain_description(checklists):
 def test_weight_critical_kind_and_empty_text(checklists):
     path = checklists / "items/organisational_support.yaml"
     edit(path, "weight: 3\n    critical: true\n", "weight: 5\n    critical: yes please\n")
-    edit(path, "kind: qualitative", "kind: anecdote")
+    edit(path, "kind: unknown", "kind: anecdote")
     edit(
         path,
         "  - id: SUP-04\n    statement: The training",
@@ -62,6 +62,50 @@ def test_weight_critical_kind_and_empty_text(checklists):
         in found
     )
     assert "checklists/items/organisational_support.yaml: item SUP-04: unknown field 'x'" in found
+
+
+# One evidence entry of each kind of file: the file, the text just before its `where` line, and
+# the entry the problem must name.
+WHERE_CASES = [
+    ("items/distinctiveness.yaml", "- id: DIS-01", "item DIS-01: evidence 1"),
+    ("domains.yaml", "organisational_support:", "domain organisational_support: evidence 1"),
+    ("bands.yaml", "not_yet:", "band not_yet: evidence 1"),
+    ("checkins.yaml", "- key: supervision", "question supervision: evidence 1"),
+    ("team.yaml", "groups_evidence:", "groups: evidence 1"),
+    ("jd_check.yaml", "- id: line-management", "rule line-management: evidence 1"),
+]
+
+
+def _drop_first_where_after(path, anchor):
+    text = path.read_text()
+    start = text.index(anchor)
+    at = text.index("where:", start)
+    line_start = text.rindex("\n", 0, at) + 1
+    line_end = text.index("\n", at) + 1
+    path.write_text(text[:line_start] + text[line_end:])
+
+
+@pytest.mark.parametrize(("name", "anchor", "entry"), WHERE_CASES)
+def test_an_evidence_link_without_a_locator_is_refused(checklists, name, anchor, entry):
+    _drop_first_where_after(checklists / name, anchor)
+    assert problems(checklists) == [
+        f"checklists/{name}: {entry}: 'where' is missing or empty: name the place in the seed "
+        "text that supports the finding (section heading, table or slide)"
+    ]
+
+
+def test_an_empty_locator_is_refused(checklists):
+    path = checklists / "items/organisational_support.yaml"
+    text = path.read_text()
+    start = text.index("- id: SUP-03")
+    at = text.index("where:", start)
+    end = text.index("\n", at)
+    path.write_text(text[:at] + "where: '  '" + text[end:])
+    assert problems(checklists) == [
+        "checklists/items/organisational_support.yaml: item SUP-03: evidence 1: 'where' is "
+        "missing or empty: name the place in the seed text that supports the finding (section "
+        "heading, table or slide)"
+    ]
 
 
 def test_unknown_context_condition(checklists):

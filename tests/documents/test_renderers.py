@@ -151,3 +151,30 @@ def test_group_rows_span_the_table_and_checklists_have_tick_boxes():
         "Brief the team\nDone: Sam",
     ]
     assert checks._tbl.xml.count("<w14:checkbox>") == 2
+
+
+def test_cells_taller_than_a_page_split_across_pages_in_every_pdf_table():
+    """Every kind of table the PDF renderer draws (a table with a header and a group row, key
+    values, a checklist with notes) takes a cell far taller than a page without a LayoutError."""
+    from roledesign.documents import CheckItem, Checklist
+
+    tall = "\n".join(f"Line {n} of a very long cell" for n in range(300))
+    document = Document(
+        title="Long cells",
+        organisation="Riverside Mind",
+        blocks=(
+            Table(
+                header=("Action", "Owner"),
+                rows=(("A group heading " * 200,), (tall, "Jo"), ("Short", tall)),
+                widths=(0.7, 0.3),
+                caption="Actions",
+            ),
+            Table(header=(), rows=((tall, tall),)),
+            KeyValues(rows=(("Notes", tall),)),
+            Checklist(items=(CheckItem(key="a", text=tall, notes=(tall,), checked=True),)),
+        ),
+    )
+    reader = pypdf.PdfReader(BytesIO(render_pdf(document)))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) > 8
+    assert text.count("Line 299 of a very long cell") == 7

@@ -30,3 +30,20 @@ def test_group_chart_has_a_section_per_domain_and_says_what_is_not_assessed():
     widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)]
     assert widths[0] == 2 * widths[1]
     assert "Not assessed" in svg and "&lt;b&gt;" in svg and 'role="img"' in svg
+
+
+def test_long_labels_wrap_onto_lines_that_fit_beside_the_bars():
+    from roledesign.domain.charts import LABEL_CHARS
+    from roledesign.domain.team_charts import group_chart
+
+    label = "Shared expectations of the role: team"
+    for svg in (
+        bar_chart([(label, 40.0), ("Short", 60.0)], title="T", description="D"),
+        group_chart([("Domain", [(label, 40.0), ("Short", 60.0)])], title="T", description="D"),
+    ):
+        spans = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+        assert " ".join(spans[:-1]) == label and spans[-1] == "Short"
+        assert len(spans) == 3 and all(len(s) <= LABEL_CHARS for s in spans)
+        # The taller row pushes the next bar down: the bars never overlap.
+        tops = [float(y) for y in re.findall(r'<rect x="[\d.]+" y="([\d.]+)"', svg)]
+        assert tops[1] - tops[0] >= 2 * 18

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from roledesign.extensions import db
-from roledesign.models import TeamSurvey
+from roledesign.models import TeamResponse, TeamSurvey
 from roledesign.web.team import services
 from tests.conftest import TEST_PASSWORD
 
@@ -42,6 +42,27 @@ def sign_up_and_plan(page, live_server, accessible):
     page.get_by_label("Who will line manage the peer worker?").fill("Team manager")
     page.get_by_role("button", name="Save and continue").click()
     accessible(page, "Peer support worker")
+
+
+def loopback_context(chromium):
+    """A browser of its own (its own cookies) that reaches only the app."""
+    context = chromium.new_context()
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
+    )
+    return context
+
+
+def own_device(chromium, link, accessible):
+    """A colleague on their own device, no account: opens the link and starts."""
+    context = loopback_context(chromium)
+    them = context.new_page()
+    them.goto(link)
+    accessible(them, "Team self-assessment")
+    them.get_by_role("button", name="Start now").click()
+    accessible(them, "Which of these best describes you?")
+    return context, them
 
 
 def add_colleagues(app, groups):
@@ -88,16 +109,7 @@ def test_set_up_share_answer_and_read_the_team_report(page, chromium, live_serve
     shot(page, "team-03-invitation")
 
     # A colleague on their own device: no account.
-    colleague = chromium.new_context()
-    colleague.route(
-        "**/*",
-        lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
-    )
-    them = colleague.new_page()
-    them.goto(link)
-    accessible(them, "Team self-assessment")
-    them.get_by_role("button", name="Start now").click()
-    accessible(them, "Which of these best describes you?")
+    colleague, them = own_device(chromium, link, accessible)
     them.get_by_role("button", name="Continue").click()
     expect(them.get_by_role("heading", name="There is a problem")).to_be_visible()
     accessible(them, "Which of these best describes you?")
@@ -163,3 +175,69 @@ def test_set_up_share_answer_and_read_the_team_report(page, chromium, live_serve
         page.get_by_text("The smallest group must be between 3 and 50 people").first
     ).to_be_visible()
     assert len(accessible.visited) >= 20
+
+
+def test_an_invited_colleague_answers_once_through_their_own_link(
+    page, chromium, live_server, accessible, app
+):
+    """The manager invites people by email (the links are never on screen); one of them answers
+    through their own link, is told their group is small and asked to check a comment that
+    names their role; the link then works no more, on that device or any other."""
+    sign_up_and_plan(page, live_server, accessible)
+    page.get_by_role("link", name="Team self-assessment").click()
+    page.get_by_role("button", name="Set up the team self-assessment").click()
+    page.get_by_role("button", name="Save and get the link").click()
+    accessible(page, "Team self-assessment")
+    expect(page.get_by_text("could add made-up answers")).to_be_visible()
+    page.get_by_role("link", name="Invite people by email").click()
+    accessible(page, "Invite people by email")
+    page.get_by_label("Email addresses").fill("ana@ward.example\nbo@ward")
+    page.get_by_label("Line manager").check()
+    page.get_by_role("button", name="Send invitations").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert page.get_by_label("Email addresses").input_value() == "ana@ward.example\nbo@ward"
+    accessible(page, "Invite people by email")
+    shot(page, "team-07-invite-error")
+    page.get_by_label("Email addresses").fill("ana@ward.example, bo@ward.example")
+    page.get_by_role("button", name="Send invitations").click()
+    accessible(page, "Team self-assessment")
+    expect(page.get_by_text("Invitations sent to 2 people.")).to_be_visible()
+    shot(page, "team-08-overview-invited")
+    outbox = app.extensions["roledesign.mail"].outbox
+    links = {m.to: m.body.split("works once:\n")[1].split("\n")[0] for m in outbox}
+    link = links["ana@ward.example"].replace("http://localhost", live_server)
+    assert links["ana@ward.example"] not in page.content()
+
+    colleague, them = own_device(chromium, link, accessible)
+    expect(them.get_by_role("radio", name="Line manager")).to_be_checked()
+    expect(them.get_by_text("Fewer than 5 people were invited as line managers")).to_be_visible()
+    shot(them, "team-09-group-invited")
+    them.get_by_role("button", name="Continue").click()
+    first = them.locator("section.app-item").first
+    first.get_by_role("group", name="Is this in place here?").get_by_label("No", exact=True).check()
+    them.get_by_role("button", name="Save and continue").click()
+    them.goto(link.rstrip("/") + "/finish")
+    accessible(them, "Send your answers")
+    comment = "As the only line manager I have not been asked about this."
+    them.get_by_label(
+        "Anything else you would like to say about the peer worker role? (optional)"
+    ).fill(comment)
+    them.get_by_role("button", name="Send your answers").click()
+    accessible(them, "Send your answers")
+    expect(them.get_by_text("Check your comment before you send it")).to_be_visible()
+    shot(them, "team-10-comment-check")
+    them.get_by_role("button", name="Send your answers").click()
+    accessible(them, "Your answers have been sent")
+    them.goto(link)
+    accessible(them, "You have already sent your answers")
+    colleague.close()
+
+    other = loopback_context(chromium)
+    forwarded = other.new_page()
+    forwarded.goto(link)
+    accessible(forwarded, "This link has already been used")
+    shot(forwarded, "team-11-link-used")
+    other.close()
+    with app.app_context():
+        [response] = db.session.scalars(select(TeamResponse))
+        assert response.comment == comment and response.stakeholder_group == "line_manager"

@@ -10,7 +10,8 @@ response is stored exactly once, the running tallies agree with a recount of eve
 both servers show the same team report.
 
 Rate limits: RATELIMIT_STORAGE_URI is set to memory:// explicitly, so each worker counts alone;
-this test stays below every limit (one sign-up, 30 sends per link against 60 a minute).
+this test stays below every limit (one sign-up; 30 sends per link against 600 a minute, and
+one or two per client, each from its own address, against 30).
 """
 
 import os

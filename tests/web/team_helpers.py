@@ -27,8 +27,9 @@ def set_up_survey(browser, plan_id: int, *, data=None) -> str:
 class Respondent:
     """One person on their own device: their own cookies."""
 
-    def __init__(self, app, token: str):
+    def __init__(self, app, token: str, address: str = "127.0.0.1"):
         self.client = app.test_client()
+        self.client.environ_base["REMOTE_ADDR"] = address  # the client's internet address
         self.browser = Browser(self.client)
         self.token = token
         self.base = f"/s/{token}"
@@ -54,8 +55,8 @@ class Respondent:
         return self.browser.csrf(self.base + path)
 
 
-def respond(app, token, group, answers_by_domain, comment=""):
-    person = Respondent(app, token)
+def respond(app, token, group, answers_by_domain, comment="", address="127.0.0.1"):
+    person = Respondent(app, token, address)
     person.choose(group)
     for domain, answers in answers_by_domain.items():
         person.answer(domain, answers)

@@ -99,12 +99,34 @@ def test_owner_can_be_a_member(app, client, auth, browser, make_plan):
         {
             "title": "Brief the team",
             "owner_user_id": member_id,
-            "owner_name": "ignored",
+            "owner_name": "",
             **due(7),
             "status": "not_started",
         },
     )
     assert "Sam Manager" in text(client.get(f"/plans/{plan_id}/actions/"))
+
+
+def test_a_typed_owner_wins_over_the_member_still_selected(app, client, auth, browser, make_plan):
+    """Typing a name is the later, deliberate choice: it must not be dropped silently."""
+    plan_id = gap_plan(auth, browser, make_plan)
+    page = text(client.get(f"/plans/{plan_id}/actions/new"))
+    member_id = re.search(r'<option value="(\d+)"[^>]*>Sam Manager</option>', page).group(1)
+    browser.submit(
+        f"/plans/{plan_id}/actions/new",
+        {
+            "title": "Brief the team",
+            "owner_user_id": member_id,
+            "owner_name": "Jo Lead, team manager",
+            **due(7),
+            "status": "not_started",
+        },
+    )
+    owners = re.findall(
+        r'<td class="nhsuk-table__cell">([^<]*)</td>',
+        text(client.get(f"/plans/{plan_id}/actions/")),
+    )
+    assert "Jo Lead, team manager" in owners and "Sam Manager" not in owners
 
 
 def test_validation_messages_and_nothing_saved(app, client, auth, browser, make_plan):
@@ -208,3 +230,31 @@ def test_exports_parse_back(client, auth, browser, make_plan):
         "Status",
     ]
     assert table.rows[1].cells[2].text == "Jo"
+
+
+def test_an_action_with_the_longest_notes_allowed_still_exports_as_a_pdf(
+    client, auth, browser, make_plan
+):
+    """2,000 characters of notes (here one short line each) make a cell taller than a page:
+    the cell must split across pages rather than stop the PDF (reportlab's LayoutError)."""
+    plan_id = gap_plan(auth, browser, make_plan)
+    notes = ("Ring Jo\n" * 250)[:2000]
+    response = browser.submit(
+        f"/plans/{plan_id}/actions/new",
+        {
+            "title": "Agree monthly management supervision",
+            "item_ids": ["SUP-01"],
+            "owner_user_id": "",
+            "owner_name": "Jo Lead",
+            **due(30),
+            "status": "in_progress",
+            "notes": notes,
+        },
+        page=f"/plans/{plan_id}/actions/new",
+    )
+    assert response.status_code == 302
+    pdf = client.get(f"/plans/{plan_id}/actions/export.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    pages = pypdf.PdfReader(io.BytesIO(pdf.data)).pages
+    assert len(pages) > 1
+    assert "Ring Jo" in pages[-1].extract_text()

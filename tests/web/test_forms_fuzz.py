@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from roledesign.extensions import db
 from roledesign.models.plans import DESCRIPTION_FIELDS
+from tests.web.team_helpers import set_up_survey
 
 ALLOWED = {200, 302, 400, 403, 404, 409, 410, 413, 429}
 
@@ -81,7 +82,17 @@ FORMS = {
     "check_in": ("/plans/{plan}/check-ins", ["month", "perspective", "q_drift-answer", "note"]),
     "forgot": ("/forgot-password", ["email"]),
     "delete": ("/organisation/delete", ["confirm_name"]),
+    "survey_invite": ("/plans/{plan}/team/invite", ["addresses", "group"]),
 }
+# Forms that exist once the plan's team survey has been set up.
+NEEDS_SURVEY = {"survey_invite"}
+
+
+def _prepare(form, browser, plan) -> None:
+    if form in NEEDS_SURVEY:
+        set_up_survey(browser, plan)
+    if form == "sign_up":
+        browser.submit("/sign-out", {}, page="/account")
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
@@ -90,8 +101,7 @@ def test_no_form_fails_on_any_input(form, app, client, auth, browser, make_plan)
     plan = make_plan()
     url_template, names = FORMS[form]
     url = url_template.format(plan=plan)
-    if form == "sign_up":
-        browser.submit("/sign-out", {}, page="/account")
+    _prepare(form, browser, plan)
     token = browser.csrf(url)
 
     @settings(
@@ -154,8 +164,7 @@ def test_every_field_with_every_awkward_value(form, app, client, auth, browser, 
     plan = make_plan()
     url_template, names = FORMS[form]
     url = url_template.format(plan=plan)
-    if form == "sign_up":
-        browser.submit("/sign-out", {}, page="/account")
+    _prepare(form, browser, plan)
     token = browser.csrf(url)
     for name in names:
         for value in AWKWARD:

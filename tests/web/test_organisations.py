@@ -34,7 +34,7 @@ def test_invited_viewer_can_read_but_not_change(app, client, auth, browser, make
     assert outbox[-1].subject == "Join Northshire NHS Trust on roledesign"
     switch_user(browser, auth, "viewer@example.org")
     page = text(client.get(link))
-    assert "Join Northshire NHS Trust" in page and "as viewer" in page
+    assert "Join Northshire NHS Trust" in page and "join as a viewer." in page
     response = browser.submit(link, {})
     assert response.headers["Location"] == "/dashboard"
     assert client.get(f"/plans/{plan_id}").status_code == 200
@@ -64,6 +64,8 @@ def test_invited_viewer_can_read_but_not_change(app, client, auth, browser, make
 def test_invitations_expire_and_need_the_invited_address(app, client, auth, browser, outbox):
     auth.manager()
     link = invite(browser, outbox, "hr@example.org", "hr")
+    assert "join Northshire NHS Trust as an HR officer." in outbox[-1].body
+    assert "hr@example.org as an HR officer" in text(client.get("/organisation/members"))
     switch_user(browser, auth, "someone.else@example.org")
     response = client.get(link)
     assert response.status_code == 403 and "This invitation is for hr@example.org" in text(response)
@@ -175,3 +177,53 @@ def test_admins_keep_the_anonymity_threshold_at_three_or_more(app, client, auth,
     log = text(client.get("/organisation/audit"))
     assert "Changed anonymity threshold" in log and "5 to 7" in log
     assert "Changed organisation settings" in log
+
+
+def test_the_audit_log_keeps_every_event_within_reach(app, client, auth, browser, make_plan):
+    """A viewer adds an event with every download. However many they add, the first event and
+    event number 501 stay reachable, a page at a time, from the audit log."""
+    from html import unescape
+
+    from sqlalchemy import func
+
+    from roledesign.models import AuditEvent, User
+    from tests.conftest import Auth, Browser
+
+    auth.manager()
+    plan_id = make_plan()
+    viewer = Browser(app.test_client())
+    Auth(viewer).sign_up(email="viewer@example.org", name="Val Viewer")
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == "viewer@example.org"))
+        organisation_id = db.session.scalar(select(Membership.organisation_id))
+        db.session.add(Membership(user=user, organisation_id=organisation_id, role="viewer"))
+        db.session.commit()
+
+    def events():
+        with app.app_context():
+            return db.session.scalar(select(func.count()).select_from(AuditEvent))
+
+    while events() < 500:
+        assert viewer.client.get(f"/plans/{plan_id}/actions/export.csv").status_code == 200
+    make_plan(title="Event five hundred and one")
+    for _ in range(150):
+        viewer.client.get(f"/plans/{plan_id}/actions/export.csv")
+    total = events()
+    assert total == 651
+
+    rows, seen, url, pages = [], [], "/organisation/audit", 0
+    while url:
+        page = text(client.get(url))
+        rows += re.findall(r'<tr class="nhsuk-table__row">\s*<td', page)
+        pages += 1
+        found = re.search(r'href="([^"]+)" class="nhsuk-pagination__next"', page)
+        url = unescape(found.group(1)) if found else None
+        if pages == 1:
+            assert re.search(r"Events 1 to \d+ of 651", page)
+        seen += [
+            name for name in ("Event five hundred and one", "Created organisation") if name in page
+        ]
+    assert len(rows) == total and pages > 1
+    assert seen == ["Event five hundred and one", "Created organisation"]
+    assert client.get(f"/organisation/audit?page={pages + 1}").status_code == 404
+    assert client.get("/organisation/audit?page=0").status_code == 404

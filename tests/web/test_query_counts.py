@@ -48,6 +48,7 @@ PAGES = (
     "/plans/{plan}/check-ins",
     "/plans/{plan}/team",
     "/plans/{plan}/team/setup",
+    "/plans/{plan}/team/invite",
     "/plans/{plan}/documents/details",
     "/job-description-checks/new",
     "/team/sector-comparison",

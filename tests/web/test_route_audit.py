@@ -74,6 +74,7 @@ RULES = {
     "team.report": ("plan", "read", None),
     "team.responses_csv": ("plan", "read", None),
     "team.comments_csv": ("plan", "read", None),
+    "invitations.new": ("plan", "edit", "edit"),
     "jd_check.new": ("org", "documents", "documents"),
     "jd_check.show": ("check", "read", None),
     "jd_check.download": ("check", "read", None),

@@ -34,7 +34,9 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
     assert "not asked for your name" in start
 
     page = text(person.client.get(f"/s/{token}/group"))
-    assert "Which of these best describes you?" in page and "Page 1 of 12" in page
+    # 57 statements apply to this plan since issue 12 added five (EXP-13, EXP-14, SUP-19 to
+    # SUP-21): two more pages of six.
+    assert "Which of these best describes you?" in page and "Page 1 of 14" in page
     for label in (
         "Peer worker",
         "Another member of staff",
@@ -48,7 +50,7 @@ def test_a_respondent_answers_on_short_pages_and_one_anonymous_response_is_store
     assert response.headers["Location"] == f"/s/{token}/statements/distinctiveness/1"
 
     page = text(person.client.get(f"/s/{token}/statements/distinctiveness/1"))
-    assert "Page 2 of 12" in page and "You have answered 0 of 52 statements" in page
+    assert "Page 2 of 14" in page and "You have answered 0 of 57 statements" in page
     assert page.count('class="app-item"') == 6  # short pages
     assert ">7.</span>" in text(person.client.get(f"/s/{token}/statements/distinctiveness/2"))
     assert "Note (optional)" not in page  # respondents are not asked for notes
@@ -234,7 +236,7 @@ def test_a_draft_for_one_survey_is_not_accepted_by_another(app, auth, browser, m
 
 
 def test_submissions_are_rate_limited_per_link(app, auth, browser, make_plan):
-    app.config["TEAM_SUBMIT_LIMIT"] = "2 per minute"
+    app.config["TEAM_SUBMIT_LIMIT_PER_LINK"] = "2 per minute"
     auth.manager()
     token = set_up_survey(browser, make_plan())
     other = set_up_survey(browser, make_plan(title="Peer support worker (nights)"))
@@ -248,3 +250,104 @@ def test_submissions_are_rate_limited_per_link(app, auth, browser, make_plan):
     respond(app, other, "peer_worker", {"distinctiveness": DIS})  # another link is not affected
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(TeamResponse)) == 3
+
+
+def test_a_flood_from_one_client_does_not_lock_others_out(app, auth, browser, make_plan):
+    """Attack 7: someone with the link spends the submission limit; real respondents still
+    get through, because the low limit is per client and the per-link ceiling is far higher."""
+    app.config.update(
+        TEAM_SUBMIT_LIMIT_PER_CLIENT="3 per minute",
+        TEAM_SUBMIT_LIMIT_PER_LINK="50 per minute",
+    )
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    flood = Respondent(app, token, address="203.0.113.9")
+    csrf = flood.csrf("/group")
+    codes = [
+        flood.client.post(f"/s/{token}/finish", data={"csrf_token": csrf}).status_code
+        for _ in range(6)
+    ]
+    assert codes[:3] == [302, 302, 302] and codes[3:] == [429, 429, 429]
+    respond(app, token, "peer_worker", {"distinctiveness": DIS}, address="198.51.100.7")
+    respond(app, token, "line_manager", {"distinctiveness": DIS}, address="198.51.100.8")
+    assert len(responses(app)) == 2
+
+
+def _decoded(value: str) -> str:
+    """What someone holding the cookie can read without the app's secret: every base64 part
+    decoded (and inflated, where it is compressed) as text."""
+    import base64
+    import zlib
+
+    found = [value]
+    for part in re.split(r"[.]", value.lstrip(".")):
+        try:
+            raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except ValueError:
+            continue
+        for data in (raw, _inflate(raw, zlib)):
+            found.append(data.decode("latin-1") if data else "")
+    return " ".join(found)
+
+
+def _inflate(raw: bytes, zlib) -> bytes:
+    try:
+        return zlib.decompress(raw)
+    except zlib.error:
+        return b""
+
+
+def test_the_draft_cookie_alone_reveals_neither_group_nor_answers(app, auth, browser, make_plan):
+    """Issue 14 point 5: the next person on a shared device, or anyone who copies the cookie,
+    decodes it as an attacker would and finds nothing of the respondent's group or answers."""
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    person = Respondent(app, token)
+    person.choose("senior_manager")
+    person.answer("distinctiveness", {"DIS-01": ("no", 4), "DIS-02": "partly"})
+    value = person.client.get_cookie(COOKIE, path=f"/s/{token}").value
+    readable = _decoded(value)
+    for secret in ("senior_manager", "DIS-01", "DIS-02", '"n4"', '"p"', '"g"'):
+        assert secret not in readable
+    # The app itself still reads it back: the answers are there on the next page.
+    page = text(person.client.get(f"/s/{token}/statements/distinctiveness/1"))
+    assert re.search(r'value="partly"\s+checked', page)
+
+
+def test_a_comment_that_names_a_role_is_checked_once_before_sending(app, auth, browser, make_plan):
+    """Attack 8's other half: before sending, a respondent whose comment could identify them
+    ("as the only senior manager") is asked to check it; sending it unchanged then goes through."""
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    person = Respondent(app, token)
+    person.choose("senior_manager")
+    person.answer("distinctiveness", DIS)
+    finish = text(person.client.get(f"/s/{token}/finish"))
+    assert "shown word for word" in finish
+    comment = "As the only Senior  Manager here I think the role is rushed."
+    page = text(person.send(comment))
+    assert "Check your comment before you send it" in page
+    assert "“the only”, “manager”, “senior manager”" in page
+    assert "As the only Senior  Manager here" in page and responses(app) == []
+    # Changed, but still naming a role: checked again.
+    changed = "The line manager role is unclear."
+    page = text(person.send(changed))
+    assert "“line manager”, “manager”" in page and responses(app) == []
+    # Sent as it is from the page that asked to check it.
+    checked = re.search(r'name="checked" type="hidden" value="([^"]+)"', page)[1]
+    sent = person.client.post(
+        f"/s/{token}/finish",
+        data={"csrf_token": person.csrf(), "comment": changed, "checked": checked},
+    )
+    assert sent.headers["Location"] == f"/s/{token}/thank-you"
+    assert [r.comment for r in responses(app)] == ["The line manager role is unclear."]
+
+
+def test_a_comment_naming_no_role_is_sent_straight_away(app, auth, browser, make_plan):
+    auth.manager()
+    token = set_up_survey(browser, make_plan())
+    person = Respondent(app, token)
+    person.choose("peer_worker")
+    person.answer("distinctiveness", DIS)
+    assert person.send("Supervision needs planning.").status_code == 302
+    assert len(responses(app)) == 1

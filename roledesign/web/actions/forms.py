@@ -33,7 +33,7 @@ class ActionForm(BaseForm):
     item_ids = CheckboxesField("Which gaps does this action address?")
     owner_user_id = SelectField(
         "Who owns this action?",
-        description="Choose a member of your organisation, or type a name below",
+        description="Choose a member of your organisation, or type a name below (a typed name is used)",
         invalid_message="Choose a member of your organisation from the list",
     )
     owner_name = StringField(
@@ -87,8 +87,13 @@ class ActionForm(BaseForm):
         return {
             "title": self.title.data,
             "item_ids": list(self.item_ids.data or ()),
-            "owner_user_id": int(self.owner_user_id.data) if self.owner_user_id.data else None,
-            "owner_name": "" if self.owner_user_id.data else self.owner_name.data,
+            # A typed name wins: it is the deliberate choice when the list still shows a member.
+            "owner_user_id": (
+                int(self.owner_user_id.data)
+                if self.owner_user_id.data and not self.owner_name.data
+                else None
+            ),
+            "owner_name": self.owner_name.data or "",
             "due_on": self.due_on.data,
             "status": self.status.data,
             "drop_reason": self.drop_reason.data if self.status.data == "dropped" else "",

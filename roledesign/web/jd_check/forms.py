@@ -8,9 +8,9 @@ from roledesign.documents.extract import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_TEXT,
     UnreadableFile,
-    extract_text,
     too_long_message,
 )
+from roledesign.documents.sandbox import extract_text_bounded
 from roledesign.web.forms import BaseForm, SelectField, choices
 
 NOT_ATTACHED = ("", "Not attached to a role plan")
@@ -74,7 +74,7 @@ class JdCheckForm(BaseForm):
         name = PurePosixPath(storage.filename.replace("\\", "/")).name
         data = storage.read(MAX_UPLOAD_BYTES + 1)
         try:
-            text, kind = extract_text(data, name)
+            text, kind = extract_text_bounded(data, name)
         except UnreadableFile as err:
             self.upload.errors.append(str(err))
             return False

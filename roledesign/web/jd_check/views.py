@@ -12,6 +12,7 @@ from roledesign.domain.jd_facts import extract_facts
 from roledesign.extensions import db
 from roledesign.web import audit
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
+from roledesign.web.ids import query_id
 from roledesign.web.jd_check import services
 from roledesign.web.jd_check.forms import JdCheckForm
 from roledesign.web.template_helpers import catalog
@@ -47,7 +48,7 @@ def new():
         return redirect(url_for("jd_check.show", check_id=check.id))
     if not form.is_submitted() and "plan_id" in request.args:
         # Opened from a plan's task list: that plan is preselected, and a foreign one is 404.
-        form.plan_id.data = str(plan_or_404(request.args.get("plan_id", 0, type=int)).id)
+        form.plan_id.data = str(plan_or_404(query_id("plan_id") or 0).id)
     return render_template(
         "jd_check/new.html", form=form, checks=services.recent_checks(organisation)
     )

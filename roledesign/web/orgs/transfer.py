@@ -8,6 +8,7 @@ restored copy gives the same JSON as the original export.
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from flask import current_app
 from sqlalchemy import delete, func, select
 
 from roledesign.extensions import db
@@ -28,6 +29,8 @@ from roledesign.models import (
     RolePlan,
     TeamAnswer,
     TeamCount,
+    TeamInvitation,
+    TeamInvitedAddress,
     TeamResponse,
     TeamSurvey,
     TeamTally,
@@ -36,6 +39,7 @@ from roledesign.models import (
 from roledesign.models.accounts import new_session_token
 from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.models.plans import DESCRIPTION_FIELDS
+from roledesign.web.orgs import export_schema
 
 FORMAT = "roledesign-organisation/1"
 # The closing date travels as ISO text, the other details as they are.
@@ -393,6 +397,12 @@ def import_organisation(data: dict) -> Organisation:
     existing += db.session.scalar(select(func.count()).select_from(User))
     if existing:
         raise TransferError("the database is not empty: restore into a new, empty database")
+    found = export_schema.problems(data, current_app.extensions["roledesign.catalog"])
+    if found:
+        raise TransferError(
+            "the export is incomplete or damaged; nothing was imported. Problems found:\n"
+            + "\n".join(f"  {line}" for line in found)
+        )
     try:
         return _restore(data)
     except (KeyError, TypeError, ValueError) as err:
@@ -540,6 +550,8 @@ def delete_organisation(organisation: Organisation) -> None:
     db.session.execute(delete(TeamResponse).where(TeamResponse.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamTally).where(TeamTally.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamCount).where(TeamCount.survey_id.in_(survey_ids)))
+    for model in (TeamInvitation, TeamInvitedAddress):
+        db.session.execute(delete(model).where(model.survey_id.in_(survey_ids)))
     db.session.execute(delete(TeamSurvey).where(TeamSurvey.plan_id.in_(plan_ids)))
     db.session.execute(delete(JdCheck).where(JdCheck.organisation_id == organisation.id))
     db.session.execute(delete(RolePlan).where(RolePlan.organisation_id == organisation.id))

@@ -20,6 +20,7 @@ from flask_login import current_user, login_required
 from roledesign.extensions import db
 from roledesign.mail import send_mail
 from roledesign.models import ROLES
+from roledesign.models.accounts import ROLE_AS
 from roledesign.web import audit
 from roledesign.web.access import current_organisation, memberships, organisation_required
 from roledesign.web.orgs import services, transfer
@@ -95,6 +96,7 @@ def members():
         members=services.members(organisation),
         invitations=services.pending_invitations(organisation),
         roles=ROLES,
+        role_as=ROLE_AS,
     )
 
 
@@ -116,7 +118,7 @@ def invite():
             form.email.data,
             f"Join {organisation.name} on roledesign",
             f"{current_user.name} has invited you to join {organisation.name} as "
-            f"{ROLES[form.role.data].lower()}.\n\nOpen this link within {days} days "
+            f"{ROLE_AS[form.role.data]}.\n\nOpen this link within {days} days "
             f"to accept (it works once):\n{link}",
         )
         return render_template(
@@ -151,7 +153,7 @@ def member(membership_id: int):
                 )
             membership.role = form.role.data
             db.session.commit()
-            flash(f"{membership.user.name} is now {ROLES[membership.role].lower()}.", "success")
+            flash(f"{membership.user.name} is now {ROLE_AS[membership.role]}.", "success")
             return redirect(url_for("orgs.members"))
     return render_template("orgs/member.html", form=form, membership=membership, hints=ROLE_HINTS)
 
@@ -180,13 +182,33 @@ def remove_member(membership_id: int):
 @bp.get("/organisation/audit")
 @organisation_required(need="admin")
 def audit_log():
+    """The whole log, a page at a time, most recent first."""
     organisation = current_organisation()
+    number = request.args.get("page", "1")
+    page = audit.events_page(organisation.id, int(number)) if _is_page(number) else None
+    if page is None:
+        abort(404)
     return render_template(
         "orgs/audit.html",
         organisation=organisation,
-        events=audit.events(organisation.id),
+        page=page,
+        page_links=[
+            {"ellipsis": True}
+            if n is None
+            else {
+                "number": n,
+                "href": url_for("orgs.audit_log", page=n),
+                "current": n == page.number,
+            }
+            for n in page.nearby()
+        ],
+        events=page.events,
         actions=audit.ACTIONS,
     )
+
+
+def _is_page(value: str) -> bool:
+    return value.isascii() and value.isdigit() and len(value) <= 9
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
@@ -199,14 +221,14 @@ def invitation(token: str):
         ), 410 if invitation else 404
     if not current_user.is_authenticated:
         return render_template(
-            "orgs/invitation.html", invitation=invitation, token=token, roles=ROLES
+            "orgs/invitation.html", invitation=invitation, token=token, roles=ROLE_AS
         )
     if current_user.email != invitation.email:
         return render_template(
             "orgs/invitation.html",
             invitation=invitation,
             token=token,
-            roles=ROLES,
+            roles=ROLE_AS,
             wrong_account=True,
         ), 403
     if request.method == "POST":
@@ -218,7 +240,9 @@ def invitation(token: str):
         session["org_id"] = invitation.organisation_id
         flash(f"You have joined {invitation.organisation.name}.", "success")
         return redirect(url_for("main.dashboard"))
-    return render_template("orgs/invitation.html", invitation=invitation, token=token, roles=ROLES)
+    return render_template(
+        "orgs/invitation.html", invitation=invitation, token=token, roles=ROLE_AS
+    )
 
 
 @bp.get("/organisation/export.json")

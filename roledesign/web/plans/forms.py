@@ -150,6 +150,6 @@ def prefill_data(args) -> dict:
     except InvalidOperation:
         pass
     peers = str(args.get("peer_workers", ""))
-    if peers.isdigit() and 1 <= int(peers) <= 50:
+    if peers.isascii() and peers.isdigit() and len(peers) <= 2 and 1 <= int(peers) <= 50:
         data["peer_workers"] = int(peers)
     return data

@@ -9,6 +9,7 @@ from roledesign.web import audit
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.assessment.services import current_round, load_answers
 from roledesign.web.concurrency import is_stale, stamp
+from roledesign.web.ids import query_id
 from roledesign.web.jd_check.services import attach_to_new_plan, checks_for_plan
 from roledesign.web.plans import services
 from roledesign.web.plans.forms import BAND_LABELS, PlanForm, prefill_data
@@ -27,7 +28,7 @@ def new():
             organisation=current_organisation(), creator=current_user, data=form.plan_data()
         )
         audit.record(plan.organisation_id, "created", f"plan {plan.id}", plan.title)
-        attach_to_new_plan(request.args.get("from_check", type=int), plan)
+        attach_to_new_plan(query_id("from_check"), plan)
         db.session.commit()
         flash("The plan has been created. Work through the four domains next.", "success")
         return redirect(url_for("plans.show", plan_id=plan.id))

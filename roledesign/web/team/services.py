@@ -6,6 +6,7 @@ number of responses. Services flush; the view commits.
 """
 
 import secrets
+import string
 from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -63,8 +64,13 @@ def survey_and_count(plan: RolePlan) -> tuple[TeamSurvey | None, int]:
     return (row[0], row[1]) if row else (None, 0)
 
 
+URL_SAFE = string.ascii_letters + string.digits + "-_"
+
+
 def survey_by_token(token: str) -> TeamSurvey | None:
-    if not token or len(token) > 64:
+    # Links are secrets.token_urlsafe: anything else (a NUL byte, which PostgreSQL refuses in
+    # text, or 10 kB of junk) cannot be one, and is not looked up.
+    if not token or len(token) > 64 or token.strip(URL_SAFE):
         return None
     return db.session.scalar(select(TeamSurvey).where(TeamSurvey.token == token))
 

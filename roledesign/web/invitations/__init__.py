@@ -1,0 +1,1 @@
+"""Individual, single-use invitations to the team self-assessment, sent by e-mail."""

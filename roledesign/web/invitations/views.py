@@ -1,0 +1,122 @@
+"""The manager invites people one by one: each gets a single-use link by e-mail.
+
+The links are never shown to the manager, and nothing stored connects an address to an answer
+(see services.py). The survey's shared link stays, with its risk stated beside it.
+"""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from roledesign.extensions import db, limiter
+from roledesign.mail import send_mail
+from roledesign.web import audit
+from roledesign.web.access import organisation_required, plan_or_404
+from roledesign.web.invitations import services
+from roledesign.web.invitations.forms import invite_form, split
+from roledesign.web.team import services as team_services
+from roledesign.web.template_helpers import catalog
+
+bp = Blueprint("invitations", __name__)
+NOT_SAID = "not_said"  # "Prefer not to say" is for respondents, not for a batch of invitations
+
+
+def _limit() -> str:
+    return current_app.config["TEAM_INVITE_LIMIT"]
+
+
+def _per_user() -> str:
+    return f"team-invite:{current_user.get_id()}"
+
+
+def _cost() -> int:
+    """Each address pasted counts against the sending limit, not each press of the button."""
+    return max(1, min(len(split(request.form.get("addresses", ""))), _batch() + 1))
+
+
+def _batch() -> int:
+    return current_app.config["TEAM_INVITE_BATCH"]
+
+
+@bp.app_template_global()
+def invitation_counts(survey) -> dict[str, int]:
+    """How many were invited and answered, and how many responses came through the shared link:
+    for the team report and the survey page."""
+    invited, answered = services.counts(survey)
+    shared = team_services.response_count(survey) - answered if invited else 0
+    return {"invited": invited, "answered": answered, "shared": shared}
+
+
+@bp.route("/plans/<int:plan_id>/team/invite", methods=["GET", "POST"])
+@organisation_required
+@limiter.limit(
+    _limit,
+    key_func=_per_user,
+    methods=["POST"],
+    cost=_cost,
+    deduct_when=lambda r: r.status_code == 302,
+)
+def new(plan_id: int):
+    """Paste addresses, choose a group or none, and send each person their own link."""
+    plan = plan_or_404(plan_id, "edit")
+    survey = team_services.survey_for(plan)
+    if survey is None:
+        abort(404)
+    if not survey.is_accepting(team_services.today()):
+        flash("The survey is closed. Reopen it, or change its closing date, to invite people.")
+        return redirect(url_for("team.overview", plan_id=plan.id))
+    groups = [g for g in catalog().team.groups if g.key != NOT_SAID]
+    form = invite_form(groups, batch=_batch())
+    if form.validate_on_submit():
+        sent, skipped = services.invite(
+            survey, form.parsed, group=form.chosen_group, secret=_secret()
+        )
+        # Sent before the commit: with a mail outbox, the messages are stored in the same
+        # transaction as the invitations, so neither exists without the other.
+        for address, token in sent:
+            _send(survey, address, token)
+        audit.record(
+            plan.organisation_id, "invited", f"team survey of plan {plan.id}", _people(len(sent))
+        )
+        db.session.commit()
+        flash(_sent_message(len(sent), skipped), "success")
+        return redirect(url_for("team.overview", plan_id=plan.id))
+    return render_template(
+        "invitations/new.html", plan=plan, survey=survey, form=form, batch=_batch()
+    )
+
+
+def _secret() -> bytes:
+    secret = current_app.secret_key
+    return secret.encode() if isinstance(secret, str) else secret
+
+
+def _people(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people"
+
+
+def _sent_message(sent: int, skipped: int) -> str:
+    message = f"Invitations sent to {_people(sent)}."
+    if skipped:
+        already = "address was" if skipped == 1 else "addresses were"
+        message += f" {skipped} {already} invited before and not sent another link."
+    return message
+
+
+def _send(survey, address: str, token: str) -> None:
+    plan = survey.plan
+    link = url_for("survey.start", token=token, _external=True)
+    closing = (
+        f"\n\nPlease answer by {survey.closes_on.strftime('%-d %B %Y')}."
+        if survey.closes_on
+        else ""
+    )
+    send_mail(
+        address,
+        f"{plan.organisation.name} would like your views on a peer worker role",
+        f"{plan.organisation.name} is planning a peer worker role ({plan.title}, {plan.team}) "
+        "and would like to know what you think is in place. It takes about ten minutes."
+        f"\n\nYour own link, which works once:\n{link}{closing}\n\n"
+        "You will not be asked your name. Your answers are stored without your email address "
+        "and cannot be connected to this link: the app records only that the link has been "
+        "used. Please do not forward this e-mail.",
+    )
