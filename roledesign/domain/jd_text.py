@@ -74,9 +74,16 @@ NEGATION_BEFORE = re.compile(
 # aggression, including physical restraint" is.
 REDUCTION_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:reduc[a-z]*|minimi[sz][a-z]*|prevent[a-z]*|avoid[a-z]*|alternatives? to"
-    r"|less|fewer|after|following|debrief[a-z]*|in the aftermath of)" + _WORD_CUE_END
+    r"|less|fewer)" + _WORD_CUE_END
 )
 REDUCTION_WINDOW = 4
+# Support after an event is not taking part in it ("support patients before and after
+# restrictive interventions", "a debrief following restraint"): only right before the match,
+# so "following handover, carry out observations" is still drift. Our inference.
+AFTERMATH_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of)" + _WORD_CUE_END
+)
+AFTERMATH_WINDOW = 2
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
     r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
@@ -327,7 +334,11 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     """
     clause_start, clause_end = _clause_bounds(norm, start, end)
     before = norm[clause_start:start]
-    for cues, window in ((NEGATION_BEFORE, PRE_WINDOW), (REDUCTION_BEFORE, REDUCTION_WINDOW)):
+    for cues, window in (
+        (NEGATION_BEFORE, PRE_WINDOW),
+        (REDUCTION_BEFORE, REDUCTION_WINDOW),
+        (AFTERMATH_BEFORE, AFTERMATH_WINDOW),
+    ):
         for cue in cues.finditer(before):
             if len(before[cue.end() :].split()) <= window:
                 return True

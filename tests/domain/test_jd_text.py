@@ -106,6 +106,7 @@ def test_sentence_offsets_point_into_the_text():
         # Support after an event is not taking part in it (our inference).
         ("Support patients before and after restrictive interventions.", "restrictive", True),
         ("Offer a debrief following restraint.", "restraint", True),
+        ("Following handover, carry out close observations.", "close observations", False),
     ],
 )
 def test_negation_within_the_clause(sentence, phrase, negated):
