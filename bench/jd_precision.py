@@ -1,16 +1,20 @@
 """Precision and recall of the job description check's drift and missing-essentials rules.
 
-Runs every document in tests/jd_corpus/ through the check and compares the result with the
-expectations in tests/jd_corpus/expected.yaml, which were written by reading the documents.
+Runs every document of each set through the check and compares the result with the set's
+expected.yaml, written by reading the documents. The sets are tests/jd_corpus/ itself (the
+documents the rules were tuned on) and each folder under it with its own expected.yaml (blind
+sets, written and annotated before the rules were changed for them).
 
 - Drift is scored per flagged sentence: a flag is correct when the expectations name the same
   rule for a sentence containing the expected text.
-- Missing essentials are scored per document and rule.
+- Missing essentials are scored per document and rule; "agreement" is the share of all
+  (document, missing-essentials rule) decisions on which the check and the reader agree.
 
     .venv/bin/python bench/jd_precision.py [--verbose]
 
-prints the figures and writes them to bench/results/jd_precision.json. The goal is at least 0.9
-for both precision and recall of both kinds of rule.
+prints the figures for every set and writes them to bench/results/jd_precision.json. The goal is
+at least 0.9 for precision and recall of both kinds of rule on the tuning set; on unseen text,
+drift recall 0.85, drift precision 0.95 and missing-essentials agreement 0.9.
 """
 
 import argparse
@@ -34,6 +38,7 @@ GOAL = 0.9
 @dataclass
 class Tally:
     true_positives: int = 0
+    true_negatives: int = 0
     false_positives: list[str] = field(default_factory=list)
     false_negatives: list[str] = field(default_factory=list)
 
@@ -47,10 +52,17 @@ class Tally:
         expected = self.true_positives + len(self.false_negatives)
         return self.true_positives / expected if expected else 1.0
 
+    @property
+    def agreement(self) -> float:
+        decided = self.true_positives + self.true_negatives
+        total = decided + len(self.false_positives) + len(self.false_negatives)
+        return decided / total if total else 1.0
+
     def as_dict(self) -> dict:
         return {
             "precision": round(self.precision, 3),
             "recall": round(self.recall, 3),
+            "agreement": round(self.agreement, 3),
             "true_positives": self.true_positives,
             "false_positives": self.false_positives,
             "false_negatives": self.false_negatives,
@@ -66,7 +78,21 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Tally]:
         report = check_text((corpus / name).read_text(encoding="utf-8"), rules, DOMAIN_KEYS)
         _score_drift(name, report, expected.get("drift") or [], drift)
         _score_missing(name, report, set(expected.get("missing") or []), missing)
+        missing.true_negatives += len(
+            {r.id for r in rules.of_kind("missing")}
+            - {r.id for r in report.missing}
+            - set(expected.get("missing") or [])
+        )
     return {"drift": drift, "missing": missing}
+
+
+def corpus_sets(corpus: Path = CORPUS) -> dict[str, Path]:
+    """The tuning set (the corpus folder itself) and every blind set in a folder under it."""
+    sets = {"tuning": corpus}
+    for folder in sorted(corpus.iterdir()):
+        if (folder / "expected.yaml").is_file():
+            sets[folder.name] = folder
+    return sets
 
 
 def _score_drift(name, report, expected, tally: Tally) -> None:
@@ -100,28 +126,30 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every error")
     args = parser.parse_args()
-    results = evaluate()
-    documents = len(yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8")))
-    print(f"Job description check on {documents} documents in {CORPUS.relative_to(ROOT)}/")
-    ok = True
-    for kind, tally in results.items():
-        met = tally.precision >= GOAL and tally.recall >= GOAL
-        ok &= met
-        print(
-            f"  {kind:8} precision {tally.precision:.3f}  recall {tally.recall:.3f}  "
-            f"({tally.true_positives} correct, {len(tally.false_positives)} wrong, "
-            f"{len(tally.false_negatives)} missed){'' if met else '  BELOW GOAL'}"
-        )
-        if args.verbose:
-            for line in tally.false_positives:
-                print(f"    wrong:  {line}")
-            for line in tally.false_negatives:
-                print(f"    missed: {line}")
+    ok, figures = True, {}
+    for set_name, folder in corpus_sets().items():
+        results = evaluate(folder)
+        documents = len(yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")))
+        print(f"{set_name}: {documents} documents in {folder.relative_to(ROOT)}/")
+        for kind, tally in results.items():
+            met = tally.precision >= GOAL and tally.recall >= GOAL
+            if set_name == "tuning":
+                ok &= met
+            agreement = f"  agreement {tally.agreement:.3f}" if kind == "missing" else ""
+            print(
+                f"  {kind:8} precision {tally.precision:.3f}  recall {tally.recall:.3f}{agreement}"
+                f"  ({tally.true_positives} correct, {len(tally.false_positives)} wrong, "
+                f"{len(tally.false_negatives)} missed){'' if met else '  BELOW GOAL'}"
+            )
+            if args.verbose:
+                for line in tally.false_positives:
+                    print(f"    wrong:  {line}")
+                for line in tally.false_negatives:
+                    print(f"    missed: {line}")
+        figures[set_name] = {kind: tally.as_dict() for kind, tally in results.items()}
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "jd_precision.json").write_text(
-        json.dumps({k: t.as_dict() for k, t in results.items()}, indent=2), encoding="utf-8"
-    )
+    (out / "jd_precision.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0 if ok else 1
 
 

@@ -65,6 +65,7 @@ class JdScoring:
 class JdCheckRules:
     rules: tuple[JdRule, ...]
     scoring: JdScoring
+    peer_work: tuple[str, ...] = ()  # patterns for a duty that is distinctly peer work
 
     def of_kind(self, kind: str) -> tuple[JdRule, ...]:
         return tuple(rule for rule in self.rules if rule.kind == kind)
@@ -181,7 +182,7 @@ def load_jd_check(root: Path, sources, problems) -> JdCheckRules:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         problems.add(path, "", "needs 'scoring' and a list of 'rules'")
         return empty
-    for key in sorted(set(data) - {"scoring", "rules"}, key=str):
+    for key in sorted(set(data) - {"scoring", "rules", "peer_work"}, key=str):
         problems.add(path, "", f"unknown field '{key}'")
     seen: set[str] = set()
     rules = [
@@ -192,4 +193,8 @@ def load_jd_check(root: Path, sources, problems) -> JdCheckRules:
     for kind in JD_KINDS:
         if not any(rule.kind == kind for rule in rules):
             problems.add(path, "", f"has no {kind} rules")
-    return JdCheckRules(rules=tuple(rules), scoring=_scoring(data.get("scoring"), path, problems))
+    return JdCheckRules(
+        rules=tuple(rules),
+        scoring=_scoring(data.get("scoring"), path, problems),
+        peer_work=_patterns(data.get("peer_work"), path, "peer_work", problems),
+    )

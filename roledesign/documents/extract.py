@@ -18,6 +18,7 @@ from io import BytesIO
 from pathlib import PurePath
 
 from roledesign.documents.model import clean_text
+from roledesign.documents.structure import docx_table_lines, layout_text
 
 # Below the app's 2 MB request limit, so a file that is too big gets a message beside the field.
 MAX_UPLOAD_BYTES = 1536 * 1024
@@ -38,7 +39,6 @@ MAX_PDF_CONTENT_BYTES = 2 * 1024 * 1024
 MAX_PDF_OPERATIONS = 200_000
 KINDS = {".txt": "a text file", ".docx": "a Word (.docx) file", ".pdf": "a PDF"}
 _INSTEAD = "or paste the text instead"
-_TICKS = {"✓", "✔", "x", "X", "*", "yes", "Yes", "YES", "E", "D", "e", "d", "•"}
 
 
 class UnreadableFile(ValueError):
@@ -178,7 +178,7 @@ def _docx_text(data: bytes, name: str) -> str:
         previous_was_item = False
         for block in document.iter_inner_content():
             if isinstance(block, Table):
-                lines += ["", *map(limit.add, _table_lines(block)), ""]
+                lines += ["", *map(limit.add, docx_table_lines(block)), ""]
                 previous_was_item = False
                 continue
             text = limit.add(block.text.strip())
@@ -237,26 +237,6 @@ def _is_list_item(paragraph) -> bool:
     return style.lower().startswith("list")
 
 
-def _table_lines(table) -> list[str]:
-    """One line per row, cells joined by tabs. A tick in an Essential or Desirable column
-    becomes the column's name, so 'Lived experience | ✓ |' reads as essential."""
-    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    if not rows:
-        return []
-    header = rows[0]
-    lines = []
-    for n, row in enumerate(rows):
-        cells = []
-        for column, text in enumerate(row):
-            heading = header[column] if column < len(header) else ""
-            if n and text in _TICKS and heading.lower() in ("essential", "desirable"):
-                text = heading
-            if not cells or text != cells[-1]:  # merged cells repeat their text
-                cells.append(text)
-        lines.append("\t".join(c for c in cells if c))
-    return lines
-
-
 def _pdf_text(data: bytes, name: str) -> str:
     """The text of the first MAX_PDF_PAGES pages, once their content streams (decoded, and
     counted once per page that draws them) are known to be within MAX_PDF_CONTENT_BYTES."""
@@ -289,7 +269,10 @@ def _pdf_text(data: bytes, name: str) -> str:
                 if content > MAX_PDF_CONTENT_BYTES:
                     raise UnreadableFile(too_complex_message(name))
             limit = _Limit()
-            texts = [limit.add(page.extract_text() or "") for page in pages]
+            texts = [  # layout mode keeps table cells and columns apart: see structure.py
+                limit.add(layout_text(page.extract_text(extraction_mode="layout") or ""))
+                for page in pages
+            ]
     except (UnreadableFile, MemoryError):  # out of memory: the sandbox says so
         raise
     except LimitReachedError as err:

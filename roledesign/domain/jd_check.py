@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from roledesign.domain.jd_lemmas import lemma, lemma_form, to_norm
 from roledesign.domain.jd_text import (
     Sentence,
     clean_newlines,
@@ -51,11 +52,13 @@ class Rules(Protocol):
     scoring: object  # has start and points(kind)
 
 
-def compile_pattern(pattern: str) -> str:
+def compile_pattern(pattern: str, lemmas: bool = False) -> str:
     """The regular expression, as text, for one pattern; PatternError says what is wrong.
 
     Words match whole words of the normalised text; ``word*`` any word starting so; ``a/b`` any
     of these words; ``word?`` an optional word; ``...`` up to four other words in between.
+    With ``lemmas``, each whole word is put in its dictionary form, to match the dictionary
+    forms of a sentence (roledesign.domain.jd_lemmas).
     """
     tokens = _PATTERN_TEXT.sub(" ", fold(pattern).replace("'", "").replace("’", "")).split()
     if not tokens:
@@ -78,6 +81,8 @@ def compile_pattern(pattern: str) -> str:
                     f"'{token}' in {pattern!r} is not a word, a word* or words joined by /"
                 )
             stem = alternative.removesuffix("*")
+            if lemmas and not alternative.endswith("*"):
+                stem = lemma(stem)
             alternatives.append(
                 re.escape(stem) + (f"{_WORD}*" if alternative.endswith("*") else "")
             )
@@ -87,10 +92,33 @@ def compile_pattern(pattern: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def rule_regex(patterns: tuple[str, ...]) -> re.Pattern:
-    """One regular expression for all of a rule's patterns, matching whole words."""
-    joined = "|".join(compile_pattern(p) for p in patterns)
+def rule_regex(patterns: tuple[str, ...], lemmas: bool = False) -> re.Pattern:
+    """One regular expression for all of a rule's patterns, matching whole words.
+
+    With ``lemmas``, only the patterns written in dictionary forms take part: "escort patients"
+    also matches "escorting patients", but "cleaning" was written to mean the task, and does
+    not match "clean driving licence". None of them: a regular expression that never matches.
+    """
+    if lemmas:
+        patterns = tuple(p for p in patterns if _in_dictionary_form(p))
+        if not patterns:
+            return re.compile(r"(?!)")
+    joined = "|".join(compile_pattern(p, lemmas) for p in patterns)
     return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
+
+
+def _in_dictionary_form(pattern: str) -> bool:
+    words = re.findall(r"[a-z0-9]+(?![a-z0-9*])", fold(pattern).replace("'", ""))
+    return all(lemma(word) == word for word in words)
+
+
+def pattern_spans(patterns: tuple[str, ...], norm: str) -> list[tuple[int, int]]:
+    """Where a rule's patterns match ``norm``, on its words or their dictionary forms."""
+    found = {m.span() for m in rule_regex(patterns).finditer(norm)}
+    lemmas = lemma_form(norm)[0]
+    if lemmas != norm:
+        found |= {to_norm(norm, *m.span()) for m in rule_regex(patterns, True).finditer(lemmas)}
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -108,22 +136,17 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     A match does not count when it is negated (unless the rule says ``negation: false``), or
     when the rule requires an essential criterion and the match is not one.
     """
-    regex = rule_regex(rule.patterns)
     found = []
     for sentence in sentences:
-        for match in regex.finditer(sentence.norm):
+        for start, end in pattern_spans(rule.patterns, sentence.norm):
             if rule.negation and (
                 sentence.in_negated_list
-                or is_negated(
-                    sentence.norm, match.start(), match.end(), attribution=rule.kind == "drift"
-                )
+                or is_negated(sentence.norm, start, end, attribution=rule.kind == "drift")
             ):
                 continue
-            if rule.requires == "essential" and (
-                criterion_at(sentence, match.start()) != "essential"
-            ):
+            if rule.requires == "essential" and criterion_at(sentence, start) != "essential":
                 continue
-            found.append(Match(rule=rule, sentence=sentence, phrase=match.group()))
+            found.append(Match(rule=rule, sentence=sentence, phrase=sentence.norm[start:end]))
             break
     return tuple(found)
 

@@ -6,6 +6,7 @@ from datetime import date
 from roledesign.catalog import Catalog
 from roledesign.documents.model import Bullets, Document, Heading, Paragraph, Table
 from roledesign.domain.jd_check import JdReport, Match
+from roledesign.domain.jd_duties import duty_summary
 
 SCORING_NOTE = (
     "Each domain starts at {start}. Every rule that counts against the text takes off its "
@@ -63,8 +64,10 @@ def build_document(
 ) -> Document:
     """The on-screen report as a Document: scores, drift, missing, evaluation, language."""
     titles = {domain.key: domain.title for domain in catalog.domains}
+    duties = duty_summary(report, catalog.jd_check.peer_work)
     blocks: list = [
         Paragraph(summary_line(report), style="lead"),
+        *([Paragraph(duties.line())] if duties else []),
         Heading("Scores by domain"),
         Table(
             header=("Domain", "Score", "What lowered it"),

@@ -27,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from roledesign.domain.jd_structure import heading_section, row_cells, table_header
+
 PRE_WINDOW = 15  # words between a negating word and the match it negates
 POST_WINDOW = 8  # words between a match and a negating phrase after it
 LEAD_IN_WORDS = 10  # a line this short, without closing punctuation, introduces what follows
@@ -39,6 +41,18 @@ _CLAUSE_WORDS = re.compile(
     r"|(?<![a-z0-9])(?=and (?:you|they|we|will|must|should|may|can)(?![a-z0-9]))"
 )
 _MARKS = re.compile(r"(?:\s*\|\s*)+")
+# A clause that opens the sentence ends at its first comma: "While you will not restrain anyone,
+# you will support people afterwards" has two clauses.
+_OPENING_CLAUSE = re.compile(
+    r"^(\W*(?:while|whilst|although|though|whereas|if|when|unless|because|since|once|as long as"
+    r"|where|apart from|other than|except)\b[^,;]*),"
+)
+# A comma before a new subject and its verb starts a clause: "..., you will ...".
+_SUBJECT_CLAUSE = re.compile(
+    r",\s+(?=(?:and |but |so )?(?:you|youll|you will|they|we|our team|the team|staff|the post ?holder"
+    r"|the peer worker|peer workers|this role|the role|this post) (?:will|would|must|may|can"
+    r"|could|should|are|is|do|does|have|has|need)?\b)"
+)
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·▪◦●○■□➢►✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)]|o(?=[ \t]))[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-9])")
@@ -63,6 +77,13 @@ REDUCTION_BEFORE = re.compile(
     r"|less|fewer)" + _WORD_CUE_END
 )
 REDUCTION_WINDOW = 4
+# Support after an event is not taking part in it ("support patients before and after
+# restrictive interventions", "a debrief following restraint"): only right before the match,
+# so "following handover, carry out observations" is still drift. Our inference.
+AFTERMATH_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of)" + _WORD_CUE_END
+)
+AFTERMATH_WINDOW = 2
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
     r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
@@ -101,6 +122,8 @@ def fold(text: str) -> str:
 def normalise(text: str) -> str:
     """The form patterns are matched against: words, single spaces and clause marks '|'."""
     s = _APOSTROPHE.sub("", fold(text)).replace("&", " and ")
+    s = _OPENING_CLAUSE.sub(r"\1 | ", s)
+    s = _SUBJECT_CLAUSE.sub(" | ", s)
     s = _CLAUSE_PUNCT.sub(" | ", s)
     s = _NON_WORD.sub(" ", s)
     s = _CLAUSE_WORDS.sub("| ", s)
@@ -118,6 +141,9 @@ class Sentence:
     is_bullet: bool = False
     in_negated_list: bool = False  # under a lead-in such as "This role does not include:"
     heading_criterion: str | None = None  # "essential" / "desirable" from the heading above
+    section: str | None = None  # the part of the document, see jd_structure.SECTIONS
+    table_criterion: str | None = None  # from the column of a person-specification table
+    is_heading: bool = False  # a heading that names a section, or a table's header row
 
 
 @dataclass
@@ -127,6 +153,7 @@ class _Line:
     content_start: int
     is_bullet: bool
     is_blank: bool = False
+    is_heading: bool = False
 
 
 def clean_newlines(text: str) -> str:
@@ -220,37 +247,78 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Every sentence of ``text`` (with newlines already normalised), in order."""
     sentences: list[Sentence] = []
     section: _Section | None = None
+    part: str | None = None  # the section of the document, from its headings
+    header: tuple[str | None, ...] | None = None  # columns of a person-specification table
     after_blank = False
     for line in _lines(text):
         if line.is_blank:
             after_blank = True
             continue
         line_text = text[line.start : line.end]
+        if header is not None and after_blank and "\t" not in line_text:
+            header = None  # a blank line and no more cells: the table has ended
+        offset = line.content_start - line.start
+        spans = [(line.content_start, line.end, None)]
+        if "\t" in line_text and (columns := table_header(line_text)) is not None:
+            header, part, section = columns, "person_spec", None
+            line.is_heading = True
+        elif header is not None and "\t" in line_text:
+            spans = [  # the cells that hold criteria, each with its column's kind
+                (line.start + max(start, offset), line.start + end, kind)
+                for start, end, kind in row_cells(line_text, header)
+                if end > offset
+            ]
+        elif not line.is_bullet and (named := heading_section(line_text)):
+            part, line.is_heading = named, True
         inside = section is not None and section.takes(line, line_text, after_blank)
         if not inside:
             section = None
         after_blank = False
-        if not line.is_bullet and _is_lead_in(line_text):
+        if not line.is_bullet and header is None and _is_lead_in(line_text):
             negating, criterion = _lead_in_kind(normalise(line_text))
             if negating or criterion:
                 section, inside = _Section(negated=negating, criterion=criterion), False
         if inside:
             section.has_lines = True
-        for start, end in _split_line(text, line.content_start, line.end):
-            raw = text[start:end]
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    start=start,
-                    end=end,
-                    text=raw,
-                    norm=normalise(raw.replace("\n", " ")),
-                    is_bullet=line.is_bullet,
-                    in_negated_list=inside and section.negated,
-                    heading_criterion=section.criterion if inside else None,
-                )
+        label = _LINE_LABEL.match(line_text)
+        heading = section.criterion if inside else (label and label.group(1).lower())
+        for cell_start, cell_end, row in spans:
+            _add_sentences(
+                sentences,
+                text,
+                (cell_start, cell_end),
+                line,
+                inside and section.negated,
+                heading,
+                part,
+                row,
             )
     return tuple(sentences)
+
+
+# "Essential: a driving licence. Lived experience." gives every sentence of its line the kind.
+_LINE_LABEL = re.compile(r"^\W*(essential|desirable)(?: criteria)?\s*[:\-–]", re.I)
+
+
+def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> None:
+    """The sentences of text[begin:end], one line or table cell, appended to ``sentences``."""
+    for start, stop in _split_line(text, *span):
+        raw = text[start:stop]
+        sentences.append(
+            Sentence(
+                index=len(sentences),
+                start=start,
+                end=stop,
+                text=raw,
+                norm=normalise(raw.replace("\n", " ")),
+                is_bullet=line.is_bullet,
+                in_negated_list=negated,
+                heading_criterion=heading,
+                section=part,
+                table_criterion=row,
+                is_heading=line.is_heading,
+            )
+        )
 
 
 def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -266,7 +334,11 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     """
     clause_start, clause_end = _clause_bounds(norm, start, end)
     before = norm[clause_start:start]
-    for cues, window in ((NEGATION_BEFORE, PRE_WINDOW), (REDUCTION_BEFORE, REDUCTION_WINDOW)):
+    for cues, window in (
+        (NEGATION_BEFORE, PRE_WINDOW),
+        (REDUCTION_BEFORE, REDUCTION_WINDOW),
+        (AFTERMATH_BEFORE, AFTERMATH_WINDOW),
+    ):
         for cue in cues.finditer(before):
             if len(before[cue.end() :].split()) <= window:
                 return True
@@ -278,6 +350,8 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
 
 def criterion_at(sentence: Sentence, position: int) -> str | None:
     """'essential', 'desirable' or None for a match starting at ``position`` in sentence.norm."""
+    if sentence.table_criterion:
+        return sentence.table_criterion
     cues = [(m.start(), "essential") for m in ESSENTIAL_CUES.finditer(sentence.norm)]
     cues += [(m.start(), "desirable") for m in DESIRABLE_CUES.finditer(sentence.norm)]
     # "not essential" is a desirable cue that contains an essential one; the longer cue wins.

@@ -119,3 +119,13 @@ def test_check_evidence_reports_the_problem(checklists, runner):
     result = runner.invoke(args=["check-evidence", "--dir", str(checklists)])
     assert result.exit_code != 0
     assert "jd_check.yaml: rule close-observations: weight must be 1, 2 or 3" in result.output
+
+
+def test_evidence_may_say_where_in_the_source_and_peer_work_patterns_are_checked(checklists):
+    # The new rules of issue 16 carry a 'where' locator on each evidence entry: it loads.
+    assert any(rule.id == "sharing-discouraged" for rule in load_catalog(checklists).jd_check.rules)
+    edit(checklists / "jd_check.yaml", "peer_work:\n", "peer_work:\n  - '... hope'\n")
+    assert any(
+        p.startswith("checklists/jd_check.yaml: peer_work: pattern 1:")
+        for p in problems(checklists)
+    )

@@ -66,7 +66,7 @@ def test_word_files_keep_paragraphs_lists_and_tables_in_order():
         "- Restraint\n\n"
         "Criteria\tEssential\tDesirable\n"
         "Lived experience of mental health problems\tEssential\n"
-        "Group work\tDesirable"
+        "Group work\t\tDesirable"
     )
 
 

@@ -7,7 +7,13 @@ import pytest
 
 from roledesign.catalog.jd_check import JdCheckRules, JdRule, JdScoring
 from roledesign.catalog.model import Evidence
-from roledesign.domain.jd_check import PatternError, check_text, compile_pattern, rule_regex
+from roledesign.domain.jd_check import (
+    PatternError,
+    check_text,
+    compile_pattern,
+    find,
+    rule_regex,
+)
 from roledesign.domain.jd_text import split_sentences
 
 DOMAINS = (
@@ -183,3 +189,26 @@ def test_an_empty_text_misses_everything_and_flags_nothing():
     assert {r.id for r in report.missing} == {"lived", "peer-sup"}
     assert [r.id for r in report.evaluation_gaps] == ["autonomy"]
     assert split_sentences("") == ()
+
+
+def test_inflections_match_through_dictionary_forms_but_specific_forms_stay_specific():
+    def rule(*patterns):
+        return JdRule(
+            id="x",
+            kind="drift",
+            title="x",
+            domain="distinctiveness",
+            weight=1,
+            why="x",
+            action="x",
+            patterns=patterns,
+            evidence=(),
+        )
+
+    sentences = split_sentences(
+        "You will be escorting patients to appointments.\nHold a clean driving licence.\n"
+    )
+    assert [m.sentence.index for m in find(rule("escort patient"), sentences)] == [0]
+    assert find(rule("cleaning"), sentences) == ()  # "cleaning" means the task, not "clean"
+    # The phrase is the sentence's own words, for the report.
+    assert find(rule("escort patient"), sentences)[0].phrase == "escorting patients"

@@ -94,3 +94,58 @@ def test_the_worked_example_in_docs_jd_check_md(rules):
         "strategic_alignment": 80,
         "organisational_support": 80,
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        # The sentences issue 16 quotes from real adverts.
+        (
+            "Staff must keep a professional distance at all times and must not share personal "
+            "information about themselves.",
+            "sharing-discouraged",
+        ),
+        (
+            "Assist with clinical and non-clinical tasks as directed by the nurse in charge.",
+            "clinical-direction",
+        ),
+        ("Support people attending depot medication clinics.", "medication"),
+        (
+            "Essential: one year's experience of working in a healthcare setting.",
+            "healthcare-experience-essential",
+        ),
+        (
+            "Applicants must have had a period of twelve months without using mental health "
+            "services prior to applying.",
+            "service-use-exclusion",
+        ),
+        (
+            "Applicants with a diagnosis of personality disorder will not be considered.",
+            "service-use-exclusion",
+        ),
+        (
+            "Your caseload will be allocated by the care coordinators according to clinical need.",
+            "caseload-by-others",
+        ),
+    ],
+)
+def test_the_dilutions_issue_16_found_are_flagged(rules, sentence, rule):
+    report = check_text(sentence, rules, DOMAIN_KEYS)
+    assert rule in {m.rule.id for m in report.drift}
+
+
+def test_the_picu_sentence_is_not_restraint_drift(rules):
+    report = check_text(
+        "While you will not be expected to take part directly in any act of force, you will "
+        "support patients before and after restrictive interventions.",
+        rules,
+        DOMAIN_KEYS,
+    )
+    assert report.drift == ()
+
+
+def test_healthcare_experience_only_counts_when_essential(rules):
+    report = check_text(
+        "Desirable: experience of working in a healthcare setting.", rules, DOMAIN_KEYS
+    )
+    assert report.drift == ()

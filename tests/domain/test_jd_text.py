@@ -91,6 +91,22 @@ def test_sentence_offsets_point_into_the_text():
             False,
         ),
         ("Whether or not people take medication, you will listen.", "medication", False),
+        # Issue 16: an opening clause ends at its comma, and so does its negation.
+        (
+            "While you will not be expected to take part directly in any act of force, you will "
+            "restrain patients when asked.",
+            "restrain",
+            False,
+        ),
+        ("If you do not know, you will ask before giving medication.", "medication", False),
+        # A comma before a new subject and verb starts a new clause.
+        ("You will not be on the rota, you will do close observations.", "close obs", False),
+        # A list after the negation stays negated.
+        ("You will not restrain, search or observe patients.", "observe", True),
+        # Support after an event is not taking part in it (our inference).
+        ("Support patients before and after restrictive interventions.", "restrictive", True),
+        ("Offer a debrief following restraint.", "restraint", True),
+        ("Following handover, carry out close observations.", "close observations", False),
     ],
 )
 def test_negation_within_the_clause(sentence, phrase, negated):

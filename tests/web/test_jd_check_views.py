@@ -351,3 +351,15 @@ def test_earlier_checks_are_listed_on_the_form(client, check):
     page = text(client.get(NEW))
     assert "Earlier checks" in page
     assert page.count("Pasted text") == 2
+
+
+def test_the_duty_summary_and_the_highlighted_text_come_before_the_details(client, check):
+    page = text(client.get(check(DRIFTED)))
+    summary = re.search(r'<p id="duty-summary">([^<]*)</p>', page).group(1)
+    assert re.fullmatch(
+        r"Of \d+ duties, \d+ (?:is|are) distinctly peer work, \d+ could be done by any member "
+        r"of staff as written and \d+ (?:is|are) role drift\.",
+        summary,
+    ), summary
+    assert page.index('id="duty-summary"') < page.index('id="your-text"')
+    assert page.index('id="your-text"') < page.index('id="scores"') < page.index('id="drift"')

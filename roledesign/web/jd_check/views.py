@@ -7,6 +7,7 @@ from roledesign.catalog import DOMAIN_KEYS
 from roledesign.documents import render_docx, render_pdf
 from roledesign.domain.jd_check import check_text
 from roledesign.domain.jd_check_document import build_document, grouped, scoring_note, summary_line
+from roledesign.domain.jd_duties import duty_summary
 from roledesign.domain.jd_facts import extract_facts
 from roledesign.extensions import db
 from roledesign.web import audit
@@ -68,6 +69,7 @@ def show(check_id: int):
         check=check,
         report=report,
         summary=summary_line(report),
+        duties=duty_summary(report, catalog().jd_check.peer_work),
         scoring_note=scoring_note(catalog()),
         grouped=grouped,
         facts=extract_facts(check.text),

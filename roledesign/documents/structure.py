@@ -1,0 +1,155 @@
+"""The layout of a PDF page, read back into the plain-text shape the job description check reads.
+
+pypdf's layout mode keeps each line's words where they stand on the page, so tables and text
+columns show as runs of spaces. This module turns that into what a Word table gives
+(``roledesign.documents.extract``): table rows on one line with cells separated by tabs, a row
+whose cells were wrapped over several lines joined back together, list markers as ``- `` and two
+columns of prose read one after the other. Pure: page text in, text out.
+"""
+
+import re
+
+GAP = re.compile(r" {3,}")  # a run of spaces this long separates cells or columns
+_MARKER = re.compile(r"^(?P<indent> *)(?:[•·▪◦●○■]|\d{1,2}[.)]?)(?: {2,}| (?=[A-Z]))(?=\S)")
+_FOOTER = re.compile(r"\bPage \d+ of \d+\s*$")
+_HEADER_WORDS = re.compile(r"^(?:essential|desirable|e|d)$", re.I)
+PROSE_WORDS = 4  # a column whose lines mostly have this many words is prose, not table cells
+SLACK = 2  # characters a cell may start before its column
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(position, text) of each run of text separated by a gap."""
+    found, position = [], 0
+    for part in GAP.split(line):
+        start = line.index(part, position) if part else position
+        if part.strip():
+            found.append((start + len(part) - len(part.lstrip()), part.strip()))
+        position = start + len(part)
+    return found
+
+
+def _column(position: int, starts: list[int]) -> int:
+    return max(n for n, start in enumerate(starts) if start - SLACK <= position or n == 0)
+
+
+def _fits(line: str, starts: list[int]) -> bool:
+    """Whether no run of text in ``line`` crosses the start of a column."""
+    for position, text in _cells(line):
+        end = position + len(text)
+        if any(position < start - SLACK and end > start for start in starts[1:]):
+            return False
+    return True
+
+
+def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int]:
+    """Rows of the table starting at ``lines[at]``, as tab-separated lines, and where it ends."""
+    rows: list[list[str]] = []
+    current: list[list[str]] | None = None
+    n = at
+    while n < len(lines):
+        line = lines[n]
+        if not line.strip():
+            current = None  # a blank line ends a row
+            n += 1
+            continue
+        if not _fits(line, starts):
+            break
+        cells = _cells(line)
+        if current is None:
+            current = [[] for _ in starts]
+            rows.append(current)  # type: ignore[arg-type]
+        for position, text in cells:
+            current[_column(position, starts)].append(text)
+        n += 1
+    out = []
+    for row in rows:
+        texts = [" ".join(parts) for parts in row]
+        while len(texts) > 1 and not texts[-1]:
+            texts.pop()
+        out.append("\t".join(texts))
+    return ["", *out, ""], n
+
+
+def _is_prose(lines: list[str], split: int) -> bool:
+    left = [line[:split].split() for line in lines if line.strip()]
+    return bool(left) and sum(len(words) >= PROSE_WORDS for words in left) * 2 > len(left)
+
+
+def _columns(lines: list[str], at: int) -> tuple[list[str], int] | None:
+    """Two columns of prose side by side from ``lines[at]``: left column, then right."""
+    cells = _cells(lines[at])
+    if len(cells) != 2:
+        return None
+    split = cells[1][0]
+    n = at
+    while n < len(lines) and (
+        not lines[n].strip()
+        or (len(_cells(lines[n])) == 2 and abs(_cells(lines[n])[1][0] - split) <= SLACK)
+        or (len(_cells(lines[n])) == 1 and _fits(lines[n], [0, split]))
+    ):
+        n += 1
+    block = lines[at:n]
+    if n - at < 3 or not _is_prose(block, split):
+        return None
+    left = [line[:split].strip() for line in block]
+    right = [line[split - SLACK :].strip() if len(line) > split - SLACK else "" for line in block]
+    return [*left, "", *right], n
+
+
+def layout_text(page: str) -> str:
+    """One page of pypdf layout-mode text as plain text with tables and columns read back."""
+    lines = [
+        _MARKER.sub(lambda m: m.group("indent") + "- ", line.rstrip())
+        for line in page.split("\n")
+        if not _FOOTER.search(line)
+    ]
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        cells = _cells(line)
+        if len(cells) >= 2 and any(_HEADER_WORDS.match(text) for _, text in cells[1:]):
+            rows, n = _table(lines, n, [position for position, _ in cells])
+            out += rows
+            continue
+        columns = _columns(lines, n) if len(cells) == 2 else None
+        if columns:
+            read, n = columns
+            out += read
+            continue
+        out.append("\t".join(text for _, text in cells) if len(cells) > 1 else line.strip())
+        n += 1
+    return "\n".join(out)
+
+
+_TICKS = {"✓", "✔", "x", "X", "*", "yes", "Yes", "YES", "E", "D", "e", "d", "•"}
+
+
+def docx_table_lines(table) -> list[str]:
+    """One line per row of a python-docx table, cells joined by tabs in their columns.
+
+    A cell merged across columns keeps its text in its first column and leaves the others
+    empty, so every cell stays under its heading; a row that is one merged cell (a group heading
+    such as "Experience") is a line without tabs. A tick in an Essential or Desirable column
+    becomes the column's name, so 'Lived experience | ✓ |' reads as essential.
+    """
+    lines = []
+    header: list[str] = []
+    for n, row in enumerate(table.rows):
+        texts, seen = [], set()
+        for column, cell in enumerate(row.cells):
+            if id(cell._tc) in seen:  # the same cell again: merged across columns
+                texts.append("")
+                continue
+            seen.add(id(cell._tc))
+            text = cell.text.strip()
+            heading = header[column] if column < len(header) else ""
+            if n and text in _TICKS and heading.lower() in ("essential", "desirable"):
+                text = heading
+            texts.append(text)
+        if not n:
+            header = texts
+        while texts and not texts[-1]:
+            texts.pop()
+        lines.append("\t".join(texts))
+    return lines

@@ -1,0 +1,111 @@
+"""The parts of a job description: which section a line sits in, and the columns of a person
+specification table.
+
+Pure functions over lines of plain text, used by ``roledesign.domain.jd_text``. Tables reach the
+check as lines with cells separated by tabs: that is how Word tables are extracted
+(``roledesign.documents.extract``), how PDF tables are read back
+(``roledesign.documents.structure``) and how a table pasted from a browser or Word arrives.
+
+- **Sections.** A short line with no closing full stop that names a part of a job description
+  ("Job purpose", "Key responsibilities", "What is not part of this role", "Supervision and
+  support", "Person specification", "About you – essential") starts that section; the section
+  lasts until the next such heading.
+- **Person specification tables.** A row of cells with both an "Essential" and a "Desirable"
+  column heading (or "E" and "D") starts a table; in each row after it, a tick, "Yes", "X", "E" or "D" in
+  a column gives the criterion its column's kind. The table lasts until a blank line that is not
+  followed by another row of cells.
+"""
+
+import re
+import unicodedata
+
+HEADING_WORDS = 10  # a heading is at most this many words
+
+# Most specific first: "What is not part of this role" names the role too.
+SECTIONS = (
+    (
+        "not_in_role",
+        r"not (?:part of|included|include|involve|cover)|what (?:you|the role) (?:wont|will not)"
+        r"|you (?:wont|will not) (?:be|do)|out of scope|exclusions?",
+    ),
+    (
+        "support",
+        r"supervision|support for you|supporting you|what we offer|we offer|well give you"
+        r"|we will give you|benefits|your support|support and development|training and support",
+    ),
+    (
+        "person_spec",
+        r"person spec[a-z]*|about you|you will need|youll need|what were looking for|essential"
+        r"|desirable|criteria|requirements|qualifications|skills and experience|who we are looking",
+    ),
+    (
+        "duties",
+        r"dut(?:y|ies)|responsibilit[a-z]*|what youll do|what you will do|what youll be doing"
+        r"|what the role involves|the role involves|key tasks|main tasks|youll|you will",
+    ),
+    ("purpose", r"purpose|summary|overview|about the role|the role|job description|role"),
+)
+_SECTION_RES = tuple((name, re.compile(rf"(?<![a-z0-9])(?:{words})")) for name, words in SECTIONS)
+_CRITERION_CELL = {
+    "essential": "essential",
+    "e": "essential",
+    "desirable": "desirable",
+    "d": "desirable",
+}
+_TICKS = frozenset({"yes", "y", "x", "✓", "✔", "✗", "*", "•", "e", "d", "essential", "desirable"})
+
+
+def fold_words(text: str) -> str:
+    """Lower-case words without accents or apostrophes, single spaces: "What you'll do" → "what
+    youll do". Ticks are kept, as they carry meaning in a table."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"['’‘`´]", "", plain)
+    return " ".join(re.sub(r"[^a-z0-9✓✔✗*•]+", " ", plain).split())
+
+
+def heading_section(line: str) -> str | None:
+    """The section a heading line starts, or None when the line is not such a heading."""
+    stripped = line.strip().rstrip(":").strip()
+    if not stripped or "\t" in stripped or stripped[-1] in ".!?;,":
+        return None
+    words = fold_words(stripped)
+    if not words or len(words.split()) > HEADING_WORDS:
+        return None
+    return next((name for name, pattern in _SECTION_RES if pattern.search(words)), None)
+
+
+def table_header(line: str) -> tuple[str | None, ...] | None:
+    """The criterion each column stands for, when ``line`` is a person-specification header."""
+    cells = [fold_words(cell) for cell in line.split("\t")]
+    if len(cells) < 2 or "\t" not in line:
+        return None
+    kinds = tuple(_CRITERION_CELL.get(cell) for cell in cells)
+    return kinds if {"essential", "desirable"} <= set(kinds[1:]) else None
+
+
+def row_cells(line: str, header: tuple[str | None, ...]) -> list[tuple[int, int, str | None]]:
+    """(start, end, criterion) of each cell of a table row to read as text, offsets into line.
+
+    Two layouts are read: a tick, "Yes", "E" or "D" in an Essential or Desirable column gives
+    the row's other cells that kind; criteria written in the Essential or Desirable column
+    itself take the column's kind. Cells holding only a tick are not read as text.
+    """
+    cells, position = [], 0
+    for cell in line.split("\t"):
+        cells.append((position, position + len(cell), cell))
+        position += len(cell) + 1
+    ticked = None
+    for column, (_, _, cell) in enumerate(cells[1:], 1):
+        value = fold_words(cell)
+        kind = header[column] if column < len(header) else None
+        if value in _CRITERION_CELL or (value in _TICKS and kind):
+            ticked = ticked or _CRITERION_CELL.get(value) or kind
+    spans = []
+    for column, (start, end, cell) in enumerate(cells):
+        value = fold_words(cell)
+        if not value or (column and value in _TICKS | set(_CRITERION_CELL)):
+            continue
+        kind = header[column] if column < len(header) else None
+        spans.append((start, end, kind or ticked))
+    return spans
