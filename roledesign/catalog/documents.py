@@ -74,6 +74,7 @@ CLAUSE_FIELDS = {
     "label",
     "essential",
     "assessed",
+    "where",
 }
 GAP_FIELDS = {"document", "section", "text"}
 _ID = re.compile(r"^(JD|SP|RC)-[A-Z0-9]+(-[A-Z0-9]+)*$")
@@ -102,6 +103,11 @@ class Clause:
     label: str = ""  # person specification area, or supervision topic
     essential: bool | None = None  # person specification only
     assessed: tuple[str, ...] = ()  # person specification only
+    # where in each source the clause's support is, as {source key: locator} in the YAML
+    where: tuple[tuple[str, str], ...] = ()
+
+    def locator(self, source: str) -> str:
+        return dict(self.where).get(source, "")
 
 
 @dataclass(frozen=True)
@@ -249,6 +255,7 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
                     where,
                     f"assessed '{method}' is not one of {', '.join(ASSESSMENT_METHODS)}",
                 )
+    located = _where(raw.get("where"), keys, path, where, problems)
     return Clause(
         id=clause_id,
         document=document,
@@ -262,7 +269,26 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         label=label,
         essential=essential,
         assessed=assessed,
+        where=located,
     )
+
+
+def _where(raw, keys, path, where, problems) -> tuple[tuple[str, str], ...]:
+    """``where: {source: 'section "..."'}``: the place in each cited source, as for evidence."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not raw:
+        problems.add(path, where, "'where' must map source keys to the place in each source")
+        return ()
+    found = []
+    for key, locator in raw.items():
+        if key not in keys:
+            problems.add(path, where, f"where names '{key}', which is not in the clause's sources")
+        elif not isinstance(locator, str) or not locator.strip():
+            problems.add(path, where, f"where.{key} must name the place in the source")
+        else:
+            found.append((str(key), " ".join(locator.split())))
+    return tuple(found)
 
 
 def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:

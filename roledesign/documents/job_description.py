@@ -7,7 +7,6 @@ from roledesign.documents.plan_common import (
     Stamp,
     line_text,
     plan_document,
-    sources_blocks,
 )
 from roledesign.domain.tailoring import Tailored, hours_text
 
@@ -92,7 +91,7 @@ def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) ->
         *(Paragraph(text) for text in texts("purpose")),
         Heading("Key responsibilities"),
         Bullets(responsibilities, numbered=True),
-        Paragraph("As every member of staff, you will also:"),
+        Paragraph("Like every member of staff, you will also:"),
         Bullets(texts("general_duties")),
         Heading("What is not part of this role"),
         Bullets(texts("not_in_role")),
@@ -101,15 +100,6 @@ def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) ->
         Heading("Working relationships"),
         Bullets(texts("working_relationships")),
         person_specification(tailored),
-        *sources_blocks(
-            catalog,
-            tailored.lines[KIND],
-            title="Evidence behind this job description",
-            note=(
-                "For the recruiting manager: each part of this document rests on the sources "
-                "below. You may remove this section before publishing."
-            ),
-        ),
     ]
     title = (
         "Job description and person specification"

@@ -136,6 +136,8 @@ class Line:
     label: str = ""
     essential: bool | None = None
     assessed: tuple[str, ...] = ()
+    when: Condition = Condition()  # why the clause was chosen (empty: every post has it)
+    evidence: tuple[tuple[str, str], ...] = ()  # (source key, place in it), where recorded
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ def _line(clause: Clause, values: Mapping[str, str], priority: Priority | None) 
         label=clause.label,
         essential=clause.essential,
         assessed=clause.assessed,
+        when=clause.when,
+        evidence=tuple((key, clause.locator(key)) for key in clause.sources),
     )
 
 
@@ -213,6 +217,7 @@ def _gap_line(item: Item, priority: Priority, section: str, text: str) -> Line:
         sources=tuple(dict.fromkeys(e.source for e in item.evidence)),
         reason=item.why,
         priority=priority,
+        evidence=tuple((e.source, e.where) for e in item.evidence),
     )
 
 

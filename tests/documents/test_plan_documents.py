@@ -1,6 +1,7 @@
 """The three plan documents, parsed back from PDF (pypdf) and Word (python-docx): each tailoring
 rule's clauses appear where they should and nowhere else."""
 
+import re
 import zipfile
 from datetime import date
 from io import BytesIO
@@ -12,7 +13,7 @@ import pytest
 from roledesign.documents.plan_common import KINDS, Stamp
 from roledesign.documents.plan_documents import bundle, documents_for, file_name, render
 from roledesign.domain.scoring import Answer
-from roledesign.domain.tailoring import Details
+from roledesign.domain.tailoring import Details, tailor
 from tests.documents.plan_examples import all_yes, catalog, inputs
 
 STAMP = Stamp(version=3, issued=date(2026, 11, 22))
@@ -129,8 +130,10 @@ def test_priority_gaps_become_concrete_lines():
     answers = all_yes(EXP_02="no", STR_07="no")
     plan = rendered(inputs(answers), "supervision_plan")
     assert both_contain(plan, "brief and train the non-peer team")
+    assert neither_contains(plan, "Priority from your readiness report")
+    notes = rendered(inputs(answers), "managers_notes")
     assert both_contain(
-        plan, "Priority from your readiness report: statement EXP-02 was answered No."
+        notes, "Priority from your readiness report: statement EXP-02 was answered No."
     )
     checklist = rendered(inputs(answers), "recruitment_checklist")
     assert both_contain(checklist, "Secure recurrent funding for the post")
@@ -169,7 +172,10 @@ def test_a_plan_without_answers_marks_readiness_parts_to_be_decided():
     bare = inputs(answers={}, confirmed=False)
     plan = rendered(bare, "supervision_plan")
     assert both_contain(plan, "To be decided: Who provides peer supervision or mentoring")
-    assert both_contain(plan, "The readiness check has not been started")
+    assert neither_contains(plan, "readiness check")  # for the post holder: no internal workings
+    assert both_contain(
+        rendered(bare, "managers_notes"), "The readiness check has not been started"
+    )
     checklist = rendered(bare, "recruitment_checklist")
     assert both_contain(checklist, "To be decided: How candidates will be found")
     assert neither_contains(checklist, "Readiness check: ")
@@ -208,6 +214,7 @@ def test_the_zip_holds_every_document_in_both_formats():
         file_name("Peer support worker", kind, 3, fmt) for kind in KINDS for fmt in ("pdf", "docx")
     )
     assert "peer-support-worker-job-description-v3.pdf" in archive.namelist()
+    assert "peer-support-worker-managers-notes-v3.docx" in archive.namelist()
     assert archive.read("peer-support-worker-supervision-plan-v3.pdf").startswith(b"%PDF")
 
 
@@ -228,3 +235,49 @@ def test_answers_with_importance_only_count_as_unanswered():
     assert both_contain(
         rendered(inputs(answers), "supervision_plan"), "To be decided: Who provides peer"
     )
+
+
+AUDIENCE_PLANS = {
+    "all yes": inputs(),
+    "gaps": inputs(all_yes(SUP_02="no", EXP_02="no", STR_07="no", DIS_05="no", EXP_09="no")),
+    "no answers": inputs(answers={}, confirmed=False),
+    "ward replacement": inputs(setting="inpatient", introduction="replacement", peer_workers=1),
+    "commissioned": inputs(introduction="commissioned"),
+    "voluntary": inputs(employment="voluntary", band=None),
+}
+STATEMENT_ID = re.compile(r"\b(?:DIS|EXP|STR|SUP)-\d\d\b")
+INTERNAL = (
+    "Priority from",
+    "readiness check",
+    "readiness report",
+    "critical gap",
+    "Source:",
+    "Sources",
+    "Evidence",
+    "n.d.",
+    " et al",
+)
+
+
+@pytest.mark.parametrize("plan", AUDIENCE_PLANS)
+@pytest.mark.parametrize("kind", ["job_description", "supervision_plan"])
+def test_documents_for_candidates_and_the_post_holder_carry_no_internal_workings(plan, kind):
+    for text in rendered(AUDIENCE_PLANS[plan], kind):
+        assert not STATEMENT_ID.search(text), STATEMENT_ID.search(text)
+        for phrase in INTERNAL:
+            assert phrase not in text, phrase
+        assert not re.search(r"\b(?:19|20)\d\d\b(?! to )", text.split("·", 2)[-1]), kind
+
+
+@pytest.mark.parametrize("plan", AUDIENCE_PLANS)
+def test_the_managers_notes_say_why_each_clause_is_there_and_on_what_evidence(plan):
+    plan_inputs = AUDIENCE_PLANS[plan]
+    tailored = tailor(catalog(), plan_inputs)
+    pdf, word = rendered(plan_inputs, "managers_notes")
+    for kind in ("job_description", "supervision_plan"):
+        for line in tailored.lines[kind]:
+            start = " ".join(line.text.split())[:60]
+            assert start in pdf and start in word, start
+    for text in (pdf, word):
+        assert "Why it is here" in text and "Part of every post of this kind." in text
+        assert "Like every member of staff" not in text

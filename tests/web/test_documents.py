@@ -106,7 +106,12 @@ def test_downloads_are_pdf_word_and_zip_named_after_the_post_and_document(client
     assert docx.Document(BytesIO(response.data)).core_properties.title == "Supervision plan"
     response = client.get(f"/plans/{plan}/documents/v1/documents.zip")
     assert "peer-support-worker-documents-v1.zip" in response.headers["Content-Disposition"]
-    assert len(zipfile.ZipFile(BytesIO(response.data)).namelist()) == 6
+    names = zipfile.ZipFile(BytesIO(response.data)).namelist()
+    assert len(names) == 8 and "peer-support-worker-managers-notes-v1.pdf" in names
+    page = text(client.get(f"/plans/{plan}/documents/"))
+    assert f"/plans/{plan}/documents/v1/managers-notes.docx" in page
+    notes = squeeze(text(client.get(f"/plans/{plan}/documents/managers-notes")))
+    assert "Why it is here" in notes and "Part of every post of this kind." in notes
     for url in ("v1/job-description.txt", "v9/job-description.pdf", "v9/documents.zip"):
         assert client.get(f"/plans/{plan}/documents/{url}").status_code == 404
 
