@@ -29,6 +29,7 @@ SECTIONS = {
     ),
     "supervision_plan": (
         "overview",
+        "frequency",
         "line_management",
         "peer_supervision",
         "reflective_practice",
@@ -39,7 +40,6 @@ SECTIONS = {
         "review",
     ),
     "recruitment_checklist": (
-        "recommendations",
         "before_advertising",
         "advert",
         "shortlisting",
@@ -52,9 +52,18 @@ SECTIONS = {
     ),
 }
 # Checklist sections hold lines that can be ticked; each needs a reason.
-CHECKLIST_SECTIONS = SECTIONS["recruitment_checklist"][1:-1]
+CHECKLIST_SECTIONS = SECTIONS["recruitment_checklist"][:-1]
+# Where a priority gap may land as a line of its own (not the overview or frequency suggestions).
+GAP_SECTIONS = {
+    "supervision_plan": SECTIONS["supervision_plan"][2:],
+    "recruitment_checklist": SECTIONS["recruitment_checklist"],
+}
 # Sections whose clauses carry a label: the person specification's area, a supervision topic.
-LABELLED_SECTIONS = {("job_description", "person_specification"), ("supervision_plan", "topics")}
+LABELLED_SECTIONS = {
+    ("job_description", "person_specification"),
+    ("supervision_plan", "topics"),
+    ("supervision_plan", "frequency"),  # label: line, peer or reflective
+}
 ASSESSMENT_METHODS = ("application", "interview", "reference")
 # "unanswered" lets a clause stand in for an answer not given yet ("to be decided").
 ANSWER_STATES = ("yes", "partly", "no", "dont_know", "not_relevant", "unanswered")
@@ -314,7 +323,7 @@ def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:
         section = text_of(raw.get("section"), path, where, "section", problems)
         if document and document not in ("supervision_plan", "recruitment_checklist"):
             problems.add(path, where, "document must be supervision_plan or recruitment_checklist")
-        elif document and section not in SECTIONS[document][1:]:
+        elif document and section not in GAP_SECTIONS[document]:
             problems.add(path, where, f"section '{section}' is not a section of {document}")
         elif section in ("question_bank",):
             problems.add(path, where, "gap lines cannot go into the question bank")

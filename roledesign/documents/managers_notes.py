@@ -32,6 +32,7 @@ EXPLAINED = {
         "Supervision plan",
         {
             "overview": "Overview",
+            "frequency": "How often: suggested starting points",
             "line_management": "Line-management supervision",
             "peer_supervision": "Peer supervision or mentoring",
             "reflective_practice": "Reflective practice",

@@ -12,6 +12,7 @@ from roledesign.domain.tailoring import Line, Tailored, answer_state
 
 KIND = "supervision_plan"
 TO_BE_AGREED = "To be agreed with the peer worker"
+STARTING_POINT = "Starting point, to agree with the peer worker"
 SECTION_TITLES = {
     "line_management": "Line-management supervision",
     "peer_supervision": "Peer supervision or mentoring",
@@ -36,6 +37,17 @@ def _peer_supervisor(tailored: Tailored) -> str:
     return TO_BE_DECIDED
 
 
+def how_often(tailored: Tailored, kind: str, typed: str) -> str:
+    """What was typed in, or the suggested starting point (a clause labelled ``kind``), marked
+    as one to agree."""
+    if typed:
+        return typed
+    suggested = next(
+        (line.text for line in tailored.section(KIND, "frequency") if line.label == kind), ""
+    )
+    return f"{STARTING_POINT}: {suggested}" if suggested else TO_BE_AGREED
+
+
 def arrangements(tailored: Tailored) -> KeyValues:
     """Who provides each kind of supervision, and how often."""
     inputs = tailored.inputs
@@ -49,11 +61,11 @@ def arrangements(tailored: Tailored) -> KeyValues:
         (
             ("Post", f"{post.title} – {post.team}"),
             ("Line-management supervision", post.line_manager),
-            ("How often", details.line_frequency or TO_BE_AGREED),
+            ("How often", how_often(tailored, "line", details.line_frequency)),
             ("Peer supervision or mentoring", _peer_supervisor(tailored)),
-            ("How often", details.peer_frequency or TO_BE_AGREED),
+            ("How often", how_often(tailored, "peer", details.peer_frequency)),
             ("Reflective practice", reflective_with),
-            ("How often", details.reflective_frequency or TO_BE_AGREED),
+            ("How often", how_often(tailored, "reflective", details.reflective_frequency)),
         )
     )
 

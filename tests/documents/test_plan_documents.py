@@ -88,10 +88,9 @@ def test_replacement_posts_name_the_generic_tasks_that_are_out_of_scope():
     assert both_contain(new, "not used to fill gaps in the rota")
 
 
-def test_one_peer_worker_gets_a_recommendation_a_checklist_line_and_external_networking():
+def test_one_peer_worker_gets_a_checklist_line_and_external_networking():
     single = inputs(peer_workers=1)
     checklist = rendered(single, "recruitment_checklist")
-    assert both_contain(checklist, "Recruit at least two peer workers to this team")
     assert both_contain(checklist, "Plan to recruit at least two peer workers")
     assert both_contain(checklist, "McLean et al. 2009")
     assert both_contain(rendered(single, "supervision_plan"), "external peer networking")
@@ -281,3 +280,18 @@ def test_the_managers_notes_say_why_each_clause_is_there_and_on_what_evidence(pl
     for text in (pdf, word):
         assert "Why it is here" in text and "Part of every post of this kind." in text
         assert "Like every member of staff" not in text
+
+
+def test_supervision_frequencies_are_starting_points_to_agree_unless_typed_in():
+    plan = rendered(inputs(), "supervision_plan")
+    assert both_contain(
+        plan,
+        "Starting point, to agree with the peer worker: every two weeks for the first three "
+        "months, then monthly",
+    )
+    assert neither_contains(plan, "To be agreed")
+    agreed = rendered(inputs(details=Details(line_frequency="Weekly")), "supervision_plan")
+    assert both_contain(agreed, "How often Weekly")
+    # The manager's notes say the starting points are our suggestion, not a finding.
+    notes = rendered(inputs(), "managers_notes")
+    assert both_contain(notes, "Our inference: the sources call for regular management")

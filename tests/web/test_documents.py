@@ -91,7 +91,7 @@ def test_previews_show_the_tailored_documents(client, plan):
     assert "external peer networking" in supervision  # one peer worker
     checklist = text(client.get(f"/plans/{plan}/documents/recruitment-checklist"))
     assert 'name="done" type="checkbox" value="RC-BA-01"' in checklist
-    assert "Recruit at least two peer workers to this team" in squeeze(checklist)
+    assert "Plan to recruit at least two peer workers to the team" in squeeze(checklist)
     assert client.get(f"/plans/{plan}/documents/cover-letter").status_code == 404
 
 
