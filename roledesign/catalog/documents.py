@@ -84,6 +84,7 @@ CLAUSE_FIELDS = {
     "essential",
     "assessed",
     "where",
+    "excludes",
 }
 GAP_FIELDS = {"document", "section", "text"}
 _ID = re.compile(r"^(JD|SP|RC)-[A-Z0-9]+(-[A-Z0-9]+)*$")
@@ -96,6 +97,8 @@ class Condition:
 
     context: tuple[tuple[str, tuple[str, ...]], ...] = ()
     answers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # a list of conditions in the YAML: the clause is kept when any one of them holds
+    any_of: tuple["Condition", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,9 @@ class Clause:
     assessed: tuple[str, ...] = ()  # person specification only
     # where in each source the clause's support is, as {source key: locator} in the YAML
     where: tuple[tuple[str, str], ...] = ()
+    # job description, not_in_role: the drift rules of checklists/jd_check.yaml this line rules
+    # out; an added duty that one of them flags and that is kept anyway removes the line
+    excludes: tuple[str, ...] = ()
 
     def locator(self, source: str) -> str:
         return dict(self.where).get(source, "")
@@ -163,6 +169,10 @@ def _string_list(raw, path, where, name, problems) -> tuple[str, ...]:
 def _condition(raw, path, where, context, items, problems) -> Condition:
     if raw is None:
         return Condition()
+    if isinstance(raw, list) and raw:
+        return Condition(
+            any_of=tuple(_condition(r, path, where, context, items, problems) for r in raw)
+        )
     if not isinstance(raw, dict) or not raw or set(raw) - {"context", "answers"}:
         problems.add(path, where, "'when' may only hold 'context' and 'answers' mappings")
         return Condition()
@@ -265,6 +275,11 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
                     f"assessed '{method}' is not one of {', '.join(ASSESSMENT_METHODS)}",
                 )
     located = _where(raw.get("where"), keys, path, where, problems)
+    excludes = ()
+    if "excludes" in raw:
+        excludes = _string_list(raw["excludes"], path, where, "excludes", problems)
+        if (document, section) != ("job_description", "not_in_role"):
+            problems.add(path, where, "only job description not_in_role clauses can exclude rules")
     return Clause(
         id=clause_id,
         document=document,
@@ -279,6 +294,7 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         essential=essential,
         assessed=assessed,
         where=located,
+        excludes=excludes,
     )
 
 

@@ -244,6 +244,16 @@ def load_catalog(root: str | Path) -> Catalog:
     from roledesign.catalog.jd_check import load_jd_check  # builds on the parsing helpers
 
     jd_check = load_jd_check(root, sources, problems)
+    if jd_check is not None:
+        drift = {rule.id for rule in jd_check.rules if rule.kind == "drift"}
+        for clause in documents.clauses:
+            for rule_id in clause.excludes:
+                if rule_id not in drift:
+                    problems.add(
+                        root / "documents" / f"{clause.document}.yaml",
+                        f"clause {clause.id}",
+                        f"excludes '{rule_id}', which is not a drift rule in jd_check.yaml",
+                    )
     if problems.items:
         raise CatalogError(problems.items)
     return Catalog(

@@ -87,9 +87,34 @@ def line_notes(catalog: Catalog, tailored: Tailored, line: Line) -> tuple[str, s
     return (line.text, why, evidence_text(catalog, line))
 
 
-def build_managers_notes(catalog: Catalog, tailored: Tailored, stamp, extra=()) -> Document:
-    """The notes for this version. ``extra`` holds further sections (heading, rows) from the
-    other documents, e.g. the notes on added duties."""
+def added_duties(tailored: Tailored) -> list:
+    """The duties typed in for this service; those a drift rule flags, and the lines they took
+    out of the job description."""
+    duties = tailored.inputs.details.duties
+    if not duties:
+        return []
+    flagged = {flag.duty: flag for flag in tailored.duty_flags}
+    rows = []
+    for duty in duties:
+        flag = flagged.get(duty)
+        if flag is None:
+            rows.append((duty, "Added for this service. The job description check flags nothing."))
+            continue
+        rules = "; ".join(f"{rule.title} (rule {rule.id}): {rule.why}" for rule in flag.rules)
+        dropped = [line.text for line, by in tailored.withdrawn if by == duty]
+        text = f"Kept anyway, although the job description check flags it. {rules}"
+        if dropped:
+            text += " Left out of the job description so that it does not contradict this duty: "
+            text += " ".join(f"“{t}”" for t in dropped)
+        rows.append((duty, text))
+    return [
+        Heading("Duties added for this service"),
+        Table(header=("Duty", "What the check says"), rows=tuple(rows), widths=(0.38, 0.62)),
+    ]
+
+
+def build_managers_notes(catalog: Catalog, tailored: Tailored, stamp) -> Document:
+    """The notes for this version of the documents."""
     blocks = [
         Paragraph(
             "For the recruiting manager and HR, not for candidates or the post holder. For each "
@@ -118,8 +143,6 @@ def build_managers_notes(catalog: Catalog, tailored: Tailored, stamp, extra=()) 
                     widths=(0.38, 0.34, 0.28),
                 )
             )
-    for heading, paragraphs in extra:
-        blocks.append(Heading(heading))
-        blocks += [Paragraph(text) for text in paragraphs]
+    blocks += added_duties(tailored)
     blocks += sources_blocks(catalog, lines, title="Sources")
     return plan_document("Manager's notes", tailored, stamp, blocks)

@@ -14,7 +14,9 @@ from decimal import Decimal
 
 from roledesign.catalog import Catalog, Item
 from roledesign.catalog.documents import DOCUMENT_KINDS, Clause, Condition
+from roledesign.catalog.model import DOMAIN_KEYS
 from roledesign.domain.context import plan_context
+from roledesign.domain.duties import DutyFlag, diluting_duties
 from roledesign.domain.report import Priority, Report, build_report
 from roledesign.domain.scoring import Answer
 
@@ -138,6 +140,7 @@ class Line:
     assessed: tuple[str, ...] = ()
     when: Condition = Condition()  # why the clause was chosen (empty: every post has it)
     evidence: tuple[tuple[str, str], ...] = ()  # (source key, place in it), where recorded
+    excludes: tuple[str, ...] = ()  # drift rules a not-in-role line rules out
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ class Tailored:
     report: Report
     priorities: tuple[Priority, ...]  # the priority gaps, highest first
     lines: dict[str, tuple[Line, ...]]  # document kind -> its lines, in order
+    duty_flags: tuple[DutyFlag, ...] = ()  # added duties a drift rule flags (kept anyway)
+    # job description lines left out because a kept duty contradicts them: (line, duty)
+    withdrawn: tuple[tuple[Line, str], ...] = ()
 
     def section(self, document: str, section: str) -> tuple[Line, ...]:
         return tuple(line for line in self.lines[document] if line.section == section)
@@ -166,7 +172,10 @@ def answer_state(answers: Mapping[str, Answer], item_id: str) -> str:
 
 
 def holds(condition: Condition, context: Mapping, answers: Mapping[str, Answer]) -> bool:
-    """True when every context and answer condition is met."""
+    """True when every context and answer condition is met (or, for a list of conditions, when
+    any one of them is)."""
+    if condition.any_of:
+        return any(holds(c, context, answers) for c in condition.any_of)
     return all(context.get(key) in values for key, values in condition.context) and all(
         answer_state(answers, item_id) in states for item_id, states in condition.answers
     )
@@ -206,6 +215,7 @@ def _line(clause: Clause, values: Mapping[str, str], priority: Priority | None) 
         assessed=clause.assessed,
         when=clause.when,
         evidence=tuple((key, clause.locator(key)) for key in clause.sources),
+        excludes=clause.excludes,
     )
 
 
@@ -248,9 +258,21 @@ def tailor(catalog: Catalog, inputs: DocumentInputs) -> Tailored:
         lines[target.document].append(
             _gap_line(priority.item, priority, target.section, target.text)
         )
+    # A duty kept although a drift rule flags it removes the line that says the opposite, so
+    # the job description never contradicts itself.
+    flags = diluting_duties(inputs.details.duties, catalog.jd_check, DOMAIN_KEYS)
+    flagged = {rule_id: flag.duty for flag in flags for rule_id in flag.rule_ids}
+    withdrawn = []
+    for line in list(lines["job_description"]):
+        duty = next((flagged[r] for r in line.excludes if r in flagged), None)
+        if duty is not None:
+            lines["job_description"].remove(line)
+            withdrawn.append((line, duty))
     return Tailored(
         inputs=inputs,
         report=report,
         priorities=priorities,
         lines={kind: tuple(found) for kind, found in lines.items()},
+        duty_flags=flags,
+        withdrawn=tuple(withdrawn),
     )

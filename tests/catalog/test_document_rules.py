@@ -105,7 +105,7 @@ def test_job_description_clauses_cannot_cover_gaps(checklists):
         "    sources: [bach_2000, gillard_holley_2014]\n    covers: [DIS-05]\n",
     )
     assert problems(checklists) == [
-        "checklists/documents/job_description.yaml: clause JD-NR-01: "
+        "checklists/documents/job_description.yaml: clause JD-NR-REP: "
         "job description clauses cannot cover readiness gaps"
     ]
 
@@ -134,3 +134,23 @@ def test_every_item_needs_a_gap_line(checklists):
 def test_a_missing_document_file_is_named(checklists):
     (checklists / SP).unlink()
     assert problems(checklists) == ["checklists/documents/supervision_plan.yaml: file is missing"]
+
+
+def test_a_not_in_role_line_must_exclude_a_real_drift_rule(checklists):
+    edit(checklists / JD, "excludes: [staff-shortages]", "excludes: [short-staffing]")
+    assert problems(checklists) == [
+        "checklists/documents/job_description.yaml: clause JD-NR-01: "
+        "excludes 'short-staffing', which is not a drift rule in jd_check.yaml"
+    ]
+
+
+def test_a_clause_locator_must_name_one_of_its_sources(checklists):
+    edit(
+        checklists / JD,
+        "      gillard_holley_2014: 'section \"Distinctiveness of the peer worker role\"'\n",
+        "      turner_1990: 'section \"Distinctiveness of the peer worker role\"'\n",
+    )
+    assert problems(checklists) == [
+        "checklists/documents/job_description.yaml: clause JD-NR-REP: "
+        "where names 'turner_1990', which is not in the clause's sources"
+    ]

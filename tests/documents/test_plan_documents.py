@@ -78,14 +78,31 @@ def test_every_document_has_title_author_version_and_page_numbers(kind):
 
 
 def test_replacement_posts_name_the_generic_tasks_that_are_out_of_scope():
-    replaced = rendered(inputs(introduction="replacement"), "job_description")
-    for task in ("close observations", "physical restraint", "administering medication"):
-        assert both_contain(replaced, task), task
-    assert both_contain(replaced, "routine ward tasks")
+    ward = rendered(inputs(introduction="replacement", setting="inpatient"), "job_description")
+    for task in (
+        "close or enhanced observations",
+        "restraint",
+        "medication",
+        "supervise mealtimes",
+    ):
+        assert both_contain(ward, task), task
+    community = rendered(inputs(introduction="replacement"), "job_description")
+    assert both_contain(community, "not of that post's generic tasks")
+    assert both_contain(community, "care coordination caseload")
+    for ward_task in ("observations", "mealtimes", " ward "):
+        assert neither_contains(community, ward_task), ward_task
     new = rendered(inputs(introduction="new_role"), "job_description")
-    assert neither_contains(new, "close observations")
-    assert neither_contains(new, "administering medication")
+    assert neither_contains(new, "close or enhanced observations")
+    assert neither_contains(new, "medication")
     assert both_contain(new, "not used to fill gaps in the rota")
+
+
+def test_what_is_not_part_of_the_role_follows_the_answer_about_generic_tasks():
+    agreed = rendered(inputs(all_yes()), "job_description")
+    not_agreed = rendered(inputs(all_yes(DIS_05="no")), "job_description")
+    for line in ("medication, including at depot", "reception, clerical or domestic work"):
+        assert neither_contains(agreed, line), line
+        assert both_contain(not_agreed, line), line
 
 
 def test_one_peer_worker_gets_a_checklist_line_and_external_networking():

@@ -92,3 +92,36 @@ def test_checklist_and_questions_fit_the_setting(setting):
             assert ward_lines == [], (path, ward_lines)
         shortage = [line for line in lines if line.key.startswith("RC-QB-06")]
         assert len(shortage) == 1, path  # one question about covering for others, worded for here
+
+
+@pytest.mark.parametrize("setting", _values("setting"))
+def test_the_job_description_never_reads_as_a_diluted_role(setting):
+    """The clauses of the job description, checked by the job description check itself: no
+    drift rule fires on any of them (the not-in-role lines are negated, as they should be)."""
+    from roledesign.catalog.model import DOMAIN_KEYS
+    from roledesign.domain.jd_check import check_text
+
+    for intro in _values("introduction"):
+        plan = tailored(intro, setting, "paid", "single", "no")
+        text = "\n".join(line.text for line in plan.lines["job_description"])
+        report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+        assert report.drift == (), [(m.rule.id, m.sentence.text) for m in report.drift]
+
+
+def test_a_duty_kept_anyway_takes_out_the_line_it_contradicts():
+    from roledesign.domain.tailoring import Details
+
+    plan = tailor(
+        catalog(),
+        inputs(
+            introduction="replacement",
+            setting="inpatient",
+            details=Details(duties=("Escort patients to appointments off the ward",)),
+        ),
+    )
+    keys = [line.key for line in plan.lines["job_description"]]
+    assert "JD-NR-ESCORT" not in keys and "JD-NR-OBS" in keys
+    assert [(line.key, duty) for line, duty in plan.withdrawn] == [
+        ("JD-NR-ESCORT", "Escort patients to appointments off the ward")
+    ]
+    assert plan.duty_flags[0].rule_ids == ("escorting",)

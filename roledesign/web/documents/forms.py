@@ -3,10 +3,13 @@
 import re
 from datetime import date
 
-from wtforms import FormField, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, FormField, HiddenField, StringField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
+from roledesign.catalog.model import DOMAIN_KEYS
+from roledesign.domain.duties import diluting_duties, flag_message
 from roledesign.web.forms import BaseForm, IntegerField, SubForm
+from roledesign.web.template_helpers import catalog
 
 DUTIES_MAX_CHARS = 2000
 DUTIES_MAX_LINES = 12
@@ -71,6 +74,7 @@ class DateForm(SubForm):
 
 
 class DetailsForm(BaseForm):
+    flags = ()  # the duties a drift rule flags, set when the form is validated
     revision = HiddenField()
     base = _text(
         "Base",
@@ -97,6 +101,14 @@ class DetailsForm(BaseForm):
             ),
         ],
     )
+    keep_anyway = BooleanField(
+        "Keep these duties anyway",
+        description=(
+            "Only if you have checked that the duties named above are right for this post. The "
+            "job description will leave out the lines they contradict, and the preview will "
+            "warn about them."
+        ),
+    )
     provider = _text(
         "Peer-led organisation providing the post",
         160,
@@ -121,6 +133,18 @@ class DetailsForm(BaseForm):
             raise ValidationError(f"Enter {DUTIES_MAX_LINES} duties or fewer, one per line")
         if any(len(d) > DUTY_MAX_CHARS for d in duties):
             raise ValidationError(f"Each duty must be {DUTY_MAX_CHARS} characters or fewer")
+        self.flags = self.duty_flags()
+        if self.flags and not self.keep_anyway.data:
+            raise ValidationError(
+                "; ".join(flag_message(flag) for flag in self.flags)
+                + ". Tasks like these dilute the peer role: remove or reword "
+                + ("it" if len(self.flags) == 1 else "them")
+                + ", or tick “Keep these duties anyway”"
+            )
+
+    def duty_flags(self):
+        """The duties typed in that a job description check drift rule flags."""
+        return diluting_duties(self.duty_lines(), catalog().jd_check, DOMAIN_KEYS)
 
     def duty_lines(self) -> list[str]:
         return [line.strip() for line in (self.duties.data or "").splitlines() if line.strip()]
