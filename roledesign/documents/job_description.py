@@ -8,6 +8,7 @@ from roledesign.documents.plan_common import (
     line_text,
     plan_document,
 )
+from roledesign.domain.pay import pay_text
 from roledesign.domain.tailoring import Tailored, hours_text
 
 KIND = "job_description"
@@ -20,7 +21,7 @@ def band_label(band: str | None) -> str:
     return f"Band {band}" if band else TO_BE_CONFIRMED
 
 
-def job_details(tailored: Tailored) -> KeyValues:
+def job_details(tailored: Tailored, pay=None) -> KeyValues:
     """The table at the top: title, pay, hours, base, reporting lines."""
     inputs = tailored.inputs
     post, details = inputs.post, inputs.details
@@ -37,7 +38,12 @@ def job_details(tailored: Tailored) -> KeyValues:
         rows += [
             ("Team", post.team),
             ("Band", band_label(post.band)),
-            ("Salary", details.salary or TO_BE_CONFIRMED),
+            (
+                "Salary",
+                details.salary
+                or pay_text(pay, post.band, post.hours, details.high_cost_area)
+                or TO_BE_CONFIRMED,
+            ),
         ]
     else:
         rows += [("Team", post.team), ("Pay", "Voluntary and unpaid; expenses are paid")]
@@ -86,7 +92,7 @@ def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) ->
 
     responsibilities = texts("responsibilities") + inputs.details.duties
     blocks = [
-        job_details(tailored),
+        job_details(tailored, catalog.pay),
         Heading("Job purpose"),
         *(Paragraph(text) for text in texts("purpose")),
         Heading("Key responsibilities"),

@@ -61,6 +61,7 @@ class Details:
     line_frequency: str = ""
     peer_frequency: str = ""
     reflective_frequency: str = ""
+    high_cost_area: str = ""  # a key of pay.yaml's high_cost_areas, or "" for none
 
 
 @dataclass(frozen=True)

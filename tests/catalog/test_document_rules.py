@@ -154,3 +154,16 @@ def test_a_clause_locator_must_name_one_of_its_sources(checklists):
         "checklists/documents/job_description.yaml: clause JD-NR-REP: "
         "where names 'turner_1990', which is not in the clause's sources"
     ]
+
+
+def test_the_pay_table_is_dated_sourced_and_checked(checklists):
+    edit(
+        checklists / "pay.yaml",
+        '"4": {minimum: 27485, maximum: 30162}',
+        '"4": {minimum: 31000, maximum: 30162}',
+    )
+    edit(checklists / "pay.yaml", "source: afc_pay_2025", "source: afc_pay_2099")
+    assert problems(checklists) == [
+        "checklists/pay.yaml: unknown source 'afc_pay_2099'",
+        "checklists/pay.yaml: band 4: minimum is above maximum",
+    ]

@@ -312,3 +312,18 @@ def test_supervision_frequencies_are_starting_points_to_agree_unless_typed_in():
     # The manager's notes say the starting points are our suggestion, not a finding.
     notes = rendered(inputs(), "managers_notes")
     assert both_contain(notes, "Our inference: the sources call for regular management")
+
+
+def test_pay_comes_from_the_dated_table_for_the_band_unless_typed_in():
+    band4 = rendered(inputs(), "job_description")
+    assert both_contain(
+        band4,
+        "£27,485 to £30,162 a year full time (Agenda for Change Band 4, pay year 2025/26); "
+        "£21,988 to £24,130 pro rata for 30 hours a week",
+    )
+    london = rendered(inputs(details=Details(high_cost_area="inner_london")), "job_description")
+    assert both_contain(london, "Plus the Inner London high cost area supplement: 20% of basic")
+    typed = rendered(inputs(details=Details(salary="£28,000 a year")), "job_description")
+    assert both_contain(typed, "Salary £28,000 a year") and neither_contains(typed, "2025/26")
+    local = rendered(inputs(band="local"), "job_description")
+    assert both_contain(local, "Salary To be confirmed")

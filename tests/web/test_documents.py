@@ -249,6 +249,23 @@ def test_a_diluting_duty_kept_anyway_is_warned_about_and_never_contradicted(
     assert re.search(r'name="keep_anyway"[^>]*checked', form)
 
 
+def test_a_high_cost_area_is_chosen_from_the_list_and_shown_with_the_pay_year(
+    app, client, browser, plan
+):
+    page = text(
+        browser.submit(f"/plans/{plan}/documents/details", {**DETAILS, "high_cost_area": "mars"})
+    )
+    assert ("#high_cost_area", "Select a high cost area from the list, or None") in summary_links(
+        page
+    )
+    assert 'id="high_cost_area-error"' in page and "Jo Smith, senior peer worker" in page
+    form = {**DETAILS, "salary": "", "high_cost_area": "outer_london"}
+    assert browser.submit(f"/plans/{plan}/documents/details", form).status_code == 302
+    job = squeeze(text(client.get(f"/plans/{plan}/documents/job-description")))
+    assert "pay year 2025/26" in job and "Outer London high cost area supplement" in job
+    assert "2025/26 pay year" in text(client.get(f"/plans/{plan}/documents/details"))
+
+
 def test_markup_and_control_characters_are_kept_as_text(app, client, browser, plan):
     browser.submit(
         f"/plans/{plan}/documents/details",

@@ -8,7 +8,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from roledesign.catalog.model import DOMAIN_KEYS
 from roledesign.domain.duties import diluting_duties, flag_message
-from roledesign.web.forms import BaseForm, IntegerField, SubForm
+from roledesign.web.forms import BaseForm, IntegerField, SelectField, SubForm, choices
 from roledesign.web.template_helpers import catalog
 
 DUTIES_MAX_CHARS = 2000
@@ -81,7 +81,21 @@ class DetailsForm(BaseForm):
         120,
         description="Where the post holder will be based, for example Riverside Resource Centre, Northtown",
     )
-    salary = _text("Salary", 120, description="For example, £26,530 to £29,114 a year, pro rata")
+    salary = _text(
+        "Salary",
+        120,
+        description=(
+            "Leave empty to show the Agenda for Change range for the band, from the pay table the "
+            "app holds. Type a salary here only to override it, for example £27,485 a year, pro "
+            "rata"
+        ),
+    )
+    high_cost_area = SelectField(
+        "High cost area supplement",
+        choices=[],
+        invalid_message="Select a high cost area from the list, or None",
+        validators=[Optional()],
+    )
     accountable_to = _text(
         "Accountable to", 120, description="For example, Head of Community Services"
     )
@@ -127,6 +141,14 @@ class DetailsForm(BaseForm):
     peer_frequency = _text("How often peer supervision or mentoring happens", 80)
     reflective_frequency = _text("How often reflective practice happens", 80)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pay = catalog().pay
+        areas = pay.high_cost_areas.values() if pay else ()
+        self.high_cost_area.choices = choices(
+            [("", "None")] + [(area.key, area.label) for area in areas]
+        )
+
     def validate_duties(self, field):
         duties = self.duty_lines()
         if len(duties) > DUTIES_MAX_LINES:
@@ -161,6 +183,7 @@ class DetailsForm(BaseForm):
                 "line_frequency",
                 "peer_frequency",
                 "reflective_frequency",
+                "high_cost_area",
             )
         }
         data["duties"] = "\n".join(self.duty_lines())

@@ -102,7 +102,9 @@ def details(plan_id: int):
         form.revision.data = str(saved.revision) if saved else "0"
         # Duties kept anyway before are still kept: the box stays ticked until they change.
         form.keep_anyway.data = bool(form.duty_flags())
-    return render_template("documents/details.html", plan=plan, form=form, conflict=conflict)
+    return render_template(
+        "documents/details.html", plan=plan, form=form, conflict=conflict, pay=catalog().pay
+    )
 
 
 @bp.get("/<slug>")
