@@ -25,6 +25,7 @@ SECTIONS = {
         "not_in_role",
         "supervision_support",
         "working_relationships",
+        "job_evaluation",
         "person_specification",
     ),
     "supervision_plan": (
@@ -63,7 +64,10 @@ LABELLED_SECTIONS = {
     ("job_description", "person_specification"),
     ("supervision_plan", "topics"),
     ("supervision_plan", "frequency"),  # label: line, peer or reflective
+    ("job_description", "job_evaluation"),  # label: the Agenda for Change factor
 }
+# Pay bands a job evaluation clause may be limited to (as the plan form offers them).
+PAY_BANDS = ("2", "3", "4", "5", "6", "7", "8a")
 ASSESSMENT_METHODS = ("application", "interview", "reference")
 # "unanswered" lets a clause stand in for an answer not given yet ("to be decided").
 ANSWER_STATES = ("yes", "partly", "no", "dont_know", "not_relevant", "unanswered")
@@ -85,6 +89,7 @@ CLAUSE_FIELDS = {
     "assessed",
     "where",
     "excludes",
+    "bands",
 }
 GAP_FIELDS = {"document", "section", "text"}
 _ID = re.compile(r"^(JD|SP|RC)-[A-Z0-9]+(-[A-Z0-9]+)*$")
@@ -120,6 +125,7 @@ class Clause:
     # job description, not_in_role: the drift rules of checklists/jd_check.yaml this line rules
     # out; an added duty that one of them flags and that is kept anyway removes the line
     excludes: tuple[str, ...] = ()
+    bands: tuple[str, ...] = ()  # job evaluation only: kept for posts at these bands
 
     def locator(self, source: str) -> str:
         return dict(self.where).get(source, "")
@@ -280,6 +286,12 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         excludes = _string_list(raw["excludes"], path, where, "excludes", problems)
         if (document, section) != ("job_description", "not_in_role"):
             problems.add(path, where, "only job description not_in_role clauses can exclude rules")
+    bands = ()
+    if "bands" in raw:
+        bands = _string_list(raw["bands"], path, where, "bands", problems)
+        for band in bands:
+            if band not in PAY_BANDS:
+                problems.add(path, where, f"band '{band}' is not one of {', '.join(PAY_BANDS)}")
     return Clause(
         id=clause_id,
         document=document,
@@ -295,6 +307,7 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         assessed=assessed,
         where=located,
         excludes=excludes,
+        bands=bands,
     )
 
 

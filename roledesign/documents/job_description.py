@@ -82,6 +82,26 @@ def person_specification(tailored: Tailored) -> Table:
     )
 
 
+def job_evaluation(tailored: Tailored) -> list:
+    """What the post involves, under the Agenda for Change job evaluation factors, so that a
+    banding panel can match it. Paid posts only; the lines follow the post's band."""
+    lines = tailored.section(KIND, "job_evaluation")
+    if not lines:
+        return []
+    factors: dict[str, list[str]] = {}
+    for line in lines:
+        factors.setdefault(line.label, []).append(line.text)
+    blocks = [
+        Heading("What the post involves, for job evaluation"),
+        Table(
+            header=("Factor", "At this post"),
+            rows=tuple((factor, " ".join(texts)) for factor, texts in factors.items()),
+            widths=(0.3, 0.7),
+        ),
+    ]
+    return blocks
+
+
 def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) -> Document:
     """The job description for this post, from the chosen clauses and the typed-in details."""
     inputs = tailored.inputs
@@ -105,6 +125,7 @@ def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) ->
         Bullets(texts("supervision_support")),
         Heading("Working relationships"),
         Bullets(texts("working_relationships")),
+        *job_evaluation(tailored),
         person_specification(tailored),
     ]
     title = (

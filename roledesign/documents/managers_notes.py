@@ -25,6 +25,7 @@ EXPLAINED = {
             "not_in_role": "What is not part of this role",
             "supervision_support": "Supervision and support",
             "working_relationships": "Working relationships",
+            "job_evaluation": "What the post involves, for job evaluation",
             "person_specification": "Person specification",
         },
     ),

@@ -246,7 +246,11 @@ def tailor(catalog: Catalog, inputs: DocumentInputs) -> Tailored:
     values = placeholder_values(inputs)
     rules = catalog.documents
 
-    kept = [c for c in rules.clauses if holds(c.when, context, inputs.answers)]
+    kept = [
+        c
+        for c in rules.clauses
+        if holds(c.when, context, inputs.answers) and (not c.bands or inputs.post.band in c.bands)
+    ]
     covered = {item_id for c in kept for item_id in c.covers}
     lines: dict[str, list[Line]] = {kind: [] for kind in DOCUMENT_KINDS}
     for clause in kept:

@@ -151,7 +151,7 @@ def test_a_clause_locator_must_name_one_of_its_sources(checklists):
         "      turner_1990: 'section \"Distinctiveness of the peer worker role\"'\n",
     )
     assert problems(checklists) == [
-        "checklists/documents/job_description.yaml: clause JD-NR-REP: "
+        "checklists/documents/job_description.yaml: clause JD-RE-WARD-1: "
         "where names 'turner_1990', which is not in the clause's sources"
     ]
 

@@ -282,7 +282,12 @@ def test_documents_for_candidates_and_the_post_holder_carry_no_internal_workings
         assert not STATEMENT_ID.search(text), STATEMENT_ID.search(text)
         for phrase in INTERNAL:
             assert phrase not in text, phrase
-        assert not re.search(r"\b(?:19|20)\d\d\b(?! to )", text.split("·", 2)[-1]), kind
+        citation = re.search(
+            r"\b(?!(?:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December)\b)[A-Z][a-z]+(?: et al\.?| & [A-Z][a-z]+)? (?:19|20)\d\d\b",
+            text,
+        )
+        assert not citation, citation
 
 
 @pytest.mark.parametrize("plan", AUDIENCE_PLANS)
@@ -327,3 +332,45 @@ def test_pay_comes_from_the_dated_table_for_the_band_unless_typed_in():
     assert both_contain(typed, "Salary £28,000 a year") and neither_contains(typed, "2025/26")
     local = rendered(inputs(band="local"), "job_description")
     assert both_contain(local, "Salary To be confirmed")
+
+
+FACTORS = (
+    "Communication and relationships",
+    "Knowledge, training and experience",
+    "Analytical and judgement skills",
+    "Planning and organising",
+    "Responsibilities for people, information and resources",
+    "Freedom to act",
+    "Physical, mental and emotional effort",
+    "Working conditions",
+)
+
+
+def test_the_job_description_covers_every_job_evaluation_factor_at_the_posts_band():
+    band4 = rendered(inputs(), "job_description")
+    for factor in FACTORS:
+        assert both_contain(band4, factor), factor
+    assert both_contain(band4, "Plans own workload over days and weeks")
+    band3 = rendered(inputs(band="3"), "job_description")
+    assert both_contain(band3, "Plans own day around agreed sessions")
+    assert neither_contains(band3, "Plans own workload over days and weeks")
+    band5 = rendered(inputs(band="5"), "job_description")
+    assert both_contain(band5, "May supervise or mentor peer workers")
+    unpaid = rendered(inputs(employment="voluntary", band=None), "job_description")
+    assert neither_contains(unpaid, "for job evaluation")
+
+
+def test_each_setting_adds_duties_of_its_own():
+    duties = {
+        "inpatient": "prepare for leaving hospital",
+        "community": "Meet people in their homes and in the community",
+        "crisis": "during and after a crisis",
+    }
+    for setting, duty in duties.items():
+        texts = rendered(inputs(setting=setting), "job_description")
+        assert both_contain(texts, duty), setting
+        for other, other_duty in duties.items():
+            if other != setting:
+                assert neither_contains(texts, other_duty), (setting, other)
+    peer_led = rendered(inputs(introduction="commissioned"), "job_description")
+    assert both_contain(peer_led, "wider activities of the peer-led organisation")
