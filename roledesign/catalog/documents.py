@@ -312,10 +312,11 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
 
 
 def _where(raw, keys, path, where, problems) -> tuple[tuple[str, str], ...]:
-    """``where: {source: 'section "..."'}``: the place in each cited source, as for evidence."""
+    """``where: {source: 'section "..."'}``: the place in each cited source, as for evidence.
+    Every source a clause cites needs one."""
     if raw is None:
-        return ()
-    if not isinstance(raw, dict) or not raw:
+        raw = {}
+    if not isinstance(raw, dict):
         problems.add(path, where, "'where' must map source keys to the place in each source")
         return ()
     found = []
@@ -326,6 +327,9 @@ def _where(raw, keys, path, where, problems) -> tuple[tuple[str, str], ...]:
             problems.add(path, where, f"where.{key} must name the place in the source")
         else:
             found.append((str(key), " ".join(locator.split())))
+    for key in keys:
+        if key not in raw:
+            problems.add(path, where, f"where has no place for source '{key}'")
     return tuple(found)
 
 

@@ -144,7 +144,7 @@ def test_a_not_in_role_line_must_exclude_a_real_drift_rule(checklists):
     ]
 
 
-def test_a_clause_locator_must_name_one_of_its_sources(checklists):
+def test_every_clause_source_has_a_place_and_only_its_own_sources(checklists):
     edit(
         checklists / JD,
         "      gillard_holley_2014: 'section \"Distinctiveness of the peer worker role\"'\n",
@@ -152,7 +152,9 @@ def test_a_clause_locator_must_name_one_of_its_sources(checklists):
     )
     assert problems(checklists) == [
         "checklists/documents/job_description.yaml: clause JD-RE-WARD-1: "
-        "where names 'turner_1990', which is not in the clause's sources"
+        "where names 'turner_1990', which is not in the clause's sources",
+        "checklists/documents/job_description.yaml: clause JD-RE-WARD-1: "
+        "where has no place for source 'gillard_holley_2014'",
     ]
 
 
