@@ -16,14 +16,18 @@ def test_writes_every_document_as_pdf_and_word(runner, auth, make_plan, tmp_path
     assert names == [
         "job-description.docx",
         "job-description.pdf",
+        "managers-notes.docx",
+        "managers-notes.pdf",
         "recruitment-checklist.docx",
         "recruitment-checklist.pdf",
         "supervision-plan.docx",
         "supervision-plan.pdf",
     ]
-    assert f"Plan {plan_id}, version 1: 6 files." in result.output
+    assert f"Plan {plan_id}, version 1: 8 files." in result.output
     reader = pypdf.PdfReader(BytesIO((out / "recruitment-checklist.pdf").read_bytes()))
-    assert "Recruit at least two peer workers" in " ".join(p.extract_text() for p in reader.pages)
+    assert "Plan to recruit at least two peer workers" in " ".join(
+        p.extract_text() for p in reader.pages
+    )
     word = docx.Document(BytesIO((out / "supervision-plan.docx").read_bytes()))
     assert word.core_properties.title == "Supervision plan"
     # Running again on an unchanged plan keeps the version.

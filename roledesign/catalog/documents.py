@@ -25,10 +25,12 @@ SECTIONS = {
         "not_in_role",
         "supervision_support",
         "working_relationships",
+        "job_evaluation",
         "person_specification",
     ),
     "supervision_plan": (
         "overview",
+        "frequency",
         "line_management",
         "peer_supervision",
         "reflective_practice",
@@ -39,7 +41,6 @@ SECTIONS = {
         "review",
     ),
     "recruitment_checklist": (
-        "recommendations",
         "before_advertising",
         "advert",
         "shortlisting",
@@ -52,9 +53,21 @@ SECTIONS = {
     ),
 }
 # Checklist sections hold lines that can be ticked; each needs a reason.
-CHECKLIST_SECTIONS = SECTIONS["recruitment_checklist"][1:-1]
+CHECKLIST_SECTIONS = SECTIONS["recruitment_checklist"][:-1]
+# Where a priority gap may land as a line of its own (not the overview or frequency suggestions).
+GAP_SECTIONS = {
+    "supervision_plan": SECTIONS["supervision_plan"][2:],
+    "recruitment_checklist": SECTIONS["recruitment_checklist"],
+}
 # Sections whose clauses carry a label: the person specification's area, a supervision topic.
-LABELLED_SECTIONS = {("job_description", "person_specification"), ("supervision_plan", "topics")}
+LABELLED_SECTIONS = {
+    ("job_description", "person_specification"),
+    ("supervision_plan", "topics"),
+    ("supervision_plan", "frequency"),  # label: line, peer or reflective
+    ("job_description", "job_evaluation"),  # label: the Agenda for Change factor
+}
+# Pay bands a job evaluation clause may be limited to (as the plan form offers them).
+PAY_BANDS = ("2", "3", "4", "5", "6", "7", "8a")
 ASSESSMENT_METHODS = ("application", "interview", "reference")
 # "unanswered" lets a clause stand in for an answer not given yet ("to be decided").
 ANSWER_STATES = ("yes", "partly", "no", "dont_know", "not_relevant", "unanswered")
@@ -74,6 +87,9 @@ CLAUSE_FIELDS = {
     "label",
     "essential",
     "assessed",
+    "where",
+    "excludes",
+    "bands",
 }
 GAP_FIELDS = {"document", "section", "text"}
 _ID = re.compile(r"^(JD|SP|RC)-[A-Z0-9]+(-[A-Z0-9]+)*$")
@@ -86,6 +102,8 @@ class Condition:
 
     context: tuple[tuple[str, tuple[str, ...]], ...] = ()
     answers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # a list of conditions in the YAML: the clause is kept when any one of them holds
+    any_of: tuple["Condition", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,15 @@ class Clause:
     label: str = ""  # person specification area, or supervision topic
     essential: bool | None = None  # person specification only
     assessed: tuple[str, ...] = ()  # person specification only
+    # where in each source the clause's support is, as {source key: locator} in the YAML
+    where: tuple[tuple[str, str], ...] = ()
+    # job description, not_in_role: the drift rules of checklists/jd_check.yaml this line rules
+    # out; an added duty that one of them flags and that is kept anyway removes the line
+    excludes: tuple[str, ...] = ()
+    bands: tuple[str, ...] = ()  # job evaluation only: kept for posts at these bands
+
+    def locator(self, source: str) -> str:
+        return dict(self.where).get(source, "")
 
 
 @dataclass(frozen=True)
@@ -148,6 +175,10 @@ def _string_list(raw, path, where, name, problems) -> tuple[str, ...]:
 def _condition(raw, path, where, context, items, problems) -> Condition:
     if raw is None:
         return Condition()
+    if isinstance(raw, list) and raw:
+        return Condition(
+            any_of=tuple(_condition(r, path, where, context, items, problems) for r in raw)
+        )
     if not isinstance(raw, dict) or not raw or set(raw) - {"context", "answers"}:
         problems.add(path, where, "'when' may only hold 'context' and 'answers' mappings")
         return Condition()
@@ -249,6 +280,18 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
                     where,
                     f"assessed '{method}' is not one of {', '.join(ASSESSMENT_METHODS)}",
                 )
+    located = _where(raw.get("where"), keys, path, where, problems)
+    excludes = ()
+    if "excludes" in raw:
+        excludes = _string_list(raw["excludes"], path, where, "excludes", problems)
+        if (document, section) != ("job_description", "not_in_role"):
+            problems.add(path, where, "only job description not_in_role clauses can exclude rules")
+    bands = ()
+    if "bands" in raw:
+        bands = _string_list(raw["bands"], path, where, "bands", problems)
+        for band in bands:
+            if band not in PAY_BANDS:
+                problems.add(path, where, f"band '{band}' is not one of {', '.join(PAY_BANDS)}")
     return Clause(
         id=clause_id,
         document=document,
@@ -262,7 +305,32 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         label=label,
         essential=essential,
         assessed=assessed,
+        where=located,
+        excludes=excludes,
+        bands=bands,
     )
+
+
+def _where(raw, keys, path, where, problems) -> tuple[tuple[str, str], ...]:
+    """``where: {source: 'section "..."'}``: the place in each cited source, as for evidence.
+    Every source a clause cites needs one."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        problems.add(path, where, "'where' must map source keys to the place in each source")
+        return ()
+    found = []
+    for key, locator in raw.items():
+        if key not in keys:
+            problems.add(path, where, f"where names '{key}', which is not in the clause's sources")
+        elif not isinstance(locator, str) or not locator.strip():
+            problems.add(path, where, f"where.{key} must name the place in the source")
+        else:
+            found.append((str(key), " ".join(locator.split())))
+    for key in keys:
+        if key not in raw:
+            problems.add(path, where, f"where has no place for source '{key}'")
+    return tuple(found)
 
 
 def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:
@@ -288,7 +356,7 @@ def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:
         section = text_of(raw.get("section"), path, where, "section", problems)
         if document and document not in ("supervision_plan", "recruitment_checklist"):
             problems.add(path, where, "document must be supervision_plan or recruitment_checklist")
-        elif document and section not in SECTIONS[document][1:]:
+        elif document and section not in GAP_SECTIONS[document]:
             problems.add(path, where, f"section '{section}' is not a section of {document}")
         elif section in ("question_bank",):
             problems.add(path, where, "gap lines cannot go into the question bank")

@@ -244,6 +244,19 @@ def load_catalog(root: str | Path) -> Catalog:
     from roledesign.catalog.jd_check import load_jd_check  # builds on the parsing helpers
 
     jd_check = load_jd_check(root, sources, problems)
+    from roledesign.catalog.pay import load_pay
+
+    pay = load_pay(root, sources, problems)
+    if jd_check is not None and jd_check.rules:  # a missing or broken file is reported already
+        drift = {rule.id for rule in jd_check.rules if rule.kind == "drift"}
+        for clause in documents.clauses:
+            for rule_id in clause.excludes:
+                if rule_id not in drift:
+                    problems.add(
+                        root / "documents" / f"{clause.document}.yaml",
+                        f"clause {clause.id}",
+                        f"excludes '{rule_id}', which is not a drift rule in jd_check.yaml",
+                    )
     if problems.items:
         raise CatalogError(problems.items)
     return Catalog(
@@ -256,4 +269,5 @@ def load_catalog(root: str | Path) -> Catalog:
         documents=documents,
         team=team,
         jd_check=jd_check,
+        pay=pay,
     )

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from roledesign.catalog.jd_check import JdCheckRules
+    from roledesign.catalog.pay import PayTable
     from roledesign.catalog.team import TeamText
 
 from roledesign.catalog.documents import DocumentRules
@@ -124,6 +125,7 @@ class Catalog:
     _by_id: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
     documents: DocumentRules = field(default_factory=DocumentRules)  # checklists/documents/
     jd_check: "JdCheckRules | None" = None  # checklists/jd_check.yaml
+    pay: "PayTable | None" = None  # checklists/pay.yaml: Agenda for Change pay by band
 
     def __post_init__(self):
         self._by_id.update({item.id: item for item in self.items})

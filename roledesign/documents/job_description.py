@@ -7,8 +7,8 @@ from roledesign.documents.plan_common import (
     Stamp,
     line_text,
     plan_document,
-    sources_blocks,
 )
+from roledesign.domain.pay import pay_text
 from roledesign.domain.tailoring import Tailored, hours_text
 
 KIND = "job_description"
@@ -21,7 +21,7 @@ def band_label(band: str | None) -> str:
     return f"Band {band}" if band else TO_BE_CONFIRMED
 
 
-def job_details(tailored: Tailored) -> KeyValues:
+def job_details(tailored: Tailored, pay=None) -> KeyValues:
     """The table at the top: title, pay, hours, base, reporting lines."""
     inputs = tailored.inputs
     post, details = inputs.post, inputs.details
@@ -38,7 +38,12 @@ def job_details(tailored: Tailored) -> KeyValues:
         rows += [
             ("Team", post.team),
             ("Band", band_label(post.band)),
-            ("Salary", details.salary or TO_BE_CONFIRMED),
+            (
+                "Salary",
+                details.salary
+                or pay_text(pay, post.band, post.hours, details.high_cost_area)
+                or TO_BE_CONFIRMED,
+            ),
         ]
     else:
         rows += [("Team", post.team), ("Pay", "Voluntary and unpaid; expenses are paid")]
@@ -77,6 +82,26 @@ def person_specification(tailored: Tailored) -> Table:
     )
 
 
+def job_evaluation(tailored: Tailored) -> list:
+    """What the post involves, under the Agenda for Change job evaluation factors, so that a
+    banding panel can match it. Paid posts only; the lines follow the post's band."""
+    lines = tailored.section(KIND, "job_evaluation")
+    if not lines:
+        return []
+    factors: dict[str, list[str]] = {}
+    for line in lines:
+        factors.setdefault(line.label, []).append(line.text)
+    blocks = [
+        Heading("What the post involves, for job evaluation"),
+        Table(
+            header=("Factor", "At this post"),
+            rows=tuple((factor, " ".join(texts)) for factor, texts in factors.items()),
+            widths=(0.3, 0.7),
+        ),
+    ]
+    return blocks
+
+
 def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) -> Document:
     """The job description for this post, from the chosen clauses and the typed-in details."""
     inputs = tailored.inputs
@@ -87,12 +112,12 @@ def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) ->
 
     responsibilities = texts("responsibilities") + inputs.details.duties
     blocks = [
-        job_details(tailored),
+        job_details(tailored, catalog.pay),
         Heading("Job purpose"),
         *(Paragraph(text) for text in texts("purpose")),
         Heading("Key responsibilities"),
         Bullets(responsibilities, numbered=True),
-        Paragraph("As every member of staff, you will also:"),
+        Paragraph("Like every member of staff, you will also:"),
         Bullets(texts("general_duties")),
         Heading("What is not part of this role"),
         Bullets(texts("not_in_role")),
@@ -100,16 +125,8 @@ def build_job_description(catalog: Catalog, tailored: Tailored, stamp: Stamp) ->
         Bullets(texts("supervision_support")),
         Heading("Working relationships"),
         Bullets(texts("working_relationships")),
+        *job_evaluation(tailored),
         person_specification(tailored),
-        *sources_blocks(
-            catalog,
-            tailored.lines[KIND],
-            title="Evidence behind this job description",
-            note=(
-                "For the recruiting manager: each part of this document rests on the sources "
-                "below. You may remove this section before publishing."
-            ),
-        ),
     ]
     title = (
         "Job description and person specification"

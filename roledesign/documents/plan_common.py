@@ -25,6 +25,7 @@ KINDS = (
     Kind("job_description", "job-description", "Job description and person specification"),
     Kind("supervision_plan", "supervision-plan", "Supervision plan"),
     Kind("recruitment_checklist", "recruitment-checklist", "Recruitment checklist"),
+    Kind("managers_notes", "managers-notes", "Manager's notes"),
 )
 KIND_BY_SLUG = {kind.slug: kind for kind in KINDS}
 

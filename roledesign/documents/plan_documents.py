@@ -7,6 +7,7 @@ from io import BytesIO
 
 from roledesign.catalog import Catalog
 from roledesign.documents.job_description import build_job_description
+from roledesign.documents.managers_notes import build_managers_notes
 from roledesign.documents.model import Document
 from roledesign.documents.plan_common import KINDS, Kind, Stamp
 from roledesign.documents.recruitment_checklist import build_recruitment_checklist
@@ -35,6 +36,7 @@ def build_documents(
         "job_description": build_job_description(catalog, tailored, stamp),
         "supervision_plan": build_supervision_plan(catalog, tailored, stamp),
         "recruitment_checklist": build_recruitment_checklist(catalog, tailored, stamp, done),
+        "managers_notes": build_managers_notes(catalog, tailored, stamp),
     }
 
 

@@ -109,14 +109,6 @@ def build_recruitment_checklist(
     note = unfinished_note(tailored)
     if note:
         blocks.append(note)
-    recommendations = tailored.section(KIND, "recommendations")
-    if recommendations:
-        blocks.append(Heading("Recommendations"))
-        for line in recommendations:
-            blocks.append(Paragraph(line_text(line)))
-            blocks.append(
-                Paragraph(f"Source: {short_sources(catalog, line.sources)}", style="small")
-            )
     for section, title in STAGES.items():
         lines = tailored.section(KIND, section)
         if lines:

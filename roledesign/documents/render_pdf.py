@@ -79,7 +79,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle(
             "h1",
             parent=base,
-            keepWithNext=1,
             fontName=bold,
             fontSize=14,
             leading=18,
@@ -95,7 +94,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=15,
             spaceBefore=8,
             spaceAfter=4,
-            keepWithNext=1,
         ),
         "body": base,
         "lead": ParagraphStyle("lead", parent=base, fontSize=12, leading=16),
@@ -215,6 +213,50 @@ def _checklist(block: Checklist, styles) -> RLTable:
     return table
 
 
+FRAME_HEIGHT = A4[1] - 2 * MARGIN
+TEXT_WIDTH = A4[0] - 2 * MARGIN
+START_LINES = 60  # points of a paragraph that must fit under its heading (about four lines)
+
+
+def _start(flowable) -> float:
+    """The height of the start of a flowable that must sit on the same page as a heading above
+    it: a paragraph's first lines, a table's header and first row, all of anything else."""
+    if isinstance(flowable, KeepStart):  # a table: whole if short, else its first rows
+        whole = sum(f.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1] for f in flowable._content)
+        first = sum(_start(f) for f in flowable._content)
+        return max(min(whole, flowable._need), first)
+    if isinstance(flowable, RLTable):
+        flowable.wrap(TEXT_WIDTH, FRAME_HEIGHT)
+        return sum(flowable._rowHeights[:2]) + 4
+    if isinstance(flowable, RLParagraph):
+        height = flowable.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1]
+        return height + 20 if flowable.style.name.startswith("h") else min(height, START_LINES)
+    return START_LINES
+
+
+class KeepStart(KeepTogether):
+    """Flowables that move to the next page together only when too little of this page is
+    left for their start: ``need`` points, or all of them if they are shorter. Otherwise they
+    flow on and split (a long table row by row), so no page is left mostly empty and a heading
+    always has the start of what follows beneath it. Replaces keepWithNext, which moves a
+    heading and a whole long table to a new page."""
+
+    def __init__(self, flowables, need: float):
+        super().__init__(flowables)
+        self._need = need
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab's names
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = self._content[:]
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        if aH >= self._H:
+            return content
+        # The first flowable is then laid out afresh, and split if it must be.
+        stay = at_top or aH >= min(self._H, self._need)
+        return [(self.NullActionFlowable if stay else self.FrameBreak)(), *content]
+
+
 def _block(block, styles) -> list:
     """The flowables for one block."""
     if isinstance(block, Heading):
@@ -244,8 +286,9 @@ def _block(block, styles) -> list:
         if block.caption:
             parts.append(RLParagraph(_text(block.caption), styles["h2"]))
         parts.append(_table(block.header, block.rows, block.widths, styles))
-        # Short tables stay on one page; a long one keeps its caption with its first rows.
-        return ([KeepTogether(parts)] if len(block.rows) <= 8 else parts) + [Spacer(1, 6)]
+        # A table shorter than a third of a page stays on one page; a longer one keeps its
+        # caption with its first rows and splits between rows, its header repeated.
+        return [KeepStart(parts, FRAME_HEIGHT / 3), Spacer(1, 6)]
     if isinstance(block, Checklist):
         return [_checklist(block, styles), Spacer(1, 8)]
     raise TypeError(f"unknown block {block!r}")
@@ -264,7 +307,9 @@ def _flowables(document: Document) -> list:
             headings += parts
             continue
         if headings:
-            parts = [KeepTogether([*headings, parts[0]]), *parts[1:]]
+            need = sum(_start(h) for h in headings) + _start(parts[0])
+            first = parts[0]._content if isinstance(parts[0], KeepStart) else parts[:1]
+            parts = [KeepStart([*headings, *first], need), *parts[1:]]
             headings = []
         story += parts
     return story + headings

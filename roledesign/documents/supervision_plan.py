@@ -7,15 +7,12 @@ from roledesign.documents.plan_common import (
     Stamp,
     line_text,
     plan_document,
-    priority_note,
-    short_sources,
-    sources_blocks,
-    unfinished_note,
 )
 from roledesign.domain.tailoring import Line, Tailored, answer_state
 
 KIND = "supervision_plan"
 TO_BE_AGREED = "To be agreed with the peer worker"
+STARTING_POINT = "Starting point, to agree with the peer worker"
 SECTION_TITLES = {
     "line_management": "Line-management supervision",
     "peer_supervision": "Peer supervision or mentoring",
@@ -40,6 +37,17 @@ def _peer_supervisor(tailored: Tailored) -> str:
     return TO_BE_DECIDED
 
 
+def how_often(tailored: Tailored, kind: str, typed: str) -> str:
+    """What was typed in, or the suggested starting point (a clause labelled ``kind``), marked
+    as one to agree."""
+    if typed:
+        return typed
+    suggested = next(
+        (line.text for line in tailored.section(KIND, "frequency") if line.label == kind), ""
+    )
+    return f"{STARTING_POINT}: {suggested}" if suggested else TO_BE_AGREED
+
+
 def arrangements(tailored: Tailored) -> KeyValues:
     """Who provides each kind of supervision, and how often."""
     inputs = tailored.inputs
@@ -53,39 +61,36 @@ def arrangements(tailored: Tailored) -> KeyValues:
         (
             ("Post", f"{post.title} – {post.team}"),
             ("Line-management supervision", post.line_manager),
-            ("How often", details.line_frequency or TO_BE_AGREED),
+            ("How often", how_often(tailored, "line", details.line_frequency)),
             ("Peer supervision or mentoring", _peer_supervisor(tailored)),
-            ("How often", details.peer_frequency or TO_BE_AGREED),
+            ("How often", how_often(tailored, "peer", details.peer_frequency)),
             ("Reflective practice", reflective_with),
-            ("How often", details.reflective_frequency or TO_BE_AGREED),
+            ("How often", how_often(tailored, "reflective", details.reflective_frequency)),
         )
     )
 
 
-def _paragraphs(lines: tuple[Line, ...], tailored: Tailored) -> list:
-    blocks = []
-    for line in lines:
-        blocks.append(Paragraph(line_text(line), style="callout" if line.to_be_decided else "body"))
-        if line.priority:
-            blocks.append(Paragraph(priority_note(line, tailored), style="small"))
-    return blocks
+def _paragraphs(lines: tuple[Line, ...]) -> list:
+    """Each line as a paragraph; why it is there is in the manager's notes, not here."""
+    return [
+        Paragraph(line_text(line), style="callout" if line.to_be_decided else "body")
+        for line in lines
+    ]
 
 
-def _topics(catalog: Catalog, tailored: Tailored) -> list:
+def _topics(tailored: Tailored) -> list:
     lines = tailored.section(KIND, "topics")
     clauses = [line for line in lines if line.label]
     extra = [line for line in lines if not line.label]  # priority gaps with no topic of their own
     blocks = [
         Table(
-            header=("Topic", "What to talk about", "Evidence"),
-            rows=tuple(
-                (line.label, line.text, short_sources(catalog, line.sources)) for line in clauses
-            ),
-            widths=(0.26, 0.5, 0.24),
+            header=("Topic", "What to talk about"),
+            rows=tuple((line.label, line.text) for line in clauses),
+            widths=(0.3, 0.7),
         )
     ]
     if extra:
-        blocks.append(Paragraph("Also, as priorities from your readiness report:"))
+        blocks.append(Paragraph("Also talk about:"))
         blocks.append(Bullets(tuple(line.text for line in extra)))
     return blocks
 
@@ -93,15 +98,11 @@ def _topics(catalog: Catalog, tailored: Tailored) -> list:
 def build_supervision_plan(catalog: Catalog, tailored: Tailored, stamp: Stamp) -> Document:
     """The supervision plan for this post."""
     blocks = [arrangements(tailored)]
-    note = unfinished_note(tailored)
-    if note:
-        blocks.append(note)
-    blocks += _paragraphs(tailored.section(KIND, "overview"), tailored)
+    blocks += _paragraphs(tailored.section(KIND, "overview"))
     for section, title in SECTION_TITLES.items():
         blocks.append(Heading(title))
         if section == "topics":
-            blocks += _topics(catalog, tailored)
+            blocks += _topics(tailored)
         else:
-            blocks += _paragraphs(tailored.section(KIND, section), tailored)
-    blocks += sources_blocks(catalog, tailored.lines[KIND])
+            blocks += _paragraphs(tailored.section(KIND, section))
     return plan_document("Supervision plan", tailored, stamp, blocks)

@@ -14,7 +14,9 @@ from decimal import Decimal
 
 from roledesign.catalog import Catalog, Item
 from roledesign.catalog.documents import DOCUMENT_KINDS, Clause, Condition
+from roledesign.catalog.model import DOMAIN_KEYS
 from roledesign.domain.context import plan_context
+from roledesign.domain.duties import DutyFlag, diluting_duties
 from roledesign.domain.report import Priority, Report, build_report
 from roledesign.domain.scoring import Answer
 
@@ -59,6 +61,7 @@ class Details:
     line_frequency: str = ""
     peer_frequency: str = ""
     reflective_frequency: str = ""
+    high_cost_area: str = ""  # a key of pay.yaml's high_cost_areas, or "" for none
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,9 @@ class Line:
     label: str = ""
     essential: bool | None = None
     assessed: tuple[str, ...] = ()
+    when: Condition = Condition()  # why the clause was chosen (empty: every post has it)
+    evidence: tuple[tuple[str, str], ...] = ()  # (source key, place in it), where recorded
+    excludes: tuple[str, ...] = ()  # drift rules a not-in-role line rules out
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,9 @@ class Tailored:
     report: Report
     priorities: tuple[Priority, ...]  # the priority gaps, highest first
     lines: dict[str, tuple[Line, ...]]  # document kind -> its lines, in order
+    duty_flags: tuple[DutyFlag, ...] = ()  # added duties a drift rule flags (kept anyway)
+    # job description lines left out because a kept duty contradicts them: (line, duty)
+    withdrawn: tuple[tuple[Line, str], ...] = ()
 
     def section(self, document: str, section: str) -> tuple[Line, ...]:
         return tuple(line for line in self.lines[document] if line.section == section)
@@ -164,7 +173,10 @@ def answer_state(answers: Mapping[str, Answer], item_id: str) -> str:
 
 
 def holds(condition: Condition, context: Mapping, answers: Mapping[str, Answer]) -> bool:
-    """True when every context and answer condition is met."""
+    """True when every context and answer condition is met (or, for a list of conditions, when
+    any one of them is)."""
+    if condition.any_of:
+        return any(holds(c, context, answers) for c in condition.any_of)
     return all(context.get(key) in values for key, values in condition.context) and all(
         answer_state(answers, item_id) in states for item_id, states in condition.answers
     )
@@ -202,6 +214,9 @@ def _line(clause: Clause, values: Mapping[str, str], priority: Priority | None) 
         label=clause.label,
         essential=clause.essential,
         assessed=clause.assessed,
+        when=clause.when,
+        evidence=tuple((key, clause.locator(key)) for key in clause.sources),
+        excludes=clause.excludes,
     )
 
 
@@ -213,6 +228,7 @@ def _gap_line(item: Item, priority: Priority, section: str, text: str) -> Line:
         sources=tuple(dict.fromkeys(e.source for e in item.evidence)),
         reason=item.why,
         priority=priority,
+        evidence=tuple((e.source, e.where) for e in item.evidence),
     )
 
 
@@ -230,7 +246,11 @@ def tailor(catalog: Catalog, inputs: DocumentInputs) -> Tailored:
     values = placeholder_values(inputs)
     rules = catalog.documents
 
-    kept = [c for c in rules.clauses if holds(c.when, context, inputs.answers)]
+    kept = [
+        c
+        for c in rules.clauses
+        if holds(c.when, context, inputs.answers) and (not c.bands or inputs.post.band in c.bands)
+    ]
     covered = {item_id for c in kept for item_id in c.covers}
     lines: dict[str, list[Line]] = {kind: [] for kind in DOCUMENT_KINDS}
     for clause in kept:
@@ -243,9 +263,21 @@ def tailor(catalog: Catalog, inputs: DocumentInputs) -> Tailored:
         lines[target.document].append(
             _gap_line(priority.item, priority, target.section, target.text)
         )
+    # A duty kept although a drift rule flags it removes the line that says the opposite, so
+    # the job description never contradicts itself.
+    flags = diluting_duties(inputs.details.duties, catalog.jd_check, DOMAIN_KEYS)
+    flagged = {rule_id: flag.duty for flag in flags for rule_id in flag.rule_ids}
+    withdrawn = []
+    for line in list(lines["job_description"]):
+        duty = next((flagged[r] for r in line.excludes if r in flagged), None)
+        if duty is not None:
+            lines["job_description"].remove(line)
+            withdrawn.append((line, duty))
     return Tailored(
         inputs=inputs,
         report=report,
         priorities=priorities,
         lines={kind: tuple(found) for kind, found in lines.items()},
+        duty_flags=flags,
+        withdrawn=tuple(withdrawn),
     )

@@ -21,6 +21,7 @@ DETAIL_FIELDS = (
     "line_frequency",
     "peer_frequency",
     "reflective_frequency",
+    "high_cost_area",
 )
 
 
@@ -43,6 +44,8 @@ class DocumentDetails(db.Model):
     line_frequency: Mapped[str] = mapped_column(String(80), default="")
     peer_frequency: Mapped[str] = mapped_column(String(80), default="")
     reflective_frequency: Mapped[str] = mapped_column(String(80), default="")
+    # Agenda for Change high cost area supplement (pay.yaml key), or "" for none
+    high_cost_area: Mapped[str] = mapped_column(String(16), default="", server_default="")
     # Counts saved changes, so that a second person editing at the same time is told.
     revision: Mapped[int] = mapped_column(default=1)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

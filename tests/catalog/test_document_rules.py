@@ -105,7 +105,7 @@ def test_job_description_clauses_cannot_cover_gaps(checklists):
         "    sources: [bach_2000, gillard_holley_2014]\n    covers: [DIS-05]\n",
     )
     assert problems(checklists) == [
-        "checklists/documents/job_description.yaml: clause JD-NR-01: "
+        "checklists/documents/job_description.yaml: clause JD-NR-REP: "
         "job description clauses cannot cover readiness gaps"
     ]
 
@@ -134,3 +134,38 @@ def test_every_item_needs_a_gap_line(checklists):
 def test_a_missing_document_file_is_named(checklists):
     (checklists / SP).unlink()
     assert problems(checklists) == ["checklists/documents/supervision_plan.yaml: file is missing"]
+
+
+def test_a_not_in_role_line_must_exclude_a_real_drift_rule(checklists):
+    edit(checklists / JD, "excludes: [staff-shortages]", "excludes: [short-staffing]")
+    assert problems(checklists) == [
+        "checklists/documents/job_description.yaml: clause JD-NR-01: "
+        "excludes 'short-staffing', which is not a drift rule in jd_check.yaml"
+    ]
+
+
+def test_every_clause_source_has_a_place_and_only_its_own_sources(checklists):
+    edit(
+        checklists / JD,
+        "      gillard_holley_2014: 'section \"Distinctiveness of the peer worker role\"'\n",
+        "      turner_1990: 'section \"Distinctiveness of the peer worker role\"'\n",
+    )
+    assert problems(checklists) == [
+        "checklists/documents/job_description.yaml: clause JD-RE-WARD-1: "
+        "where names 'turner_1990', which is not in the clause's sources",
+        "checklists/documents/job_description.yaml: clause JD-RE-WARD-1: "
+        "where has no place for source 'gillard_holley_2014'",
+    ]
+
+
+def test_the_pay_table_is_dated_sourced_and_checked(checklists):
+    edit(
+        checklists / "pay.yaml",
+        '"4": {minimum: 27485, maximum: 30162}',
+        '"4": {minimum: 31000, maximum: 30162}',
+    )
+    edit(checklists / "pay.yaml", "source: afc_pay_2025", "source: afc_pay_2099")
+    assert problems(checklists) == [
+        "checklists/pay.yaml: unknown source 'afc_pay_2099'",
+        "checklists/pay.yaml: band 4: minimum is above maximum",
+    ]

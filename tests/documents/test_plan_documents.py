@@ -1,6 +1,7 @@
 """The three plan documents, parsed back from PDF (pypdf) and Word (python-docx): each tailoring
 rule's clauses appear where they should and nowhere else."""
 
+import re
 import zipfile
 from datetime import date
 from io import BytesIO
@@ -12,7 +13,7 @@ import pytest
 from roledesign.documents.plan_common import KINDS, Stamp
 from roledesign.documents.plan_documents import bundle, documents_for, file_name, render
 from roledesign.domain.scoring import Answer
-from roledesign.domain.tailoring import Details
+from roledesign.domain.tailoring import Details, tailor
 from tests.documents.plan_examples import all_yes, catalog, inputs
 
 STAMP = Stamp(version=3, issued=date(2026, 11, 22))
@@ -77,20 +78,36 @@ def test_every_document_has_title_author_version_and_page_numbers(kind):
 
 
 def test_replacement_posts_name_the_generic_tasks_that_are_out_of_scope():
-    replaced = rendered(inputs(introduction="replacement"), "job_description")
-    for task in ("close observations", "physical restraint", "administering medication"):
-        assert both_contain(replaced, task), task
-    assert both_contain(replaced, "routine ward tasks")
+    ward = rendered(inputs(introduction="replacement", setting="inpatient"), "job_description")
+    for task in (
+        "close or enhanced observations",
+        "restraint",
+        "medication",
+        "supervise mealtimes",
+    ):
+        assert both_contain(ward, task), task
+    community = rendered(inputs(introduction="replacement"), "job_description")
+    assert both_contain(community, "not of that post's generic tasks")
+    assert both_contain(community, "care coordination caseload")
+    for ward_task in ("observations", "mealtimes", " ward "):
+        assert neither_contains(community, ward_task), ward_task
     new = rendered(inputs(introduction="new_role"), "job_description")
-    assert neither_contains(new, "close observations")
-    assert neither_contains(new, "administering medication")
+    assert neither_contains(new, "close or enhanced observations")
+    assert neither_contains(new, "medication")
     assert both_contain(new, "not used to fill gaps in the rota")
 
 
-def test_one_peer_worker_gets_a_recommendation_a_checklist_line_and_external_networking():
+def test_what_is_not_part_of_the_role_follows_the_answer_about_generic_tasks():
+    agreed = rendered(inputs(all_yes()), "job_description")
+    not_agreed = rendered(inputs(all_yes(DIS_05="no")), "job_description")
+    for line in ("medication, including at depot", "reception, clerical or domestic work"):
+        assert neither_contains(agreed, line), line
+        assert both_contain(not_agreed, line), line
+
+
+def test_one_peer_worker_gets_a_checklist_line_and_external_networking():
     single = inputs(peer_workers=1)
     checklist = rendered(single, "recruitment_checklist")
-    assert both_contain(checklist, "Recruit at least two peer workers to this team")
     assert both_contain(checklist, "Plan to recruit at least two peer workers")
     assert both_contain(checklist, "McLean et al. 2009")
     assert both_contain(rendered(single, "supervision_plan"), "external peer networking")
@@ -129,8 +146,10 @@ def test_priority_gaps_become_concrete_lines():
     answers = all_yes(EXP_02="no", STR_07="no")
     plan = rendered(inputs(answers), "supervision_plan")
     assert both_contain(plan, "brief and train the non-peer team")
+    assert neither_contains(plan, "Priority from your readiness report")
+    notes = rendered(inputs(answers), "managers_notes")
     assert both_contain(
-        plan, "Priority from your readiness report: statement EXP-02 was answered No."
+        notes, "Priority from your readiness report: statement EXP-02 was answered No."
     )
     checklist = rendered(inputs(answers), "recruitment_checklist")
     assert both_contain(checklist, "Secure recurrent funding for the post")
@@ -169,7 +188,10 @@ def test_a_plan_without_answers_marks_readiness_parts_to_be_decided():
     bare = inputs(answers={}, confirmed=False)
     plan = rendered(bare, "supervision_plan")
     assert both_contain(plan, "To be decided: Who provides peer supervision or mentoring")
-    assert both_contain(plan, "The readiness check has not been started")
+    assert neither_contains(plan, "readiness check")  # for the post holder: no internal workings
+    assert both_contain(
+        rendered(bare, "managers_notes"), "The readiness check has not been started"
+    )
     checklist = rendered(bare, "recruitment_checklist")
     assert both_contain(checklist, "To be decided: How candidates will be found")
     assert neither_contains(checklist, "Readiness check: ")
@@ -208,6 +230,7 @@ def test_the_zip_holds_every_document_in_both_formats():
         file_name("Peer support worker", kind, 3, fmt) for kind in KINDS for fmt in ("pdf", "docx")
     )
     assert "peer-support-worker-job-description-v3.pdf" in archive.namelist()
+    assert "peer-support-worker-managers-notes-v3.docx" in archive.namelist()
     assert archive.read("peer-support-worker-supervision-plan-v3.pdf").startswith(b"%PDF")
 
 
@@ -228,3 +251,126 @@ def test_answers_with_importance_only_count_as_unanswered():
     assert both_contain(
         rendered(inputs(answers), "supervision_plan"), "To be decided: Who provides peer"
     )
+
+
+AUDIENCE_PLANS = {
+    "all yes": inputs(),
+    "gaps": inputs(all_yes(SUP_02="no", EXP_02="no", STR_07="no", DIS_05="no", EXP_09="no")),
+    "no answers": inputs(answers={}, confirmed=False),
+    "ward replacement": inputs(setting="inpatient", introduction="replacement", peer_workers=1),
+    "commissioned": inputs(introduction="commissioned"),
+    "voluntary": inputs(employment="voluntary", band=None),
+}
+STATEMENT_ID = re.compile(r"\b(?:DIS|EXP|STR|SUP)-\d\d\b")
+INTERNAL = (
+    "Priority from",
+    "readiness check",
+    "readiness report",
+    "critical gap",
+    "Source:",
+    "Sources",
+    "Evidence",
+    "n.d.",
+    " et al",
+)
+
+
+@pytest.mark.parametrize("plan", AUDIENCE_PLANS)
+@pytest.mark.parametrize("kind", ["job_description", "supervision_plan"])
+def test_documents_for_candidates_and_the_post_holder_carry_no_internal_workings(plan, kind):
+    for text in rendered(AUDIENCE_PLANS[plan], kind):
+        assert not STATEMENT_ID.search(text), STATEMENT_ID.search(text)
+        for phrase in INTERNAL:
+            assert phrase not in text, phrase
+        citation = re.search(
+            r"\b(?!(?:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December)\b)[A-Z][a-z]+(?: et al\.?| & [A-Z][a-z]+)? (?:19|20)\d\d\b",
+            text,
+        )
+        assert not citation, citation
+
+
+@pytest.mark.parametrize("plan", AUDIENCE_PLANS)
+def test_the_managers_notes_say_why_each_clause_is_there_and_on_what_evidence(plan):
+    plan_inputs = AUDIENCE_PLANS[plan]
+    tailored = tailor(catalog(), plan_inputs)
+    pdf, word = rendered(plan_inputs, "managers_notes")
+    for kind in ("job_description", "supervision_plan"):
+        for line in tailored.lines[kind]:
+            start = " ".join(line.text.split())[:60]
+            assert start in pdf and start in word, start
+    for text in (pdf, word):
+        assert "Why it is here" in text and "Part of every post of this kind." in text
+        assert "Like every member of staff" not in text
+
+
+def test_supervision_frequencies_are_starting_points_to_agree_unless_typed_in():
+    plan = rendered(inputs(), "supervision_plan")
+    assert both_contain(
+        plan,
+        "Starting point, to agree with the peer worker: every two weeks for the first three "
+        "months, then monthly",
+    )
+    assert neither_contains(plan, "To be agreed")
+    agreed = rendered(inputs(details=Details(line_frequency="Weekly")), "supervision_plan")
+    assert both_contain(agreed, "How often Weekly")
+    # The manager's notes say the starting points are our suggestion, not a finding.
+    notes = rendered(inputs(), "managers_notes")
+    assert both_contain(notes, "Our inference: the sources call for regular management")
+
+
+def test_pay_comes_from_the_dated_table_for_the_band_unless_typed_in():
+    band4 = rendered(inputs(), "job_description")
+    assert both_contain(
+        band4,
+        "£27,485 to £30,162 a year full time (Agenda for Change Band 4, pay year 2025/26); "
+        "£21,988 to £24,130 pro rata for 30 hours a week",
+    )
+    london = rendered(inputs(details=Details(high_cost_area="inner_london")), "job_description")
+    assert both_contain(london, "Plus the Inner London high cost area supplement: 20% of basic")
+    typed = rendered(inputs(details=Details(salary="£28,000 a year")), "job_description")
+    assert both_contain(typed, "Salary £28,000 a year") and neither_contains(typed, "2025/26")
+    local = rendered(inputs(band="local"), "job_description")
+    assert both_contain(local, "Salary To be confirmed")
+
+
+FACTORS = (
+    "Communication and relationships",
+    "Knowledge, training and experience",
+    "Analytical and judgement skills",
+    "Planning and organising",
+    "Responsibilities for people, information and resources",
+    "Freedom to act",
+    "Physical, mental and emotional effort",
+    "Working conditions",
+)
+
+
+def test_the_job_description_covers_every_job_evaluation_factor_at_the_posts_band():
+    band4 = rendered(inputs(), "job_description")
+    for factor in FACTORS:
+        assert both_contain(band4, factor), factor
+    assert both_contain(band4, "Plans own workload over days and weeks")
+    band3 = rendered(inputs(band="3"), "job_description")
+    assert both_contain(band3, "Plans own day around agreed sessions")
+    assert neither_contains(band3, "Plans own workload over days and weeks")
+    band5 = rendered(inputs(band="5"), "job_description")
+    assert both_contain(band5, "May supervise or mentor peer workers")
+    unpaid = rendered(inputs(employment="voluntary", band=None), "job_description")
+    assert neither_contains(unpaid, "for job evaluation")
+
+
+def test_each_setting_adds_duties_of_its_own():
+    duties = {
+        "inpatient": "prepare for leaving hospital",
+        "community": "Meet people in their homes and in the community",
+        "crisis": "during and after a crisis",
+    }
+    for setting, duty in duties.items():
+        texts = rendered(inputs(setting=setting), "job_description")
+        assert both_contain(texts, duty), setting
+        for other, other_duty in duties.items():
+            if other != setting:
+                assert neither_contains(texts, other_duty), (setting, other)
+    peer_led = rendered(inputs(introduction="commissioned"), "job_description")
+    assert both_contain(peer_led, "wider activities of the peer-led organisation")

@@ -87,18 +87,19 @@ def test_a_covered_priority_gap_marks_the_clause_and_an_uncovered_one_gets_its_o
 def test_replacement_posts_name_the_generic_tasks_out_of_scope():
     replaced = tailor(catalog(), inputs(introduction="replacement"))
     assert "JD-NR-REP" in keys(replaced, "job_description", "not_in_role")
-    assert "RC-BA-REP" in keys(replaced, "recruitment_checklist")
+    assert "RC-BA-REP-COM" in keys(replaced, "recruitment_checklist")  # a community post
+    ward = tailor(catalog(), inputs(introduction="replacement", setting="inpatient"))
+    assert "RC-BA-REP" in keys(ward, "recruitment_checklist")
     new = tailor(catalog(), inputs(introduction="new_role"))
     assert "JD-NR-REP" not in keys(new, "job_description")
 
 
-def test_a_single_peer_worker_gets_the_recommendation_line_and_external_networking():
+def test_a_single_peer_worker_gets_the_checklist_line_and_external_networking():
     single = tailor(catalog(), inputs(peer_workers=1))
-    assert keys(single, "recruitment_checklist", "recommendations") == ["RC-RE-SINGLE"]
     assert "RC-BA-SINGLE" in keys(single, "recruitment_checklist", "before_advertising")
     assert keys(single, "supervision_plan", "reflective_practice") == ["SP-RP-SINGLE"]
     several = tailor(catalog(), inputs(peer_workers=3))
-    assert keys(several, "recruitment_checklist", "recommendations") == []
+    assert "RC-BA-SINGLE" not in keys(several, "recruitment_checklist")
     assert keys(several, "supervision_plan", "reflective_practice") == ["SP-RP-SEVERAL"]
 
 

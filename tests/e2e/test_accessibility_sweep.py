@@ -743,6 +743,7 @@ DOCUMENTS = {
     "job-description": "Job description and person specification",
     "supervision-plan": "Supervision plan",
     "recruitment-checklist": "Recruitment checklist",
+    "managers-notes": "Manager's notes",
 }
 JOB_DESCRIPTION = """Peer Support Worker, Band 4, Acute inpatient ward
 

@@ -85,13 +85,14 @@ def test_the_task_list_leads_to_the_documents(client, plan):
 
 def test_previews_show_the_tailored_documents(client, plan):
     job = squeeze(text(client.get(f"/plans/{plan}/documents/job-description")))
-    assert "close observations" in job and "routine ward tasks" in job  # a replacement post
+    assert "not of that post's generic tasks" in job  # a replacement post
+    assert "anyone's medication" in job and "care coordination caseload" in job  # community
     assert "To be decided: Who provides peer supervision" in job  # no answers yet
     supervision = squeeze(text(client.get(f"/plans/{plan}/documents/supervision-plan")))
     assert "external peer networking" in supervision  # one peer worker
     checklist = text(client.get(f"/plans/{plan}/documents/recruitment-checklist"))
     assert 'name="done" type="checkbox" value="RC-BA-01"' in checklist
-    assert "Recruit at least two peer workers to this team" in squeeze(checklist)
+    assert "Plan to recruit at least two peer workers to the team" in squeeze(checklist)
     assert client.get(f"/plans/{plan}/documents/cover-letter").status_code == 404
 
 
@@ -106,7 +107,12 @@ def test_downloads_are_pdf_word_and_zip_named_after_the_post_and_document(client
     assert docx.Document(BytesIO(response.data)).core_properties.title == "Supervision plan"
     response = client.get(f"/plans/{plan}/documents/v1/documents.zip")
     assert "peer-support-worker-documents-v1.zip" in response.headers["Content-Disposition"]
-    assert len(zipfile.ZipFile(BytesIO(response.data)).namelist()) == 6
+    names = zipfile.ZipFile(BytesIO(response.data)).namelist()
+    assert len(names) == 8 and "peer-support-worker-managers-notes-v1.pdf" in names
+    page = text(client.get(f"/plans/{plan}/documents/"))
+    assert f"/plans/{plan}/documents/v1/managers-notes.docx" in page
+    notes = squeeze(text(client.get(f"/plans/{plan}/documents/managers-notes")))
+    assert "Why it is here" in notes and "Part of every post of this kind." in notes
     for url in ("v1/job-description.txt", "v9/job-description.pdf", "v9/documents.zip"):
         assert client.get(f"/plans/{plan}/documents/{url}").status_code == 404
 
@@ -197,6 +203,67 @@ def test_bad_details_are_explained_and_nothing_typed_is_lost(app, client, browse
     assert ("#closing_date-month", "The month must be a number") in summary_links(page)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(DocumentDetails)) == 0
+
+
+DILUTING = "Cover reception when the team is short staffed"
+
+
+def test_a_duty_that_dilutes_the_role_is_refused_naming_the_rule(app, client, browser, plan):
+    duties = f"Co-facilitate the weekly recovery group\n{DILUTING}"
+    page = text(browser.submit(f"/plans/{plan}/documents/details", {**DETAILS, "duties": duties}))
+    (link, message), *_ = summary_links(page)
+    assert link == "#duties"
+    assert f"“{DILUTING}” reads as" in message
+    assert "Covering staff shortages (rule staff-shortages)" in message
+    assert "tick “Keep these duties anyway”" in message
+    assert 'id="duties-error"' in page and DILUTING in page  # beside the field, nothing lost
+    assert 'name="keep_anyway"' in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(DocumentDetails)) == 0
+    job = squeeze(text(client.get(f"/plans/{plan}/documents/job-description")))
+    assert DILUTING not in job and "not used to fill gaps in the rota" in job
+
+
+def test_a_diluting_duty_kept_anyway_is_warned_about_and_never_contradicted(
+    app, client, browser, plan
+):
+    duties = f"Co-facilitate the weekly recovery group\n{DILUTING}"
+    response = browser.submit(
+        f"/plans/{plan}/documents/details", {**DETAILS, "duties": duties, "keep_anyway": "y"}
+    )
+    assert response.status_code == 302
+    job = squeeze(text(client.get(f"/plans/{plan}/documents/job-description")))
+    assert "Duties that dilute the role" in job and "Covering staff shortages" in job
+    assert DILUTING in job
+    # The job description does not also say the post never covers shortages or reception.
+    assert "not used to fill gaps in the rota" not in job
+    response = client.get(f"/plans/{plan}/documents/v1/job-description.pdf")
+    pdf = pdf_text(response.data)
+    assert DILUTING in pdf and "not used to fill gaps in the rota" not in pdf
+    assert "Duties that dilute" not in pdf  # the warning is for the manager, not the advert
+    notes = squeeze(text(client.get(f"/plans/{plan}/documents/managers-notes")))
+    assert "Kept anyway, although the job description check flags it" in notes
+    assert "“The post is not used to fill gaps in the rota" in notes
+    # The box stays ticked while the kept duty is there, so saving again keeps it.
+    form = text(client.get(f"/plans/{plan}/documents/details"))
+    assert re.search(r'name="keep_anyway"[^>]*checked', form)
+
+
+def test_a_high_cost_area_is_chosen_from_the_list_and_shown_with_the_pay_year(
+    app, client, browser, plan
+):
+    page = text(
+        browser.submit(f"/plans/{plan}/documents/details", {**DETAILS, "high_cost_area": "mars"})
+    )
+    assert ("#high_cost_area", "Select a high cost area from the list, or None") in summary_links(
+        page
+    )
+    assert 'id="high_cost_area-error"' in page and "Jo Smith, senior peer worker" in page
+    form = {**DETAILS, "salary": "", "high_cost_area": "outer_london"}
+    assert browser.submit(f"/plans/{plan}/documents/details", form).status_code == 302
+    job = squeeze(text(client.get(f"/plans/{plan}/documents/job-description")))
+    assert "pay year 2025/26" in job and "Outer London high cost area supplement" in job
+    assert "2025/26 pay year" in text(client.get(f"/plans/{plan}/documents/details"))
 
 
 def test_markup_and_control_characters_are_kept_as_text(app, client, browser, plan):

@@ -3,10 +3,13 @@
 import re
 from datetime import date
 
-from wtforms import FormField, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, FormField, HiddenField, StringField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
-from roledesign.web.forms import BaseForm, IntegerField, SubForm
+from roledesign.catalog.model import DOMAIN_KEYS
+from roledesign.domain.duties import diluting_duties, flag_message
+from roledesign.web.forms import BaseForm, IntegerField, SelectField, SubForm, choices
+from roledesign.web.template_helpers import catalog
 
 DUTIES_MAX_CHARS = 2000
 DUTIES_MAX_LINES = 12
@@ -71,13 +74,28 @@ class DateForm(SubForm):
 
 
 class DetailsForm(BaseForm):
+    flags = ()  # the duties a drift rule flags, set when the form is validated
     revision = HiddenField()
     base = _text(
         "Base",
         120,
         description="Where the post holder will be based, for example Riverside Resource Centre, Northtown",
     )
-    salary = _text("Salary", 120, description="For example, £26,530 to £29,114 a year, pro rata")
+    salary = _text(
+        "Salary",
+        120,
+        description=(
+            "Leave empty to show the Agenda for Change range for the band, from the pay table the "
+            "app holds. Type a salary here only to override it, for example £27,485 a year, pro "
+            "rata"
+        ),
+    )
+    high_cost_area = SelectField(
+        "High cost area supplement",
+        choices=[],
+        invalid_message="Select a high cost area from the list, or None",
+        validators=[Optional()],
+    )
     accountable_to = _text(
         "Accountable to", 120, description="For example, Head of Community Services"
     )
@@ -97,6 +115,14 @@ class DetailsForm(BaseForm):
             ),
         ],
     )
+    keep_anyway = BooleanField(
+        "Keep these duties anyway",
+        description=(
+            "Only if you have checked that the duties named above are right for this post. The "
+            "job description will leave out the lines they contradict, and the preview will "
+            "warn about them."
+        ),
+    )
     provider = _text(
         "Peer-led organisation providing the post",
         160,
@@ -115,12 +141,32 @@ class DetailsForm(BaseForm):
     peer_frequency = _text("How often peer supervision or mentoring happens", 80)
     reflective_frequency = _text("How often reflective practice happens", 80)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pay = catalog().pay
+        areas = pay.high_cost_areas.values() if pay else ()
+        self.high_cost_area.choices = choices(
+            [("", "None")] + [(area.key, area.label) for area in areas]
+        )
+
     def validate_duties(self, field):
         duties = self.duty_lines()
         if len(duties) > DUTIES_MAX_LINES:
             raise ValidationError(f"Enter {DUTIES_MAX_LINES} duties or fewer, one per line")
         if any(len(d) > DUTY_MAX_CHARS for d in duties):
             raise ValidationError(f"Each duty must be {DUTY_MAX_CHARS} characters or fewer")
+        self.flags = self.duty_flags()
+        if self.flags and not self.keep_anyway.data:
+            raise ValidationError(
+                "; ".join(flag_message(flag) for flag in self.flags)
+                + ". Tasks like these dilute the peer role: remove or reword "
+                + ("it" if len(self.flags) == 1 else "them")
+                + ", or tick “Keep these duties anyway”"
+            )
+
+    def duty_flags(self):
+        """The duties typed in that a job description check drift rule flags."""
+        return diluting_duties(self.duty_lines(), catalog().jd_check, DOMAIN_KEYS)
 
     def duty_lines(self) -> list[str]:
         return [line.strip() for line in (self.duties.data or "").splitlines() if line.strip()]
@@ -137,6 +183,7 @@ class DetailsForm(BaseForm):
                 "line_frequency",
                 "peer_frequency",
                 "reflective_frequency",
+                "high_cost_area",
             )
         }
         data["duties"] = "\n".join(self.duty_lines())

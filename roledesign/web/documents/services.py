@@ -63,6 +63,7 @@ def _details_value(details: DocumentDetails | None) -> Details:
         line_frequency=details.line_frequency,
         peer_frequency=details.peer_frequency,
         reflective_frequency=details.reflective_frequency,
+        high_cost_area=details.high_cost_area or "",
     )
 
 

@@ -100,7 +100,11 @@ def details(plan_id: int):
                 conflict = _conflict(plan, form)
     elif request.method == "GET":
         form.revision.data = str(saved.revision) if saved else "0"
-    return render_template("documents/details.html", plan=plan, form=form, conflict=conflict)
+        # Duties kept anyway before are still kept: the box stays ticked until they change.
+        form.keep_anyway.data = bool(form.duty_flags())
+    return render_template(
+        "documents/details.html", plan=plan, form=form, conflict=conflict, pay=catalog().pay
+    )
 
 
 @bp.get("/<slug>")
@@ -112,13 +116,14 @@ def preview(plan_id: int, slug: str):
         abort(404)
     plan = plan_or_404(plan_id)
     version = _current(plan)
-    documents, _ = _documents(plan, version, with_ticks=True)
+    documents, tailored = _documents(plan, version, with_ticks=True)
     return render_template(
         "documents/preview.html",
         plan=plan,
         kind=kind,
         version=version,
         document=documents[kind.key],
+        duty_flags=tailored.duty_flags if kind.key == "job_description" else (),
         tickable=kind.key == CHECKLIST,
     )
 
