@@ -1,7 +1,7 @@
 """high cost area supplement on the documents' details
 
 Revision ID: c3a17d2e9f41
-Revises: b09cf76690ff
+Revises: cb7f46d07b52
 Create Date: 2026-11-29 10:05:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c3a17d2e9f41'
-down_revision = 'b09cf76690ff'
+down_revision = 'cb7f46d07b52'
 branch_labels = None
 depends_on = None
 
