@@ -193,6 +193,7 @@ class DetailsSection(Section):
     line_frequency: Text(80)
     peer_frequency: Text(80)
     reflective_frequency: Text(80)
+    high_cost_area: Text(16)
 
 
 class VersionSection(Section):
