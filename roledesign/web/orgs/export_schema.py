@@ -193,7 +193,6 @@ class DetailsSection(Section):
     line_frequency: Text(80)
     peer_frequency: Text(80)
     reflective_frequency: Text(80)
-    high_cost_area: Text(16)
 
 
 class VersionSection(Section):
