@@ -302,3 +302,68 @@ def test_random_mutations_are_refused_or_restore_cleanly(app, place, value, dele
         assert export_schema.problems(again, app.extensions["roledesign.catalog"]) == []
         delete_organisation(organisation)
         db.session.commit()
+
+
+def released_export(**figures) -> dict:
+    """The valid export in the current format: its survey closed, with a release."""
+    data = valid_export()
+    data["format"] = export_schema.FORMAT
+    old = data["plans"][0].pop("team_survey")
+    release = {
+        "version": 1,
+        "k": 5,
+        "total": 6,
+        "groups": {"non_peer_staff": 6},
+        "pool": None,
+        "cells": {"team": {"DIS-01": [3, 1, 1, 1]}, "non_peer_staff": {"DIS-01": [3, 1, 1, 1]}},
+        "comments": [],
+        "sector": {"DIS-01": [3.4, 0.2, 1.9, 0.7]},
+        **figures,
+    }
+    data["plans"][0]["team_surveys"] = [
+        {key: old[key] for key in ("item_ids", "closes_on", "created_at")}
+        | {"is_open": False, "release": {"closed_on": "2026-11-20", "figures": release}}
+    ]
+    return data
+
+
+def test_a_released_survey_restores_and_its_report_reads_as_before(app, runner, tmp_path):
+    code, output = run_import(runner, tmp_path, released_export())
+    assert code == 0, output
+    with app.app_context():
+        exported = export_organisation(db.session.scalar(select(Organisation)))
+    assert exported["plans"][0]["team_surveys"][0]["release"]["figures"]["groups"] == {
+        "non_peer_staff": 6
+    }
+
+
+RELEASE = "plans[0].team_surveys[0].release.figures"
+
+
+@pytest.mark.parametrize(
+    ("figures", "message"),
+    [
+        # A crafted release may not bring in a figure that rests on fewer than k people.
+        ({"groups": {"peer_worker": 1}}, "groups peer_worker have fewer than k = 5 people"),
+        ({"pool": 2}, "the pool has fewer than k = 5 people"),
+        ({"cells": {"team": {"DIS-01": [1, 0, 0, 0]}}}, "cells.team: DIS-01 rest on fewer"),
+        ({"cells": {"senior_manager": {"DIS-01": [5, 0, 0, 0]}}}, "which is not a group shown"),
+        ({"groups": {"martians": 9}}, "must be one of peer_worker"),
+        ({"k": 2}, f"{RELEASE}.k: must be at least 3"),
+        ({"cells": {"team": {"DIS-01": [5, -1, 0, 0]}}}, "must be at least 0"),
+        ({"sector": {"XYZ-99": [1.0, 0, 0, 0]}}, "XYZ-99: no such statement"),
+    ],
+)
+def test_crafted_releases_are_refused(app, runner, tmp_path, figures, message):
+    code, output = run_import(runner, tmp_path, released_export(**figures))
+    assert code == 2, output
+    assert message in output and RELEASE in output, output
+    assert nothing_written(app)
+
+
+def test_an_open_survey_cannot_carry_a_release(app, runner, tmp_path):
+    data = released_export()
+    data["plans"][0]["team_surveys"][0]["is_open"] = True
+    code, output = run_import(runner, tmp_path, data)
+    assert code == 2 and "an open survey has no release yet" in output, output
+    assert nothing_written(app)

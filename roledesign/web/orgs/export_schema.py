@@ -193,6 +193,16 @@ class DetailsSection(Section):
     line_frequency: Text(80)
     peer_frequency: Text(80)
     reflective_frequency: Text(80)
+    high_cost_area: Text(16)
+
+    @field_validator("high_cost_area")
+    @classmethod
+    def _known_area(cls, value, info):
+        pay = _catalog(info).pay
+        areas = list(pay.high_cost_areas) if pay else []
+        if value and value not in areas:
+            raise _problem(f"must be empty or one of {', '.join(areas)}")
+        return value
 
 
 class VersionSection(Section):
