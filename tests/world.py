@@ -28,6 +28,9 @@ class World:
 def build_world(app, auth, browser, make_plan) -> World:
     auth.manager(email="admin@a.example", organisation="Organisation A")
     plan_id = make_plan()
+    documents = f"/plans/{plan_id}/documents/"
+    browser.submit(f"{documents}versions", {}, page=documents)  # saves document version 1
+    # ... and the answer below changes the plan since then: the documents differ from version 1.
     browser.submit(f"/plans/{plan_id}/domains/distinctiveness", {"DIS_01-status": "no"})
     browser.submit(
         f"/plans/{plan_id}/actions/new",
@@ -40,7 +43,6 @@ def build_world(app, auth, browser, make_plan) -> World:
             "status": "not_started",
         },
     )
-    browser.client.get(f"/plans/{plan_id}/documents/")  # stores document version 1
     from tests.web.team_helpers import set_up_survey
 
     token = set_up_survey(browser, plan_id)

@@ -32,9 +32,10 @@ KIND_BY_SLUG = {kind.slug: kind for kind in KINDS}
 
 @dataclass(frozen=True)
 class Stamp:
-    """The version a document belongs to: its number and the date it was made."""
+    """The version a document belongs to: its number and the date it was made. Documents not
+    saved as a version have no number and today's date."""
 
-    version: int
+    version: int | None
     issued: date
 
 

@@ -55,13 +55,18 @@ def slugify(text: str) -> str:
     return slug[:60].strip("-") or "post"
 
 
-def file_name(post_title: str, kind: Kind, version: int, fmt: str) -> str:
-    """e.g. 'peer-support-worker-job-description-v3.pdf': the post, the document, the format."""
-    return f"{slugify(post_title)}-{kind.slug}-v{version}.{fmt}"
+def _version_part(version: int | None) -> str:
+    return f"v{version}" if version is not None else "unsaved"
 
 
-def bundle_name(post_title: str, version: int) -> str:
-    return f"{slugify(post_title)}-documents-v{version}.zip"
+def file_name(post_title: str, kind: Kind, version: int | None, fmt: str) -> str:
+    """e.g. 'peer-support-worker-job-description-v3.pdf': the post, the document, the version
+    ('unsaved' for documents not saved as a version), the format."""
+    return f"{slugify(post_title)}-{kind.slug}-{_version_part(version)}.{fmt}"
+
+
+def bundle_name(post_title: str, version: int | None) -> str:
+    return f"{slugify(post_title)}-documents-{_version_part(version)}.zip"
 
 
 def bundle(documents: Mapping[str, Document], post_title: str, stamp: Stamp) -> bytes:

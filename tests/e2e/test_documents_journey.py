@@ -27,7 +27,9 @@ def shot(page, name):
 @pytest.fixture
 def plan_id(app):
     with app.app_context():
-        user = create_user(name="Alex Morgan", email="alex@example.org", password=TEST_PASSWORD)
+        user = create_user(
+            name="Alex Morgan", email="alex@example.org", password=TEST_PASSWORD, confirmed=True
+        )
         organisation = create_organisation(name="Riverside Mind", sector="voluntary", creator=user)
         plan = create_plan(
             organisation=organisation,
@@ -61,7 +63,11 @@ def test_preview_tick_and_download_the_documents(page, live_server, accessible, 
     page.get_by_role("link", name="Documents").click()
     accessible(page, "Documents")
     expect(page.get_by_text("These are drafts")).to_be_visible()
+    expect(page.get_by_text("not saved as a version yet")).to_be_visible()
     shot(page, "20-documents")
+    page.get_by_role("button", name="Save as version 1").click()
+    accessible(page, "Documents")
+    expect(page.get_by_text("The documents have been saved as version 1.")).to_be_visible()
 
     page.get_by_role("button", name="Add or change details").click()
     accessible(page, "Details only you know")
@@ -77,6 +83,7 @@ def test_preview_tick_and_download_the_documents(page, live_server, accessible, 
     page.get_by_role("button", name="Save details").click()
     accessible(page, "Documents")
     expect(page.get_by_text("The details have been saved.")).to_be_visible()
+    expect(page.get_by_text("they are saved as version 2")).to_be_visible()
 
     page.get_by_role("link", name="Recruitment checklist", exact=True).click()
     accessible(page, "Recruitment checklist")
@@ -93,7 +100,7 @@ def test_preview_tick_and_download_the_documents(page, live_server, accessible, 
     accessible(page, "Documents")
     page.get_by_role("link", name="Job description and person specification", exact=True).click()
     accessible(page, "Job description and person specification")
-    expect(page.get_by_text("close observations, physical restraint")).to_be_visible()
+    expect(page.get_by_text("You will not take part in restraint, searches")).to_be_visible()
     shot(page, "22-job-description")
 
     with page.expect_download() as pdf_download:

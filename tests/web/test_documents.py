@@ -52,6 +52,12 @@ def answer(browser, plan_id, domain, **answers):
     assert response.status_code == 302
 
 
+def save_version(browser, plan_id):
+    """Press "Save as version N" on the documents page."""
+    page = f"/plans/{plan_id}/documents/"
+    return browser.submit(f"{page}versions", {}, page=page)
+
+
 def versions(app, plan_id) -> list[int]:
     with app.app_context():
         return db.session.scalars(
@@ -72,7 +78,7 @@ def test_the_task_list_leads_to_the_documents(client, plan):
     assert f'href="/plans/{plan}/documents/"' in page
     page = text(client.get(f"/plans/{plan}/documents/"))
     assert "<h1>Documents</h1>" in page
-    assert "Version 1" in squeeze(page)
+    assert "not saved as a version yet" in squeeze(page) and "Save as version 1" in page
     for title in (
         "Job description and person specification",
         "Supervision plan",
@@ -80,7 +86,7 @@ def test_the_task_list_leads_to_the_documents(client, plan):
     ):
         assert title in page
     assert "These are drafts" in page  # nothing answered yet
-    assert f"/plans/{plan}/documents/v1/documents.zip" in page
+    assert f"/plans/{plan}/documents/current/documents.zip" in page
 
 
 def test_previews_show_the_tailored_documents(client, plan):
@@ -96,8 +102,8 @@ def test_previews_show_the_tailored_documents(client, plan):
     assert client.get(f"/plans/{plan}/documents/cover-letter").status_code == 404
 
 
-def test_downloads_are_pdf_word_and_zip_named_after_the_post_and_document(client, plan):
-    client.get(f"/plans/{plan}/documents/")
+def test_downloads_are_pdf_word_and_zip_named_after_the_post_and_document(client, browser, plan):
+    save_version(browser, plan)
     response = client.get(f"/plans/{plan}/documents/v1/job-description.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert "peer-support-worker-job-description-v1.pdf" in response.headers["Content-Disposition"]
@@ -117,18 +123,55 @@ def test_downloads_are_pdf_word_and_zip_named_after_the_post_and_document(client
         assert client.get(f"/plans/{plan}/documents/{url}").status_code == 404
 
 
+def test_the_current_documents_download_without_saving_and_name_the_version_they_match(
+    app, client, browser, plan
+):
+    url = f"/plans/{plan}/documents/current/job-description.pdf"
+    response = client.get(url)  # nothing saved yet: built from the plan as it stands
+    assert response.status_code == 200 and versions(app, plan) == []
+    assert (
+        "peer-support-worker-job-description-unsaved.pdf" in response.headers["Content-Disposition"]
+    )
+    assert "version" not in pdf_text(response.data).lower()  # the meta line names none
+    save_version(browser, plan)
+    response = client.get(url)
+    assert "peer-support-worker-job-description-v1.pdf" in response.headers["Content-Disposition"]
+    assert "version 1" in pdf_text(response.data)
+    page = text(client.get(f"/plans/{plan}/documents/job-description"))
+    assert f"/plans/{plan}/documents/v1/job-description.pdf" in page
+    from tests.conftest import PLAN_FORM
+
+    changed = {**PLAN_FORM, "peer_workers": "1", "introduction": "replacement", "band": "6"}
+    browser.submit(f"/plans/{plan}/describe", changed)  # the plan changes
+    response = client.get(url)
+    assert "job-description-unsaved.pdf" in response.headers["Content-Disposition"]
+    assert "Band 6" in pdf_text(response.data) and versions(app, plan) == [1]
+    response = client.get(f"/plans/{plan}/documents/current/documents.zip")
+    assert "peer-support-worker-documents-unsaved.zip" in response.headers["Content-Disposition"]
+
+
 def test_the_version_goes_up_when_the_plan_changes_and_earlier_ones_stay(
     app, client, browser, plan
 ):
-    client.get(f"/plans/{plan}/documents/")
-    client.get(f"/plans/{plan}/documents/job-description")  # nothing changed: same version
+    save_version(browser, plan)
+    page = squeeze(text(client.get(f"/plans/{plan}/documents/")))
+    assert "These documents are version 1" in page and "Save as version" not in page
+    save_version(browser, plan)  # nothing changed: same version
     assert versions(app, plan) == [1]
-    browser.submit(f"/plans/{plan}/documents/details", DETAILS)
-    client.get(f"/plans/{plan}/documents/")
+    # Saving the details saves a version too.
+    response = browser.submit(f"/plans/{plan}/documents/details", DETAILS, follow=True)
+    assert "they are saved as version 2" in squeeze(text(response))
     assert versions(app, plan) == [1, 2]
     answer(browser, plan, "organisational_support", SUP_02="no")
     page = squeeze(text(client.get(f"/plans/{plan}/documents/supervision-plan")))
     assert "no experienced peer worker in the organisation" in page
+    # Reading shows the change at once but saves nothing; the button does.
+    index = squeeze(text(client.get(f"/plans/{plan}/documents/")))
+    assert "have changed since version 2 was saved" in index and "Save as version 3" in index
+    assert versions(app, plan) == [1, 2]
+    response = save_version(browser, plan)
+    assert response.status_code == 302
+    assert "saved as version 3" in squeeze(text(client.get(f"/plans/{plan}/documents/")))
     assert versions(app, plan) == [1, 2, 3]
     from tests.conftest import PLAN_FORM
 
@@ -136,6 +179,7 @@ def test_the_version_goes_up_when_the_plan_changes_and_earlier_ones_stay(
         f"/plans/{plan}/describe",
         {**PLAN_FORM, "peer_workers": "1", "introduction": "replacement", "band": "5"},
     )
+    save_version(browser, plan)
     index = text(client.get(f"/plans/{plan}/documents/"))
     assert versions(app, plan) == [1, 2, 3, 4]
     assert "Earlier versions" in index and f"/plans/{plan}/documents/v1/documents.zip" in index
@@ -319,8 +363,8 @@ def test_ticks_are_saved_with_who_and_when(app, client, browser, plan):
             ("RC-BA-01", "Sam Manager"),
         ]
         assert rows[0].ticked_at is not None
-    # The downloads of the current version show them too.
-    pdf = pdf_text(client.get(f"/plans/{plan}/documents/v1/recruitment-checklist.pdf").data)
+    # The downloads of the current documents show them too.
+    pdf = pdf_text(client.get(f"/plans/{plan}/documents/current/recruitment-checklist.pdf").data)
     assert pdf.count("Done: Sam Manager") == 2
     # Unticking one line, on a page that showed both as done, clears only that one.
     browser.submit(url, {"shown": ["RC-BA-01", "RC-AD-01"], "done": ["RC-AD-01"]})
@@ -354,6 +398,8 @@ DOC_URLS = [
     "recruitment-checklist",
     "v1/job-description.pdf",
     "v1/documents.zip",
+    "current/job-description.docx",
+    "current/documents.zip",
 ]
 
 
@@ -361,14 +407,14 @@ DOC_URLS = [
 def test_another_organisations_documents_are_not_found(client, auth, make_plan, browser, suffix):
     auth.manager(email="a@example.org", organisation="Trust A")
     plan_id = make_plan(team="Team of trust A")
-    client.get(f"/plans/{plan_id}/documents/")
+    save_version(browser, plan_id)
     browser.submit("/sign-out", {}, page="/dashboard")
     auth.manager(email="b@example.org", organisation="Trust B")
     response = client.get(f"/plans/{plan_id}/documents/{suffix}")
     assert response.status_code == 404
     assert "Team of trust A" not in text(response)
     token = browser.csrf("/plans/new")
-    for post_url in ("details", "recruitment-checklist"):
+    for post_url in ("details", "recruitment-checklist", "versions"):
         response = client.post(
             f"/plans/{plan_id}/documents/{post_url}",
             data={"csrf_token": token, "base": "Hijack", "done": "RC-BA-01"},
@@ -393,7 +439,6 @@ def test_pages_take_a_fixed_number_of_queries(client, browser, plan, count_queri
         browser.submit(
             f"/plans/{plan}/documents/details", {**DETAILS, "base": f"Base {n}", "revision": str(n)}
         )
-        client.get(f"/plans/{plan}/documents/")
     browser.submit(url, {"done": ["RC-BA-01", "RC-BA-02", "RC-AD-01", "RC-SL-01"]})
     with count_queries() as many:
         client.get(f"/plans/{plan}/documents/")

@@ -52,6 +52,7 @@ RULES = {
     "documents.details": ("plan", "documents", "documents"),
     "documents.preview": ("plan", "read", None),
     "documents.save_ticks": ("plan", None, "documents"),
+    "documents.save_version": ("plan", None, "documents"),
     "documents.download": ("plan", "read", None),
     "documents.download_all": ("plan", "read", None),
     "actions.index": ("plan", "read", None),

@@ -1,6 +1,7 @@
 """Document details, versions and checklist ticks: reading and changing them (flush, never commit)."""
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -105,22 +106,38 @@ def latest_version(plan: RolePlan) -> DocumentVersion | None:
     )
 
 
-def current_version(plan: RolePlan, catalog: Catalog, user: User | None) -> DocumentVersion:
-    """The version for the plan as it stands, storing a new one if anything has changed.
+@dataclass(frozen=True)
+class Current:
+    """The documents as the plan stands now, built on every request and never stored by reading."""
 
-    Two requests racing to store the same new number make the second one fail on the unique
-    constraint; the view rolls back and asks again (see views._current).
-    """
+    inputs_json: str
+    fingerprint: str
+    latest: DocumentVersion | None  # the newest saved version
+    saved: DocumentVersion | None  # the saved version these documents match, if any
+
+
+def current(plan: RolePlan, catalog: Catalog) -> Current:
     inputs_json = inputs_for(plan).to_json()
     new_fingerprint = fingerprint(inputs_json, catalog)
     latest = latest_version(plan)
-    if latest is not None and latest.fingerprint == new_fingerprint:
-        return latest
+    saved = latest if latest is not None and latest.fingerprint == new_fingerprint else None
+    return Current(inputs_json, new_fingerprint, latest, saved)
+
+
+def current_version(plan: RolePlan, catalog: Catalog, user: User | None) -> DocumentVersion:
+    """Save the documents as the plan stands as a new version, unless the newest one matches.
+
+    Only a POST (or the CLI) calls this. Two requests racing to store the same new number make
+    the second one fail on the unique constraint; the caller rolls back and asks again.
+    """
+    now = current(plan, catalog)
+    if now.saved is not None:
+        return now.saved
     version = DocumentVersion(
         plan_id=plan.id,
-        number=(latest.number + 1) if latest else 1,
-        inputs=inputs_json,
-        fingerprint=new_fingerprint,
+        number=(now.latest.number + 1) if now.latest else 1,
+        inputs=now.inputs_json,
+        fingerprint=now.fingerprint,
         created_by=user,
     )
     db.session.add(version)
@@ -150,7 +167,10 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def stamp(version: DocumentVersion) -> Stamp:
+def stamp(version: DocumentVersion | None) -> Stamp:
+    """The saved version's number and date; for documents not saved as a version, today."""
+    if version is None:
+        return Stamp(version=None, issued=datetime.now(UK_TIME).date())
     return Stamp(
         version=version.number, issued=_aware(version.created_at).astimezone(UK_TIME).date()
     )

@@ -29,37 +29,43 @@ bp = Blueprint("documents", __name__, url_prefix="/plans/<int:plan_id>/documents
 CHECKLIST = "recruitment_checklist"
 
 
-def _current(plan):
-    """The current version, stored and committed if the plan changed since the last one."""
-    try:
-        version = services.current_version(plan, catalog(), current_user)
-        db.session.commit()
-    except IntegrityError:  # another request stored the same new version a moment ago
-        db.session.rollback()
-        version = services.current_version(plan, catalog(), current_user)
-        db.session.commit()
-    return version
+def _save_version(plan):
+    """Store the documents as the plan stands as a new version (in this POST's transaction)
+    unless the newest saved version matches them; returns the version and whether it is new.
+    A request storing the same number a moment earlier raises IntegrityError at the flush."""
+    before = services.latest_version(plan)
+    version = services.current_version(plan, catalog(), current_user)
+    made = before is None or version.number != before.number
+    if made:
+        audit.record(
+            plan.organisation_id,
+            "created",
+            f"documents of plan {plan.id}",
+            f"version {version.number}",
+        )
+    return version, made
 
 
-def _documents(plan, version, *, with_ticks: bool):
-    """The built documents of a version, and the tailoring behind them."""
-    tailored = tailor(catalog(), DocumentInputs.from_json(version.inputs))
+def _documents(plan, inputs_json: str, stamp, *, with_ticks: bool):
+    """The built documents from some inputs, and the tailoring behind them."""
+    tailored = tailor(catalog(), DocumentInputs.from_json(inputs_json))
     done = services.done_notes(services.ticks(plan)) if with_ticks else {}
-    return build_documents(catalog(), tailored, services.stamp(version), done), tailored
+    return build_documents(catalog(), tailored, stamp, done), tailored
 
 
 @bp.get("/")
 @organisation_required
 def index(plan_id: int):
-    """The three documents of the current version, the details, and earlier versions."""
+    """The documents as the plan stands now, the details, and the saved versions. Reading
+    never saves: a new version is made by the button on this page or by saving the details."""
     plan = plan_or_404(plan_id)
-    version = _current(plan)
-    tailored = tailor(catalog(), DocumentInputs.from_json(version.inputs))
+    now = services.current(plan, catalog())
+    tailored = tailor(catalog(), DocumentInputs.from_json(now.inputs_json))
     return render_template(
         "documents/index.html",
         plan=plan,
-        version=version,
-        stamp=services.stamp(version),
+        now=now,
+        stamp=services.stamp(now.saved),
         tailored=tailored,
         details=services.details_of(plan),
         versions=services.versions(plan),
@@ -92,8 +98,13 @@ def details(plan_id: int):
                     audit.record(
                         plan.organisation_id, "changed", f"document details of plan {plan.id}"
                     )
+                    version, _ = _save_version(plan)
                     db.session.commit()
-                    flash("The details have been saved. The documents now include them.", "success")
+                    flash(
+                        "The details have been saved. The documents now include them: "
+                        f"they are saved as version {version.number}.",
+                        "success",
+                    )
                 return redirect(url_for("documents.index", plan_id=plan.id))
             except (IntegrityError, StaleDataError):  # saved by someone else a moment ago
                 db.session.rollback()
@@ -115,13 +126,15 @@ def preview(plan_id: int, slug: str):
     if kind is None:
         abort(404)
     plan = plan_or_404(plan_id)
-    version = _current(plan)
-    documents, tailored = _documents(plan, version, with_ticks=True)
+    now = services.current(plan, catalog())
+    documents, tailored = _documents(
+        plan, now.inputs_json, services.stamp(now.saved), with_ticks=True
+    )
     return render_template(
         "documents/preview.html",
         plan=plan,
         kind=kind,
-        version=version,
+        now=now,
         document=documents[kind.key],
         duty_flags=tailored.duty_flags if kind.key == "job_description" else (),
         tickable=kind.key == CHECKLIST,
@@ -133,8 +146,7 @@ def preview(plan_id: int, slug: str):
 def save_ticks(plan_id: int):
     """Save the ticks changed on the checklist page, with who ticked and when."""
     plan = plan_or_404(plan_id, "documents")
-    version = _current(plan)
-    tailored = tailor(catalog(), DocumentInputs.from_json(version.inputs))
+    tailored = tailor(catalog(), services.inputs_for(plan))
     changed = services.save_ticks(
         plan,
         current_user,
@@ -155,52 +167,83 @@ def save_ticks(plan_id: int):
     return redirect(url_for("documents.preview", plan_id=plan.id, slug="recruitment-checklist"))
 
 
+@bp.post("/versions")
+@organisation_required
+def save_version(plan_id: int):
+    """Save the documents as the plan stands now as a new version."""
+    plan = plan_or_404(plan_id, "documents")
+    try:
+        version, made = _save_version(plan)
+        db.session.commit()
+    except IntegrityError:  # a colleague saved the same version a moment ago: nothing to do
+        db.session.rollback()
+        return redirect(url_for("documents.index", plan_id=plan.id))
+    if made:
+        flash(f"The documents have been saved as version {version.number}.", "success")
+    return redirect(url_for("documents.index", plan_id=plan.id))
+
+
+def _version_or_current(plan, number: int | None):
+    """(inputs, stamp, whether the checklist ticks belong) of saved version `number`, or of
+    the documents as the plan stands now (numbered if a saved version matches them)."""
+    if number is None:
+        now = services.current(plan, catalog())
+        return now.inputs_json, services.stamp(now.saved), True
+    version = services.version_number(plan, number) or abort(404)
+    is_latest = services.latest_version(plan).number == version.number
+    return version.inputs, services.stamp(version), is_latest
+
+
+def _version_text(stamp) -> str:
+    return f"version {stamp.version}" if stamp.version is not None else "not saved as a version"
+
+
+@bp.get("/current/<slug>.<fmt>", defaults={"number": None})
 @bp.get("/v<int:number>/<slug>.<fmt>")
 @organisation_required
-def download(plan_id: int, number: int, slug: str, fmt: str):
-    """One document of one version as PDF or Word."""
+def download(plan_id: int, number: int | None, slug: str, fmt: str):
+    """One document, as the plan stands now or of one saved version, as PDF or Word."""
     kind = KIND_BY_SLUG.get(slug)
     if kind is None or fmt not in FORMATS:
         abort(404)
     plan = plan_or_404(plan_id)
-    version = services.version_number(plan, number) or abort(404)
-    is_latest = services.latest_version(plan).number == version.number
-    documents, tailored = _documents(plan, version, with_ticks=is_latest)
+    inputs_json, stamp, with_ticks = _version_or_current(plan, number)
+    documents, tailored = _documents(plan, inputs_json, stamp, with_ticks=with_ticks)
     audit.record(
         plan.organisation_id,
         "exported",
         f"{kind.title} of plan {plan.id}",
-        f"version {version.number}, {fmt.upper()}",
+        f"{_version_text(stamp)}, {fmt.upper()}",
     )
     db.session.commit()
     return send_file(
         BytesIO(render(documents[kind.key], fmt)),
         mimetype=FORMATS[fmt][0],
         as_attachment=True,
-        download_name=file_name(tailored.inputs.post.title, kind, version.number, fmt),
+        download_name=file_name(tailored.inputs.post.title, kind, stamp.version, fmt),
     )
 
 
+@bp.get("/current/documents.zip", defaults={"number": None})
 @bp.get("/v<int:number>/documents.zip")
 @organisation_required
-def download_all(plan_id: int, number: int):
-    """Every document of one version, as PDF and Word, in a ZIP file."""
+def download_all(plan_id: int, number: int | None):
+    """Every document, as the plan stands now or of one saved version, as PDF and Word, in a
+    ZIP file."""
     plan = plan_or_404(plan_id)
-    version = services.version_number(plan, number) or abort(404)
-    is_latest = services.latest_version(plan).number == version.number
-    documents, tailored = _documents(plan, version, with_ticks=is_latest)
+    inputs_json, stamp, with_ticks = _version_or_current(plan, number)
+    documents, tailored = _documents(plan, inputs_json, stamp, with_ticks=with_ticks)
     title = tailored.inputs.post.title
-    stamp = services.stamp(version)
     audit.record(
         plan.organisation_id,
         "exported",
         f"all documents of plan {plan.id}",
-        f"version {version.number}, ZIP",
+        f"{_version_text(stamp)}, ZIP",
     )
     db.session.commit()
     return send_file(
         BytesIO(bundle(documents, title, stamp)),
         mimetype="application/zip",
         as_attachment=True,
-        download_name=bundle_name(title, version.number),
+        download_name=bundle_name(title, stamp.version),
     )
