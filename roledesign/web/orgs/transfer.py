@@ -308,7 +308,7 @@ def _upgrade_format_1(data: dict) -> dict:
             release = None
             if not old["is_open"]:
                 tallies = {
-                    (t["group"], t["item"]): Tally(**{f: t[f] for f in TALLY_FIELDS})
+                    (t["group"], t["item"]): Tally(**{f: t[f] for f in store.TALLY_COUNTS})
                     for t in old["tallies"]
                 }
                 chosen = set(old["item_ids"])
@@ -330,17 +330,6 @@ def _upgrade_format_1(data: dict) -> dict:
     except (KeyError, TypeError, ValueError) as err:
         raise TransferError(f"the export is incomplete or damaged ({err!r})") from err
     return {**data, "format": FORMAT}
-
-
-TALLY_FIELDS = (
-    "yes",
-    "partly",
-    "no",
-    "dont_know",
-    "not_relevant",
-    "importance_total",
-    "importance_given",
-)
 
 
 def _restore_surveys(plan: RolePlan, sources: list[dict]) -> None:
