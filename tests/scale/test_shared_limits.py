@@ -2,7 +2,6 @@
 docs/operations.md requires in production: requests spread over two gunicorn servers (two
 workers each) reach a limit at its configured count in total, not per worker or per server."""
 
-import os
 import re
 
 import pytest
@@ -11,7 +10,7 @@ from roledesign.config import DEFAULTS
 from roledesign.gunicorn_conf import shared_limits_problem
 from roledesign.web.auth.views import AUTH_LIMIT
 from tests.scale.servers import AppServer
-from tests.scale.test_two_servers import Browser, deploy, set_up_survey
+from tests.scale.test_two_servers import Browser, deploy, production_env, set_up_survey
 
 pytestmark = pytest.mark.scale
 
@@ -21,18 +20,7 @@ def _per_minute(limit: str) -> int:
 
 
 def test_limits_count_across_two_servers_through_one_redis(postgresql_url, redis_url):
-    env = {
-        **os.environ,
-        "ROLEDESIGN_ENV": "production",
-        "SECRET_KEY": "the same secret on every app server",
-        "DATABASE_URL": postgresql_url,
-        "RATELIMIT_STORAGE_URI": redis_url,
-        "ROLEDESIGN_PROXY_FIX": "1",
-        "ROLEDESIGN_AUTO_MIGRATE": "0",
-        # A mail server, as production has: e-mail waits in the outbox for `send-mail` (not
-        # run here), where _latest_link reads it. Nothing connects to this host.
-        "MAIL_SERVER": "mail.invalid",
-    }
+    env = production_env(postgresql_url, redis_url)
     deploy(env, postgresql_url)
     one, two = AppServer(env), AppServer(env)
     try:

@@ -220,19 +220,25 @@ def set_up_survey(one, two, url: str) -> tuple["Browser", int, str]:
     return manager, plan_id, token
 
 
-def test_two_servers_share_one_database_and_lose_nothing(postgresql_url):
-    env = {
+def production_env(postgresql_url: str, limits: str) -> dict:
+    """What every app server of a production deploy is started with, sharing one database and
+    the rate-limit store ``limits``."""
+    return {
         **os.environ,
         "ROLEDESIGN_ENV": "production",
         "SECRET_KEY": "the same secret on every app server",
         "DATABASE_URL": postgresql_url,
-        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_STORAGE_URI": limits,
         "ROLEDESIGN_PROXY_FIX": "1",
         "ROLEDESIGN_AUTO_MIGRATE": "0",
         # A mail server, as production has: e-mail waits in the outbox for `send-mail` (not
         # run here), where _latest_link reads it. Nothing connects to this host.
         "MAIL_SERVER": "mail.invalid",
     }
+
+
+def test_two_servers_share_one_database_and_lose_nothing(postgresql_url):
+    env = production_env(postgresql_url, "memory://")
     deploy(env, postgresql_url)
     one, two = AppServer(env), AppServer(env)
     try:
