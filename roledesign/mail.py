@@ -113,7 +113,6 @@ def deliver_due(limit: int = 100) -> dict[str, int]:
         mail = db.session.scalar(
             select(OutboxMail)
             .where(
-                OutboxMail.sent_at.is_(None),
                 OutboxMail.gave_up_at.is_(None),
                 OutboxMail.next_attempt_at <= utcnow(),
             )

@@ -95,7 +95,6 @@ class OutboxMail(db.Model):
         DateTime(timezone=True), default=utcnow, index=True
     )
     last_error: Mapped[str] = mapped_column(Text, default="")
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     gave_up_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = created_at_column()
 
