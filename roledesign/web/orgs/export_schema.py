@@ -261,6 +261,13 @@ def _known_group(value: str, info: ValidationInfo) -> str:
     return value
 
 
+def _known_group_keys(value: dict, info: ValidationInfo) -> dict:
+    """A mapping keyed by stakeholder groups: every key one of the catalogue's groups."""
+    for group in value:
+        _known_group(group, info)
+    return value
+
+
 class TeamSurveyV1Section(Section):
     """A team survey as format 1 carried it (raw tallies). Still read, so that old exports can
     be restored; the import turns it into a release through the disclosure gate."""
@@ -282,9 +289,7 @@ class TeamSurveyV1Section(Section):
     @field_validator("group_counts")
     @classmethod
     def _known_groups(cls, value, info):
-        for group in value:
-            _known_group(group, info)
-        return value
+        return _known_group_keys(value, info)
 
     @model_validator(mode="after")
     def _one_tally_per_group_and_statement(self):
@@ -313,9 +318,7 @@ class FiguresSection(Section):
     @field_validator("groups")
     @classmethod
     def _known_groups(cls, value, info):
-        for group in value:
-            _known_group(group, info)
-        return value
+        return _known_group_keys(value, info)
 
     @field_validator("cells", "sector")
     @classmethod
