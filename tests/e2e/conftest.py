@@ -78,6 +78,7 @@ def chromium(tmp_path_factory):
 def page(chromium):
     context = chromium.new_context()
     context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    serve_static_files(context)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -125,12 +126,14 @@ def axe_violations(page, extra_rules=()) -> list[dict]:
     return result["violations"]
 
 
-def serve_static_files(page) -> None:
-    """Answer the page's requests for styles, scripts and images from the files themselves.
+def serve_static_files(browser) -> None:
+    """Answer a page's or a browser context's requests for styles, scripts and images from the
+    files themselves.
 
-    For pages that come and go quickly: the test server's answers to requests the browser then
-    drops would leave those files open (werkzeug's server skips closing them)."""
-    page.route(re.compile(r"^http://127\.0\.0\.1:\d+/(static|assets)/"), _serve_file)
+    Pages come and go quickly: the test server's answers to requests the browser then drops
+    would leave those files open (werkzeug's server skips closing them), and the warning that
+    follows fails whichever test is running when it is collected."""
+    browser.route(re.compile(r"^http://127\.0\.0\.1:\d+/(static|assets)/"), _serve_file)
 
 
 def _serve_file(route) -> None:

@@ -27,7 +27,7 @@ from roledesign.web.auth import services as auth_services
 from roledesign.web.orgs import services as org_services
 from roledesign.web.team import services as team_services
 from tests.conftest import PLAN_FORM, TEST_PASSWORD, Outbox
-from tests.e2e.conftest import axe_violations, serve_static_files
+from tests.e2e.conftest import axe_violations
 from tests.web.team_helpers import seed_sectors
 from tests.world import build, build_world
 
@@ -208,8 +208,6 @@ class Sweep:
     def __init__(self, page, base: str):
         self.page = page
         self.base = base
-        # A hundred pages would otherwise fetch the styles a hundred times from the test server.
-        serve_static_files(page)
         self.checked: list[str] = []
         self.found: dict[str, list] = {}
 

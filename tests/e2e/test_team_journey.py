@@ -11,6 +11,7 @@ from roledesign.extensions import db
 from roledesign.models import TeamResponse, TeamSurvey
 from roledesign.web.team import services
 from tests.conftest import TEST_PASSWORD
+from tests.e2e.conftest import serve_static_files
 
 pytestmark = pytest.mark.e2e
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
@@ -52,6 +53,7 @@ def loopback_context(chromium):
         "**/*",
         lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
     )
+    serve_static_files(context)  # as the `page` fixture does
     return context
 
 
