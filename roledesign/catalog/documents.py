@@ -149,9 +149,6 @@ class DocumentRules:
     gap_lines: dict[str, GapLine] = field(default_factory=dict)
     digest: str = ""  # changes whenever any file the documents draw on changes
 
-    def for_document(self, document: str) -> tuple[Clause, ...]:
-        return tuple(c for c in self.clauses if c.document == document)
-
 
 def placeholders(text: str) -> list[str]:
     """The names in braces in ``text``; raises ValueError on malformed braces."""
