@@ -13,10 +13,10 @@ from roledesign.documents import Document, Table, render_pdf
 from roledesign.documents.extract import extract_text
 from roledesign.documents.plan_common import Stamp
 from roledesign.documents.plan_documents import render
-from roledesign.documents.render_text import render_text
 from roledesign.domain.jd_check import check_text
 from roledesign.domain.scoring import Answer
 from tests.documents.plan_examples import catalog, documents_of, inputs
+from tests.documents.render_text import render_text
 
 STAMP = Stamp(version=1, issued=date(2026, 11, 29))
 
