@@ -157,7 +157,7 @@ def test_demo_creates_a_completed_assessment_and_prints_credentials(runner, app)
 
 def test_demo_credentials_work(runner, client):
     password = runner.invoke(args=["demo"]).output.split("with password ")[1].strip()
-    from tests.conftest import Browser
+    from tests.helpers import Browser
 
     response = Browser(client).submit(
         "/sign-in", {"email": "demo@example.org", "password": password}

@@ -14,7 +14,7 @@ from roledesign import create_app, mail
 from roledesign.extensions import db
 from roledesign.mail import send_mail
 from roledesign.models import OutboxMail
-from tests.conftest import Browser
+from tests.helpers import Browser
 
 
 class Recorder:
@@ -191,7 +191,7 @@ def test_in_development_an_invitation_link_is_logged_but_never_shown_to_the_mana
 ):
     """The development convenience of showing e-mail on screen must not hand the manager the
     single-use survey links of the people they invite."""
-    from tests.conftest import PLAN_FORM, TEST_PASSWORD
+    from tests.helpers import PLAN_FORM, TEST_PASSWORD
     from tests.web.team_helpers import set_up_survey
 
     app = _console_app(tmp_path, "development")

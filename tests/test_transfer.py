@@ -83,7 +83,7 @@ def test_export_import_export_round_trip(
     app, client, auth, browser, make_plan, outbox, runner, tmp_path
 ):
     link = build_organisation(browser, auth, make_plan, outbox)
-    from tests.conftest import Auth, Browser
+    from tests.helpers import Auth, Browser
 
     hr = Browser(app.test_client())
     Auth(hr).sign_up(email="hr@example.org", name="Harper")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import Action, JdCheck, Membership, User
-from tests.conftest import Auth, Browser
+from tests.helpers import Auth, Browser
 
 ROLES = ("admin", "manager", "hr", "viewer")
 

@@ -3,12 +3,12 @@
 from functools import lru_cache
 from pathlib import Path
 
+from roledesign.catalog.evidence_base import Catalog
 from roledesign.catalog.loader import load_catalog
 from roledesign.catalog.model import (
     DOMAIN_KEYS,
     EVIDENCE_KINDS,
     Band,
-    Catalog,
     ContextField,
     Domain,
     Evidence,

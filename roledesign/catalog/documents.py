@@ -12,6 +12,8 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from roledesign.catalog.parsing import read_list, read_yaml, text_field
+
 DOCUMENT_KINDS = ("job_description", "supervision_plan", "recruitment_checklist")
 ID_PREFIX = {"job_description": "JD", "supervision_plan": "SP", "recruitment_checklist": "RC"}
 
@@ -147,9 +149,6 @@ class DocumentRules:
     gap_lines: dict[str, GapLine] = field(default_factory=dict)
     digest: str = ""  # changes whenever any file the documents draw on changes
 
-    def for_document(self, document: str) -> tuple[Clause, ...]:
-        return tuple(c for c in self.clauses if c.document == document)
-
 
 def placeholders(text: str) -> list[str]:
     """The names in braces in ``text``; raises ValueError on malformed braces."""
@@ -215,11 +214,11 @@ def _condition(raw, path, where, context, items, problems) -> Condition:
     return Condition(context=tuple(found["context"]), answers=tuple(found["answers"]))
 
 
-def _clause(raw, document, path, n, sources, items, context, problems, text_of):
+def _clause(raw, document, path, n, sources, items, context, problems):
     if not isinstance(raw, dict):
         problems.add(path, f"clause {n}", "must be a mapping")
         return None
-    clause_id = text_of(raw.get("id"), path, f"clause {n}", "id", problems)
+    clause_id = text_field(raw.get("id"), path, f"clause {n}", "id", problems)
     where = f"clause {clause_id or n}"
     _unknown = sorted(set(raw) - CLAUSE_FIELDS, key=str)
     for key in _unknown:
@@ -228,12 +227,12 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         problems.add(
             path, where, f"id must look like {ID_PREFIX[document]}-XX-01 (letters, digits, dashes)"
         )
-    section = text_of(raw.get("section"), path, where, "section", problems)
+    section = text_field(raw.get("section"), path, where, "section", problems)
     if section and section not in SECTIONS[document]:
         problems.add(
             path, where, f"section '{section}' is not one of {', '.join(SECTIONS[document])}"
         )
-    text = text_of(raw.get("text"), path, where, "text", problems)
+    text = text_field(raw.get("text"), path, where, "text", problems)
     try:
         for name in placeholders(text):
             if name not in PLACEHOLDERS:
@@ -249,7 +248,7 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
     for key in keys:
         if sources is not None and key not in sources:
             problems.add(path, where, f"unknown source '{key}'")
-    reason = text_of(raw.get("reason"), path, where, "reason", problems, required=False)
+    reason = text_field(raw.get("reason"), path, where, "reason", problems, required=False)
     if (section in CHECKLIST_SECTIONS or section == "question_bank") and not reason:
         problems.add(path, where, "'reason' is missing or empty (checklist lines say why)")
     to_be_decided = raw.get("to_be_decided", False)
@@ -264,7 +263,7 @@ def _clause(raw, document, path, n, sources, items, context, problems, text_of):
         for item_id in covers:
             if items is not None and item_id not in items:
                 problems.add(path, where, f"covers unknown item '{item_id}'")
-    label = text_of(raw.get("label"), path, where, "label", problems, required=False)
+    label = text_field(raw.get("label"), path, where, "label", problems, required=False)
     if (document, section) in LABELLED_SECTIONS and not label:
         problems.add(path, where, "'label' is missing or empty")
     essential, assessed = None, ()
@@ -333,9 +332,9 @@ def _where(raw, keys, path, where, problems) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:
+def _gap_lines(root, items, problems) -> dict[str, GapLine]:
     path = root / "documents" / "gaps.yaml"
-    data = read(path, problems)
+    data = read_yaml(path, problems)
     if data is None or items is None:
         return {}
     if not isinstance(data, dict):
@@ -352,15 +351,15 @@ def _gap_lines(root, items, problems, read, text_of) -> dict[str, GapLine]:
             continue
         for key in sorted(set(raw) - GAP_FIELDS, key=str):
             problems.add(path, where, f"unknown field '{key}'")
-        document = text_of(raw.get("document"), path, where, "document", problems)
-        section = text_of(raw.get("section"), path, where, "section", problems)
+        document = text_field(raw.get("document"), path, where, "document", problems)
+        section = text_field(raw.get("section"), path, where, "section", problems)
         if document and document not in ("supervision_plan", "recruitment_checklist"):
             problems.add(path, where, "document must be supervision_plan or recruitment_checklist")
         elif document and section not in GAP_SECTIONS[document]:
             problems.add(path, where, f"section '{section}' is not a section of {document}")
         elif section in ("question_bank",):
             problems.add(path, where, "gap lines cannot go into the question bank")
-        text = text_of(raw.get("text"), path, where, "text", problems, required=False)
+        text = text_field(raw.get("text"), path, where, "text", problems, required=False)
         lines[item_id] = GapLine(item_id=item_id, document=document, section=section, text=text)
     for item_id in items:
         if item_id not in lines:
@@ -374,10 +373,6 @@ def load_document_rules(root: Path, sources, items, context, problems) -> Docume
     ``sources`` and ``items`` are the known keys and ids, or None when they could not be read
     (then references to them are not checked).
     """
-    from roledesign.catalog.parsing import read_list  # the shared YAML and text checks
-    from roledesign.catalog.parsing import read_yaml as _read
-    from roledesign.catalog.parsing import text_field as _text
-
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
     for document in DOCUMENT_KINDS:
@@ -386,7 +381,7 @@ def load_document_rules(root: Path, sources, items, context, problems) -> Docume
         if raw_clauses is None:
             continue
         for n, raw in enumerate(raw_clauses, 1):
-            clause = _clause(raw, document, path, n, sources, items, context, problems, _text)
+            clause = _clause(raw, document, path, n, sources, items, context, problems)
             if clause is None:
                 continue
             if clause.id in seen:
@@ -395,5 +390,5 @@ def load_document_rules(root: Path, sources, items, context, problems) -> Docume
                 )
             seen[clause.id] = path
             clauses.append(clause)
-    gap_lines = _gap_lines(root, items, problems, _read, _text)
+    gap_lines = _gap_lines(root, items, problems)
     return DocumentRules(clauses=tuple(clauses), gap_lines=gap_lines, digest=rules_digest(root))

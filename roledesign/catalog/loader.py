@@ -9,10 +9,11 @@ from pathlib import Path
 
 from roledesign.catalog.checkins import load_checkins
 from roledesign.catalog.documents import load_document_rules
+from roledesign.catalog.evidence_base import Catalog
+from roledesign.catalog.jd_check import load_jd_check
 from roledesign.catalog.model import (
     DOMAIN_KEYS,
     Band,
-    Catalog,
     ContextField,
     Domain,
     Item,
@@ -27,6 +28,8 @@ from roledesign.catalog.parsing import (
     text_field,
     unknown_fields,
 )
+from roledesign.catalog.pay import load_pay
+from roledesign.catalog.team import load_team
 
 BAND_KEYS = ("ready", "nearly", "not_yet")
 SOURCE_FIELDS = {"authors", "year", "title", "published_in", "doi", "cited_in", "note", "cite_as"}
@@ -238,14 +241,8 @@ def load_catalog(root: str | Path) -> Catalog:
     item_ids = {i.id for i in items} if len(problems.items) == before else None
     documents = load_document_rules(root, sources, item_ids, context, problems)
     checkin_questions = load_checkins(root, sources, problems)
-    from roledesign.catalog.team import load_team  # team.py builds on the parsing helpers
-
     team = load_team(root, sources, problems)
-    from roledesign.catalog.jd_check import load_jd_check  # builds on the parsing helpers
-
     jd_check = load_jd_check(root, sources, problems)
-    from roledesign.catalog.pay import load_pay
-
     pay = load_pay(root, sources, problems)
     if jd_check is not None and jd_check.rules:  # a missing or broken file is reported already
         drift = {rule.id for rule in jd_check.rules if rule.kind == "drift"}

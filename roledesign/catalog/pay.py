@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from roledesign.catalog.parsing import read_yaml, text_field
+
 
 @dataclass(frozen=True)
 class BandPay:
@@ -39,8 +41,6 @@ def _pounds(raw, path, where, name, problems) -> int:
 
 def load_pay(root: Path, sources, problems) -> PayTable | None:
     """Read checklists/pay.yaml; problems are added to ``problems`` (see catalog.loader)."""
-    from roledesign.catalog.parsing import read_yaml, text_field
-
     path = root / "pay.yaml"
     if not path.exists():
         return None

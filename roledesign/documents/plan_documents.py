@@ -14,7 +14,7 @@ from roledesign.documents.recruitment_checklist import build_recruitment_checkli
 from roledesign.documents.render_docx import render_docx
 from roledesign.documents.render_pdf import render_pdf
 from roledesign.documents.supervision_plan import build_supervision_plan
-from roledesign.domain.tailoring import DocumentInputs, Tailored, tailor
+from roledesign.domain.tailoring import Tailored
 
 FORMATS = {
     "pdf": ("application/pdf", render_pdf),
@@ -38,12 +38,6 @@ def build_documents(
         "recruitment_checklist": build_recruitment_checklist(catalog, tailored, stamp, done),
         "managers_notes": build_managers_notes(catalog, tailored, stamp),
     }
-
-
-def documents_for(
-    catalog: Catalog, inputs: DocumentInputs, stamp: Stamp, done: Mapping[str, str] | None = None
-) -> dict[str, Document]:
-    return build_documents(catalog, tailor(catalog, inputs), stamp, done)
 
 
 def render(document: Document, fmt: str) -> bytes:

@@ -1,1 +1,1 @@
-"""Pure domain logic: scoring, applicability, charts. Imports nothing from Flask or the database."""
+"""Pure domain logic: scoring, applicability, reports. Imports nothing from Flask or the database."""

@@ -19,7 +19,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 MIN_K = 3
-DEFAULT_K = 5
 MAX_K = 50
 POOL = "other_respondents"
 COMMENT_FLOOR = 10  # comments need max(2k, 10) respondents

@@ -67,12 +67,6 @@ def laplace(scale: float = SECTOR_NOISE_SCALE) -> Callable[[float], float]:
     )
 
 
-def sector_epsilon(scale: float = SECTOR_NOISE_SCALE) -> float:
-    """The ε OpenDP accounts for one statement's counts at ``scale``: its privacy map at the
-    sensitivity of one person (tests check it equals SECTOR_EPSILON)."""
-    return laplace(scale).map(SECTOR_SENSITIVITY)
-
-
 def counter(total: int) -> int:
     """The one live figure: how many people have responded so far (never split by group)."""
     return max(int(total), 0)

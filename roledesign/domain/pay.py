@@ -2,6 +2,18 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+# The pay a post can be on: an Agenda for Change band, or a local pay scale.
+BAND_LABELS = {
+    "2": "Band 2",
+    "3": "Band 3",
+    "4": "Band 4",
+    "5": "Band 5",
+    "6": "Band 6",
+    "7": "Band 7",
+    "8a": "Band 8a",
+    "local": "Local pay scale (not Agenda for Change)",
+}
+
 
 def _pounds(value: Decimal) -> str:
     return f"£{int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)):,}"

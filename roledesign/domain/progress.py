@@ -8,6 +8,11 @@ from datetime import datetime
 from roledesign.catalog.model import DOMAIN_KEYS
 from roledesign.domain.scoring import STATUS_VALUES, Answer, Result
 
+# Check-ins: when they happen, whose view they record, and the answers to each question.
+CHECKIN_MONTHS = {3: "About 3 months in", 6: "About 6 months in", 12: "About 12 months in"}
+PERSPECTIVES = {"peer_worker": "The peer worker", "line_manager": "The line manager"}
+CHECKIN_ANSWERS = {"yes": "Yes", "partly": "Partly", "no": "No", "dont_know": "Don't know"}
+
 
 @dataclass(frozen=True)
 class Move:

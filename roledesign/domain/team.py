@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from roledesign.catalog.model import DOMAIN_KEYS
-from roledesign.domain.anonymity import POOL, Disclosure
+from roledesign.domain.anonymity import Disclosure
 from roledesign.domain.scoring import ScoredItem
 
 TEAM = "team"
@@ -116,7 +116,7 @@ class KnowledgeGap:
 
 @dataclass(frozen=True)
 class TeamResult:
-    disclosure: Disclosure  # or, from a stored release, disclosure.Published (same questions)
+    disclosure: Disclosure  # a stored release's disclosure.Published (same questions)
     team: UnitScores | None  # None until k people have responded
     units: tuple[UnitScores, ...]  # shown groups in order, then the pool if shown
     consensus: dict[str, float | None]
@@ -155,21 +155,6 @@ def domain_scores(
             weights += item.weight
         scores[key] = 100 * numerator / (denominator * weights) if weights else None
     return scores
-
-
-def _cells(members, items, tallies) -> dict[str, Tally]:
-    empty = Tally()
-    return {item.id: combine(tallies.get((g, item.id), empty) for g in members) for item in items}
-
-
-def _unit(key, members, n, items, tallies, k, domain_order, cells=None) -> UnitScores:
-    cells = _cells(members, items, tallies) if cells is None else cells
-    return UnitScores(
-        key=key,
-        n=n,
-        domains=domain_scores(items, cells, domain_order),
-        means={i: (c.mean if c.answered >= k else None) for i, c in cells.items()},
-    )
 
 
 def perception_gaps(
@@ -235,47 +220,3 @@ def knowledge_gaps(
     ]
     found.sort(key=lambda g: (-Fraction(g.dont_know, g.answered), rank[g.domain], g.item_id))
     return tuple(found)
-
-
-def team_result(
-    items: Sequence[ScoredItem],
-    disclosure: Disclosure,
-    tallies: Mapping[tuple[str, str], Tally],
-    domain_order: Sequence[str] = DOMAIN_KEYS,
-) -> TeamResult:
-    """Everything the team report shows, with the anonymity rules already applied.
-
-    ``tallies`` maps (group, item id) to that group's answers to that statement. Figures for
-    hidden groups are never computed on their own: they only reach the report inside the pool
-    and the whole team.
-    """
-    k = disclosure.k
-    if not disclosure.is_reportable:
-        empty = dict.fromkeys(domain_order)
-        return TeamResult(disclosure, None, (), empty, (), ())
-    everyone = tuple(g for g in disclosure.order if disclosure.counts[g] > 0)
-    team_cells = _cells(everyone, items, tallies)
-    team = _unit(TEAM, everyone, disclosure.total, items, tallies, k, domain_order, team_cells)
-    units = tuple(
-        _unit(
-            key,
-            members,
-            sum(disclosure.counts[g] for g in members),
-            items,
-            tallies,
-            k,
-            domain_order,
-        )
-        for key, members in disclosure.units()
-    )
-    # The pool mixes stakeholder groups, so it is not one side of a perception gap.
-    named = [u for u in units if u.key != POOL]
-    gaps = perception_gaps(items, named, domain_order)
-    return TeamResult(
-        disclosure=disclosure,
-        team=team,
-        units=units,
-        consensus=consensus(gaps, domain_order),
-        gaps=gaps,
-        knowledge_gaps=knowledge_gaps(items, team_cells, k, domain_order),
-    )

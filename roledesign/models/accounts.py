@@ -110,10 +110,6 @@ class Organisation(db.Model):
 
     memberships: Mapped[list["Membership"]] = relationship(back_populates="organisation")
 
-    @property
-    def sector_label(self) -> str:
-        return SECTORS.get(self.sector, self.sector)
-
 
 class Membership(db.Model):
     __tablename__ = "memberships"

@@ -1,11 +1,10 @@
-"""Shared helpers for the evidence-base validation tests: a private copy of checklists/ to break,
-an exact edit that fails loudly if the text to change is not there, and the problems reported."""
+"""The evidence-base validation tests' fixture: a private copy of checklists/ to break (the
+helpers that edit it and read the problems are in tests/catalog/helpers.py)."""
 
 import shutil
 
 import pytest
 
-from roledesign.catalog import CatalogError, load_catalog
 from roledesign.config import PROJECT_ROOT
 
 
@@ -14,15 +13,3 @@ def checklists(tmp_path):
     target = tmp_path / "checklists"
     shutil.copytree(PROJECT_ROOT / "checklists", target)
     return target
-
-
-def edit(path, old, new):
-    text = path.read_text()
-    assert old in text, f"fixture text not found in {path.name}: {old!r}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def problems(directory) -> list[str]:
-    with pytest.raises(CatalogError) as caught:
-        load_catalog(directory)
-    return caught.value.problems

@@ -6,7 +6,7 @@ import pytest
 from roledesign.catalog import load_catalog
 from roledesign.catalog.jd_check import JD_KINDS
 from roledesign.config import PROJECT_ROOT
-from tests.catalog.conftest import edit, problems
+from tests.catalog.helpers import edit, problems
 
 SEEDS = {"gillard_holley_2014", "gillard_2013", "repper_carter", "mrp_portfolio", "pwrp_2013"}
 ISSUE_DRIFT = {

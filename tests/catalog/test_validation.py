@@ -4,7 +4,7 @@ import pytest
 
 from roledesign import create_app
 from roledesign.catalog import load_catalog
-from tests.catalog.conftest import edit, problems
+from tests.catalog.helpers import edit, problems
 
 
 def test_the_copy_is_valid_before_editing(checklists):

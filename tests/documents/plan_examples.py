@@ -4,8 +4,9 @@ from functools import cache
 
 from roledesign.catalog import load_catalog
 from roledesign.config import PROJECT_ROOT
+from roledesign.documents.plan_documents import build_documents
 from roledesign.domain.scoring import Answer
-from roledesign.domain.tailoring import Details, DocumentInputs, Post
+from roledesign.domain.tailoring import Details, DocumentInputs, Post, tailor
 
 POST = {
     "title": "Peer support worker",
@@ -41,3 +42,8 @@ def inputs(answers=None, details=None, confirmed=True, **post) -> DocumentInputs
         details=details or Details(),
         assessment_confirmed=confirmed,
     )
+
+
+def documents_of(plan: DocumentInputs, stamp, done=None) -> dict:
+    """The plan's four documents, built as the app builds them: tailored, then laid out."""
+    return build_documents(catalog(), tailor(catalog(), plan), stamp, done)

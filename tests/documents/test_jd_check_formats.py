@@ -12,11 +12,11 @@ from roledesign.catalog import DOMAIN_KEYS
 from roledesign.documents import Document, Table, render_pdf
 from roledesign.documents.extract import extract_text
 from roledesign.documents.plan_common import Stamp
-from roledesign.documents.plan_documents import documents_for, render
-from roledesign.documents.render_text import render_text
+from roledesign.documents.plan_documents import render
 from roledesign.domain.jd_check import check_text
 from roledesign.domain.scoring import Answer
-from tests.documents.plan_examples import catalog, inputs
+from tests.documents.plan_examples import catalog, documents_of, inputs
+from tests.documents.render_text import render_text
 
 STAMP = Stamp(version=1, issued=date(2026, 11, 29))
 
@@ -68,7 +68,7 @@ def test_the_apps_own_job_descriptions_read_alike_and_pass(
         band="4" if employment == "paid" else None,
         peer_workers=peer_workers,
     )
-    document = documents_for(catalog(), plan, STAMP)["job_description"]
+    document = documents_of(plan, STAMP)["job_description"]
     found = in_every_format(document)
     assert found["docx"] == found["text"] == found["pdf"], found
     drift, missing, _ = found["text"]

@@ -13,12 +13,12 @@ from roledesign.catalog import DOMAIN_KEYS
 from roledesign.config import PROJECT_ROOT
 from roledesign.documents.model import Heading, Table
 from roledesign.documents.plan_common import KINDS, Stamp
-from roledesign.documents.plan_documents import documents_for, render
+from roledesign.documents.plan_documents import render
 from roledesign.documents.render_pdf import MARGIN
 from roledesign.domain.jd_check import check_text
 from roledesign.domain.jd_check_document import build_document
 from roledesign.domain.tailoring import Details
-from tests.documents.plan_examples import all_yes, catalog, inputs
+from tests.documents.plan_examples import all_yes, catalog, documents_of, inputs
 
 STAMP = Stamp(version=1, issued=date(2026, 11, 29))
 FRAME_TOP = A4[1] - MARGIN
@@ -75,7 +75,7 @@ def layout_problems(document, pdf: bytes | None = None) -> list[str]:
 @pytest.mark.parametrize("plan", PLANS)
 @pytest.mark.parametrize("kind", [kind.key for kind in KINDS])
 def test_pages_are_filled_and_no_heading_ends_a_page(plan, kind):
-    document = documents_for(catalog(), PLANS[plan], STAMP)[kind]
+    document = documents_of(PLANS[plan], STAMP)[kind]
     assert layout_problems(document) == []
 
 

@@ -11,17 +11,17 @@ import pypdf
 import pytest
 
 from roledesign.documents.plan_common import KINDS, Stamp
-from roledesign.documents.plan_documents import bundle, documents_for, file_name, render
+from roledesign.documents.plan_documents import bundle, file_name, render
 from roledesign.domain.scoring import Answer
 from roledesign.domain.tailoring import Details, tailor
-from tests.documents.plan_examples import all_yes, catalog, inputs
+from tests.documents.plan_examples import all_yes, catalog, documents_of, inputs
 
 STAMP = Stamp(version=3, issued=date(2026, 11, 22))
 
 
 def rendered(plan_inputs, kind, done=None):
     """(PDF text, Word text) of one document, white space squeezed for easy matching."""
-    document = documents_for(catalog(), plan_inputs, STAMP, done)[kind]
+    document = documents_of(plan_inputs, STAMP, done)[kind]
     reader = pypdf.PdfReader(BytesIO(render(document, "pdf")))
     pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     word = docx.Document(BytesIO(render(document, "docx")))
@@ -39,7 +39,7 @@ def neither_contains(texts, phrase):
 
 
 def test_lived_experience_is_essential_and_experience_counts_instead_of_qualifications():
-    document = documents_for(catalog(), inputs(), STAMP)["job_description"]
+    document = documents_of(inputs(), STAMP)["job_description"]
     word = docx.Document(BytesIO(render(document, "docx")))
     spec = next(t for t in word.tables if t.rows[0].cells[0].text == "Criterion")
     header = [cell.text for cell in spec.rows[0].cells]
@@ -59,7 +59,7 @@ def test_lived_experience_is_essential_and_experience_counts_instead_of_qualific
 
 @pytest.mark.parametrize("kind", [k.key for k in KINDS])
 def test_every_document_has_title_author_version_and_page_numbers(kind):
-    document = documents_for(catalog(), inputs(), STAMP)[kind]
+    document = documents_of(inputs(), STAMP)[kind]
     reader = pypdf.PdfReader(BytesIO(render(document, "pdf")))
     assert reader.metadata.title == document.title
     assert reader.metadata.author == "Northshire NHS Trust"
@@ -200,7 +200,7 @@ def test_a_plan_without_answers_marks_readiness_parts_to_be_decided():
 
 def test_ticked_lines_carry_who_and_when():
     done = {"RC-BA-01": "Done: Sam Manager, 3 December 2026 at 14:05"}
-    document = documents_for(catalog(), inputs(), STAMP, done)["recruitment_checklist"]
+    document = documents_of(inputs(), STAMP, done)["recruitment_checklist"]
     pdf = pypdf.PdfReader(BytesIO(render(document, "pdf")))
     assert "Done: Sam Manager, 3 December 2026 at 14:05" in " ".join(
         page.extract_text() for page in pdf.pages
@@ -224,7 +224,7 @@ def test_typed_in_details_appear_as_text_even_with_markup_and_control_characters
 
 
 def test_the_zip_holds_every_document_in_both_formats():
-    documents = documents_for(catalog(), inputs(), STAMP)
+    documents = documents_of(inputs(), STAMP)
     archive = zipfile.ZipFile(BytesIO(bundle(documents, "Peer support worker", STAMP)))
     assert sorted(archive.namelist()) == sorted(
         file_name("Peer support worker", kind, 3, fmt) for kind in KINDS for fmt in ("pdf", "docx")

@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from roledesign.domain import disclosure
 from roledesign.domain.anonymity import (
     POOL,
     check_k,
     comment_threshold,
     disclose,
 )
-from roledesign.domain.team import TEAM, Tally, team_result
+from roledesign.domain.team import TEAM, Tally
 
 GROUPS = (
     "peer_worker",
@@ -139,7 +140,11 @@ ITEMS = [Item("A", "distinctiveness", 3), Item("B", "shared_expectations", 2)]
 
 
 def report(tallies, counts, k=5):
-    return team_result(ITEMS, disclose(counts, k, GROUPS), tallies)
+    """The report the app shows: the release stored when the survey closes, read back."""
+    figures = disclosure.release(
+        ITEMS, counts, tallies, [], k=k, order=GROUPS, noise=lambda value: value
+    )
+    return disclosure.result(ITEMS, figures, GROUPS)
 
 
 def visible(result):

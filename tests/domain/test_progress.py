@@ -1,6 +1,5 @@
 from datetime import UTC, datetime
 
-from roledesign.domain.charts import line_chart
 from roledesign.domain.progress import Move, closed_between, moved_items, weakest_domains
 from roledesign.domain.scoring import Answer, DomainScore, Result
 
@@ -66,15 +65,3 @@ def test_weakest_domains_average_over_plans_that_assessed_them():
         ("organisational_support", 50.0, 1),  # a tie keeps domain order
         ("distinctiveness", 70.0, 2),
     ]
-
-
-def test_line_chart_breaks_lines_at_missing_values_and_escapes():
-    svg = line_chart(
-        ["R1", "R2", "R3"],
-        [("<A>", [10.0, None, 30.0]), ("B", [20.0, 40.0, 60.0])],
-        title="T & t",
-        description="D",
-    )
-    assert svg.count("<polyline") == 1  # A has no two consecutive points; B is one line
-    assert svg.count("<circle") == 5
-    assert "&lt;A&gt;" in svg and "T &amp; t" in svg

@@ -5,14 +5,14 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, strategies
 
-from roledesign.domain.anonymity import POOL, disclose
+from roledesign.domain import disclosure
+from roledesign.domain.anonymity import POOL
 from roledesign.domain.team import (
     Tally,
     combine,
     consensus,
     domain_scores,
     perception_gaps,
-    team_result,
 )
 
 GROUPS = (
@@ -42,6 +42,14 @@ C = Item("C", "shared_expectations", 2)
 ITEMS = [A, B, C]
 
 
+def team_report(counts, tallies, k=3):
+    """The report the app shows: the release stored when the survey closes, read back."""
+    figures = disclosure.release(
+        ITEMS, counts, tallies, [], k=k, order=GROUPS, noise=lambda value: value
+    )
+    return disclosure.result(ITEMS, figures, GROUPS, DOMAINS)
+
+
 def answers(*pairs):
     """Tally from (status, how many) pairs."""
     return combine(Tally.of(status, 3, n) for status, n in pairs)
@@ -69,7 +77,7 @@ def test_tally_means_count_yes_1_partly_half_and_leave_out_not_relevant():
 
 
 def test_hand_worked_team_report():
-    result = team_result(ITEMS, disclose(COUNTS, 3, GROUPS), TALLIES, DOMAINS)
+    result = team_report(COUNTS, TALLIES)
     peer, staff = result.units
     assert (peer.key, peer.n, staff.key, staff.n) == ("peer_worker", 3, "non_peer_staff", 4)
 
@@ -77,10 +85,11 @@ def test_hand_worked_team_report():
     assert peer.domains["distinctiveness"] == pytest.approx(100 * (5 / 6) / 4)
     # Staff: 100 × (3 × 1 + 1 × 3/4) / 4 = 93.75
     assert staff.domains["distinctiveness"] == 93.75
-    # Only two peer workers' answers to C count (one said Not relevant): fewer than k, so their
-    # mean for C is not shown on its own, though it counts in their domain score (1/2 → 50).
-    assert peer.means["C"] is None and peer.domains["shared_expectations"] == 50
-    assert staff.domains["shared_expectations"] == 25  # (0.5 + 0.5 + 0 + 0) / 4
+    # Only two peer workers' answers to C count (one said Not relevant): fewer than k, so C is
+    # published for neither group (the staff's figure and the team's would give the peer
+    # workers' away), and neither has a shared-expectations score; the team has one (below).
+    assert peer.means["C"] is None and peer.domains["shared_expectations"] is None
+    assert staff.means["C"] is None and staff.domains["shared_expectations"] is None
     assert peer.domains["strategic_alignment"] is None
 
     # Whole team, A: 4 yes of 7 = 4/7; B: (4 + 3 × 0.5) / 7 = 11/14;
@@ -105,7 +114,7 @@ def test_hand_worked_team_report():
 
 
 def test_below_k_in_total_there_is_no_report_at_all():
-    result = team_result(ITEMS, disclose({"peer_worker": 2}, 3, GROUPS), TALLIES, DOMAINS)
+    result = team_report({"peer_worker": 2}, TALLIES)
     assert result.team is None and result.units == () and result.gaps == ()
     assert result.consensus == dict.fromkeys(DOMAINS) and result.knowledge_gaps == ()
 
@@ -117,7 +126,7 @@ def test_the_pool_is_a_row_but_not_a_side_of_a_gap():
         ("line_manager", "A"): answers(("no", 1)),
         ("other", "A"): answers(("no", 2)),
     }
-    result = team_result(ITEMS, disclose(counts, 3, GROUPS), tallies, DOMAINS)
+    result = team_report(counts, tallies)
     assert [u.key for u in result.units] == ["peer_worker", "non_peer_staff", POOL]
     assert result.unit(POOL).n == 3 and result.unit(POOL).means["A"] == 0
     assert {g.high_group for g in result.gaps} | {g.low_group for g in result.gaps} <= {

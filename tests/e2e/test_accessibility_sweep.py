@@ -26,8 +26,8 @@ from roledesign.models import Invitation, Membership, Organisation, TeamSurvey, 
 from roledesign.web.auth import services as auth_services
 from roledesign.web.orgs import services as org_services
 from roledesign.web.team import services as team_services
-from tests.conftest import PLAN_FORM, TEST_PASSWORD, Outbox
 from tests.e2e.conftest import axe_violations
+from tests.helpers import PLAN_FORM, TEST_PASSWORD, Outbox
 from tests.web.team_helpers import seed_sectors
 from tests.world import build, build_world
 

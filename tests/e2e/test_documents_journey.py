@@ -13,7 +13,7 @@ from roledesign.extensions import db
 from roledesign.web.auth.services import create_user
 from roledesign.web.orgs.services import create_organisation
 from roledesign.web.plans.services import create_plan
-from tests.conftest import TEST_PASSWORD
+from tests.helpers import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e
 SHOTS = os.environ.get("E2E_SCREENSHOTS")

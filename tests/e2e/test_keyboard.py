@@ -8,7 +8,7 @@ submit focus must go to the error summary, whose links lead to the fields."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import TEST_PASSWORD
+from tests.helpers import TEST_PASSWORD
 from tests.web.team_helpers import set_up_survey
 
 pytestmark = pytest.mark.e2e

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PLAN_FORM
+from tests.helpers import PLAN_FORM
 
 pytestmark = pytest.mark.e2e
 

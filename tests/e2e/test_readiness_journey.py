@@ -6,8 +6,8 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import TEST_PASSWORD
 from tests.e2e.conftest import axe_violations
+from tests.helpers import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e
 SHOTS = os.environ.get("E2E_SCREENSHOTS")  # a folder, to look at the pages while developing

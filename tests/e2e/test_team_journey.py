@@ -10,8 +10,8 @@ from sqlalchemy import select
 from roledesign.extensions import db
 from roledesign.models import TeamResponse, TeamSurvey
 from roledesign.web.team import services
-from tests.conftest import TEST_PASSWORD
 from tests.e2e.conftest import serve_static_files
+from tests.helpers import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e
 SHOTS = os.environ.get("E2E_SCREENSHOTS")

@@ -9,8 +9,8 @@ import pypdf
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import TEST_PASSWORD
 from tests.e2e.conftest import axe_violations, serve_static_files
+from tests.helpers import TEST_PASSWORD
 from tests.web.team_helpers import set_up_survey
 
 pytestmark = pytest.mark.e2e

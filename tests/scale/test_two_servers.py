@@ -35,7 +35,7 @@ from roledesign.config import PROJECT_ROOT
 from roledesign.extensions import db
 from roledesign.models import OutboxMail, RolePlan, TeamResponse
 from roledesign.web.team import services, store
-from tests.conftest import PLAN_FORM
+from tests.helpers import PLAN_FORM
 from tests.scale.servers import AppServer
 
 pytestmark = pytest.mark.scale

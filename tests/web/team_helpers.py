@@ -2,7 +2,7 @@
 
 import re
 
-from tests.conftest import Browser
+from tests.helpers import Browser
 
 
 def text(response) -> str:

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.conftest import TEST_PASSWORD, Auth, Browser
+from tests.helpers import TEST_PASSWORD, Auth, Browser
 from tests.web.test_bad_input import summary_links
 
 

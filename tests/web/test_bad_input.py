@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from roledesign.extensions import db
 from roledesign.models import Answer, Organisation, RolePlan, User
-from tests.conftest import PLAN_FORM
+from tests.helpers import PLAN_FORM
 
 
 def text(response) -> str:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import Answer, RolePlan
-from tests.conftest import PLAN_FORM, Auth, Browser
+from tests.helpers import PLAN_FORM, Auth, Browser
 from tests.web.test_bad_input import summary_links
 
 CONFLICT = (

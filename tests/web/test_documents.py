@@ -139,7 +139,7 @@ def test_the_current_documents_download_without_saving_and_name_the_version_they
     assert "version 1" in pdf_text(response.data)
     page = text(client.get(f"/plans/{plan}/documents/job-description"))
     assert f"/plans/{plan}/documents/v1/job-description.pdf" in page
-    from tests.conftest import PLAN_FORM
+    from tests.helpers import PLAN_FORM
 
     changed = {**PLAN_FORM, "peer_workers": "1", "introduction": "replacement", "band": "6"}
     browser.submit(f"/plans/{plan}/describe", changed)  # the plan changes
@@ -173,7 +173,7 @@ def test_the_version_goes_up_when_the_plan_changes_and_earlier_ones_stay(
     assert response.status_code == 302
     assert "saved as version 3" in squeeze(text(client.get(f"/plans/{plan}/documents/")))
     assert versions(app, plan) == [1, 2, 3]
-    from tests.conftest import PLAN_FORM
+    from tests.helpers import PLAN_FORM
 
     browser.submit(
         f"/plans/{plan}/describe",

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from roledesign import mail
 from roledesign.extensions import db
 from roledesign.models import Membership, User
-from tests.conftest import TEST_PASSWORD, Auth, Browser
+from tests.helpers import TEST_PASSWORD, Auth, Browser
 
 CSRF = re.compile(r'(name="csrf_token"(?: type="hidden")? value=")[^"]+(")')
 NONCE = re.compile(r"nonce-[^' ;]+|nonce=\"[^\"]+\"")

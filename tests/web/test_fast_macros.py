@@ -4,8 +4,10 @@ aside, which HTML ignores)."""
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
+from jinja2 import nodes
 from markupsafe import Markup
 
 
@@ -193,3 +195,160 @@ def test_tags_match_the_library(templates_app, params):
     assert normalise(render(templates_app, fast, params)) == normalise(
         render(templates_app, library, params)
     )
+
+
+# --- Every parameter a template passes to a lean macro is one the macro reads ------------------
+#
+# The comparisons above cover the parameters we know about. A template that starts passing a new
+# one (say "open" to details) would get the library's behaviour nowhere: the lean macro ignores
+# what it does not read. So the macros' reads are recorded, and every key path the templates
+# pass, found in their source, must be among them.
+
+FAST_MACROS = ("radios", "taskList", "details", "summaryList", "tag")
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+class Recorder:
+    """Stands in for a macro's parameters and notes each key path read ("items.*.hint.text"),
+    and each path whose truth is tested. Every value is true except the paths in ``false``."""
+
+    def __init__(self, path: str, log: dict, false: frozenset):
+        self._path, self._log, self._false = path, log, false
+        log["reads"].add(path)
+
+    def _child(self, key) -> "Recorder":
+        key = "*" if isinstance(key, int) else key
+        return Recorder(f"{self._path}.{key}" if self._path else key, self._log, self._false)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._child(name)
+
+    def __getitem__(self, key):
+        return self._child(key)
+
+    def __iter__(self):  # two items, so that loop.first and the rest both happen
+        return iter([self._child("*"), self._child("*")])
+
+    def __len__(self) -> int:
+        return 2
+
+    def __bool__(self) -> bool:
+        self._log["tested"].add(self._path)
+        return self._path not in self._false
+
+    def __str__(self) -> str:
+        return "x"
+
+
+def macro_reads(app, macro: str) -> set[str]:
+    """The key paths ``macro`` reads: rendered with everything true, then with each tested path
+    false in turn (so that the else branches are read too)."""
+    source = f'{{% from "macros/fast.html" import {macro} %}}{{{{ {macro}(p) }}}}'
+    reads: set[str] = set()
+    queue, done = [frozenset()], set()
+    while queue:
+        false = queue.pop()
+        if false in done:
+            continue
+        done.add(false)
+        log = {"reads": set(), "tested": set()}
+        with app.test_request_context():
+            app.jinja_env.from_string(source).render(p=Recorder("", log, false))
+        reads |= log["reads"]
+        queue += [frozenset([path]) for path in log["tested"]]
+    return reads - {""}
+
+
+def in_scope(scope: nodes.Node, kind: type, outside: set[int]) -> list:
+    return [n for n in scope.find_all(kind) if id(n) not in outside]
+
+
+def passed_paths(scope: nodes.Node, expr: nodes.Node, prefix: str, outside=frozenset(), seen=()):
+    """The key paths of the parameters ``expr`` builds: dict literals' keys, through lists,
+    conditionals, and the `set` and `.append(...)` of a variable in the same macro (``scope``;
+    ``outside`` are the nodes of other macros, when the scope is the template)."""
+
+    def inner(e, path, seen=seen):
+        return passed_paths(scope, e, path, outside, seen)
+
+    if isinstance(expr, nodes.Dict):
+        paths = set()
+        for pair in expr.items:
+            assert isinstance(pair.key, nodes.Const), f"a computed key at line {pair.lineno}"
+            path = f"{prefix}.{pair.key.value}" if prefix else pair.key.value
+            paths |= {path} | inner(pair.value, path)
+        return paths
+    if isinstance(expr, nodes.List):
+        return set().union(*(inner(item, f"{prefix}.*") for item in expr.items))
+    if isinstance(expr, nodes.CondExpr):
+        return inner(expr.expr1, prefix) | inner(expr.expr2, prefix)
+    if isinstance(expr, nodes.Name) and expr.name not in seen:
+        seen = (*seen, expr.name)
+        paths = set()
+        for assign in in_scope(scope, nodes.Assign, outside):
+            if isinstance(assign.target, nodes.Name) and assign.target.name == expr.name:
+                paths |= inner(assign.node, prefix, seen)
+        for call in in_scope(scope, nodes.Call, outside):
+            target = call.node
+            if (
+                isinstance(target, nodes.Getattr)
+                and target.attr == "append"
+                and isinstance(target.node, nodes.Name)
+                and target.node.name == expr.name
+            ):
+                paths |= inner(call.args[0], f"{prefix}.*", seen)
+        return paths
+    return set()  # a value: text, a number, a variable from the view
+
+
+def template_calls(app, source: str, name: str) -> list[tuple[str, set[str]]]:
+    """(lean macro, key paths passed) for each call of a lean macro in a template's source."""
+    template = app.jinja_env.parse(source, name=name)
+    local = {}
+    for imported in template.find_all(nodes.FromImport):
+        if imported.template.value == "macros/fast.html":
+            for item in imported.names:
+                alias = item[1] if isinstance(item, tuple) else item
+                local[alias] = item[0] if isinstance(item, tuple) else item
+    macros = list(template.find_all(nodes.Macro))
+    in_macros = {id(n) for macro in macros for n in macro.find_all(nodes.Node)}
+    calls = []
+    for scope, outside in [(template, in_macros)] + [(m, set()) for m in macros]:
+        for call in in_scope(scope, nodes.Call, outside):
+            if isinstance(call.node, nodes.Name) and call.node.name in local:
+                paths = passed_paths(scope, call.args[0], "", outside)
+                calls.append((local[call.node.name], paths))
+    return calls
+
+
+def unsupported(app, sources: dict[str, str]) -> list[str]:
+    reads = {macro: macro_reads(app, macro) for macro in FAST_MACROS}
+    problems = []
+    for name, source in sources.items():
+        for macro, paths in template_calls(app, source, name):
+            problems += [f"{name}: {macro}() ignores {p!r}" for p in sorted(paths - reads[macro])]
+    return problems
+
+
+def test_every_parameter_the_templates_pass_is_one_the_lean_macro_reads(templates_app):
+    sources = {
+        str(path.relative_to(TEMPLATES_DIR)): path.read_text()
+        for path in sorted(TEMPLATES_DIR.rglob("*.html"))
+    }
+    calls = [c for name, s in sources.items() for c in template_calls(templates_app, s, name)]
+    assert {macro for macro, _ in calls} == set(FAST_MACROS)  # every lean macro is in use
+    assert unsupported(templates_app, sources) == []
+
+
+def test_the_check_notices_a_parameter_the_lean_macro_ignores(templates_app):
+    source = """{% from "macros/fast.html" import details, radios as r %}
+    {{ details({"summaryText": "Why", "html": why, "open": true}) }}
+    {% set items = [] %}{% set _ = items.append({"value": "a", "text": "A", "disabled": true}) %}
+    {{ r({"name": "x", "fieldset": {"legend": {"text": "L", "size": "m"}}, "items": items}) }}"""
+    assert unsupported(templates_app, {"probe.html": source}) == [
+        "probe.html: details() ignores 'open'",
+        "probe.html: radios() ignores 'fieldset.legend.size'",
+        "probe.html: radios() ignores 'items.*.disabled'",
+    ]

@@ -4,7 +4,7 @@ import re
 
 from roledesign.extensions import db
 from roledesign.models import RolePlan
-from tests.conftest import PLAN_FORM
+from tests.helpers import PLAN_FORM
 
 
 def text(response) -> str:

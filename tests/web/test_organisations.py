@@ -177,7 +177,7 @@ def test_the_audit_log_keeps_every_event_within_reach(app, client, auth, browser
     from sqlalchemy import func
 
     from roledesign.models import AuditEvent, User
-    from tests.conftest import Auth, Browser
+    from tests.helpers import Auth, Browser
 
     auth.manager()
     plan_id = make_plan()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from roledesign.extensions import db
 from roledesign.models import Answer, Assessment, ClosedRoundError, RolePlan
 from roledesign.web.assessment.services import save_domain
-from tests.conftest import PLAN_FORM
+from tests.helpers import PLAN_FORM
 
 
 def text(response):

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from roledesign.config import PROJECT_ROOT
-from roledesign.domain import charts, team_charts
+from roledesign.web import charts, team_charts
 
 TEXT = "#212b32"  # nhsuk-frontend's text colour
 PAGE_BACKGROUNDS = ("#ffffff", "#f0f4f5")  # white panels, and the grey page behind them

@@ -11,7 +11,7 @@ from datetime import date
 from roledesign.extensions import db
 from roledesign.models import RolePlan
 from roledesign.web.team import services
-from tests.conftest import Auth, Browser
+from tests.helpers import Auth, Browser
 from tests.web.team_helpers import close_survey, respond, set_up_survey, text
 
 TWO = {"items_distinctiveness": ["DIS-01"], "items_shared_expectations": ["EXP-01"]}
@@ -206,7 +206,7 @@ def test_attack_4_subtracting_your_own_organisations_does_not_recover_another(ap
 
 
 def _make(browser):
-    from tests.conftest import PLAN_FORM
+    from tests.helpers import PLAN_FORM
 
     response = browser.submit("/plans/new", PLAN_FORM)
     assert response.status_code == 302, text(response)[:2000]

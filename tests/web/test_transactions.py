@@ -7,7 +7,7 @@ from roledesign import create_app
 from roledesign.extensions import db
 from roledesign.models import Action, Answer, AuditEvent, RolePlan
 from roledesign.web import audit
-from tests.conftest import PLAN_FORM, Auth, Browser
+from tests.helpers import PLAN_FORM, Auth, Browser
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from roledesign.catalog import DOMAIN_KEYS
-from roledesign.domain.charts import bar_chart
 from roledesign.domain.context import applicable
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
@@ -11,6 +10,7 @@ from roledesign.web import audit
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.assessment import services
 from roledesign.web.assessment.forms import domain_form, field_name
+from roledesign.web.charts import bar_chart
 from roledesign.web.concurrency import is_stale
 from roledesign.web.template_helpers import catalog
 

@@ -5,7 +5,6 @@ from datetime import date
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from roledesign.domain.charts import bar_chart, line_chart
 from roledesign.domain.context import applicable
 from roledesign.domain.progress import closed_between, moved_items, weakest_domains
 from roledesign.domain.report import build_report
@@ -14,6 +13,7 @@ from roledesign.extensions import db
 from roledesign.web import audit
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.assessment import services as assessment
+from roledesign.web.charts import bar_chart, line_chart
 from roledesign.web.progress import services
 from roledesign.web.progress.forms import (
     CHECKIN_ANSWERS,

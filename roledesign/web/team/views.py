@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from roledesign.domain import disclosure
 from roledesign.domain.anonymity import POOL, comment_threshold
-from roledesign.domain.charts import bar_chart
 from roledesign.domain.disclosure import SECTOR_EPSILON
 from roledesign.domain.scoring import score
 from roledesign.domain.sectors import (
@@ -19,14 +18,15 @@ from roledesign.domain.sectors import (
     SECTOR_MIN_RESPONDENTS,
     compare_sectors,
 )
-from roledesign.domain.team_charts import group_chart
 from roledesign.extensions import db
 from roledesign.models.accounts import SECTORS
 from roledesign.web import audit
 from roledesign.web.access import current_membership, may, organisation_required, plan_or_404
 from roledesign.web.assessment.services import current_round, load_answers
+from roledesign.web.charts import bar_chart
 from roledesign.web.team import export, services
 from roledesign.web.team.forms import ActionForm, AnonymityForm, setup_form
+from roledesign.web.team_charts import group_chart
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("team", __name__)

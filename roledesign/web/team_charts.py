@@ -5,7 +5,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from roledesign.domain.charts import (
+from roledesign.domain.scoring import rounded
+from roledesign.web.charts import (
     BAR_COLOUR,
     GRID_COLOUR,
     LINE_H,
@@ -13,7 +14,6 @@ from roledesign.domain.charts import (
     label_lines,
     label_svg,
 )
-from roledesign.domain.scoring import rounded
 
 TEAM_COLOUR = "#330072"  # NHS purple: the whole team, set apart from the groups
 

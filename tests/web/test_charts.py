@@ -1,6 +1,6 @@
 import re
 
-from roledesign.domain.charts import bar_chart
+from roledesign.web.charts import bar_chart, line_chart
 
 
 def test_bar_lengths_are_proportional_and_missing_scores_say_so():
@@ -17,7 +17,7 @@ def test_labels_are_escaped():
 
 
 def test_group_chart_has_a_section_per_domain_and_says_what_is_not_assessed():
-    from roledesign.domain.team_charts import group_chart
+    from roledesign.web.team_charts import group_chart
 
     svg = group_chart(
         [
@@ -33,8 +33,8 @@ def test_group_chart_has_a_section_per_domain_and_says_what_is_not_assessed():
 
 
 def test_long_labels_wrap_onto_lines_that_fit_beside_the_bars():
-    from roledesign.domain.charts import LABEL_CHARS
-    from roledesign.domain.team_charts import group_chart
+    from roledesign.web.charts import LABEL_CHARS
+    from roledesign.web.team_charts import group_chart
 
     label = "Shared expectations of the role: team"
     for svg in (
@@ -47,3 +47,15 @@ def test_long_labels_wrap_onto_lines_that_fit_beside_the_bars():
         # The taller row pushes the next bar down: the bars never overlap.
         tops = [float(y) for y in re.findall(r'<rect x="[\d.]+" y="([\d.]+)"', svg)]
         assert tops[1] - tops[0] >= 2 * 18
+
+
+def test_line_chart_breaks_lines_at_missing_values_and_escapes():
+    svg = line_chart(
+        ["R1", "R2", "R3"],
+        [("<A>", [10.0, None, 30.0]), ("B", [20.0, 40.0, 60.0])],
+        title="T & t",
+        description="D",
+    )
+    assert svg.count("<polyline") == 1  # A has no two consecutive points; B is one line
+    assert svg.count("<circle") == 5
+    assert "&lt;A&gt;" in svg and "T &amp; t" in svg
