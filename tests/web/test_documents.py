@@ -328,7 +328,7 @@ def test_markup_and_control_characters_are_kept_as_text(app, client, browser, pl
 
 
 def test_a_second_editor_is_told_and_keeps_what_they_typed(app, client, browser, plan):
-    token = browser.csrf(f"/plans/{plan}/documents/details")  # both opened the form at revision 0
+    token = browser.csrf(f"/plans/{plan}/documents/details")  # both opened the form at version 0
     browser.submit(f"/plans/{plan}/documents/details", {**DETAILS, "base": "First base"})
     response = client.post(
         f"/plans/{plan}/documents/details",
