@@ -165,7 +165,8 @@ def register_errorhandlers(app: Flask) -> None:
         )
         return render_template("errors/400.html", error=error, reason=reason), 400
 
-    # Two saves of the same plan raced past the stamp check: the later one loses, and is told.
+    # Forms answer a save that lost a race themselves (web.concurrency.saving); anything else
+    # that loses one gets this page.
     from sqlalchemy.orm.exc import StaleDataError
     from werkzeug.exceptions import Conflict
 

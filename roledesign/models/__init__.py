@@ -14,7 +14,13 @@ from roledesign.models.documents import ChecklistTick, DocumentDetails, Document
 from roledesign.models.invitations import TeamInvitation, TeamInvitedAddress
 from roledesign.models.jd_checks import JdCheck
 from roledesign.models.learning import ACTION_STATUSES, Action, ActionItem, CheckIn
-from roledesign.models.plans import Answer, Assessment, ClosedRoundError, RolePlan
+from roledesign.models.plans import (
+    Answer,
+    Assessment,
+    AssessmentPage,
+    ClosedRoundError,
+    RolePlan,
+)
 from roledesign.models.team import (
     TeamAnswer,
     TeamCount,
@@ -31,6 +37,7 @@ __all__ = [
     "ActionItem",
     "Answer",
     "Assessment",
+    "AssessmentPage",
     "AuditEvent",
     "CheckIn",
     "ChecklistTick",

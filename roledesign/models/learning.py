@@ -37,6 +37,8 @@ class Action(db.Model):
     drop_reason: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Counts saved changes, so that a second person editing at the same time is told.
+    version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
 
@@ -60,6 +62,8 @@ class Action(db.Model):
 
     def is_overdue(self, today: date) -> bool:
         return not self.is_closed and self.due_on < today
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ActionItem(db.Model):

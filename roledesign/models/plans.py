@@ -1,3 +1,4 @@
+import secrets
 from datetime import datetime
 from decimal import Decimal
 
@@ -66,6 +67,11 @@ class RolePlan(db.Model):
         )
 
 
+def new_revision() -> str:
+    """A revision that never repeats, not even when SQLite gives a deleted row's id to a new one."""
+    return secrets.token_hex(16)
+
+
 class Assessment(db.Model):
     """One round of the four-domain readiness walkthrough for a plan."""
 
@@ -83,6 +89,9 @@ class Assessment(db.Model):
     # Set when the next round starts. A closed round is a record of what was true then: its
     # answers can no longer change (see ClosedRoundError).
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Renewed in the same flush as any change to the round's answers, whatever writes them
+    # (_renew_answers_revision): results worked out from the answers are kept under it.
+    answers_revision: Mapped[str] = mapped_column(String(32), default=new_revision)
 
     plan: Mapped[RolePlan] = relationship(back_populates="assessments")
     answers: Mapped[list["Answer"]] = relationship(
@@ -107,6 +116,23 @@ class Answer(db.Model):
     updated_at: Mapped[datetime] = updated_at_column()
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")
+
+
+class AssessmentPage(db.Model):
+    """One domain page of an assessment round: its version counts the saves that changed its
+    answers, so that two people answering the same page at once are told (web.concurrency).
+    No row yet is version 0."""
+
+    __tablename__ = "assessment_pages"
+    __table_args__ = (UniqueConstraint("assessment_id", "domain_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    domain_key: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[datetime] = updated_at_column()
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ClosedRoundError(Exception):
@@ -134,3 +160,15 @@ def _refuse_changes_to_closed_rounds(session, flush_context, instances):
             before = (history.deleted or history.unchanged or (None,))[0]
             if before is not None:
                 raise ClosedRoundError(f"round {obj.round_no} is closed")
+
+
+@event.listens_for(Session, "before_flush")
+def _renew_answers_revision(session, flush_context, instances):
+    """Any change to a round's answers gives the round a new answers_revision in the same
+    flush, so a cache keyed on it can never serve answers that have since changed."""
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if not isinstance(obj, Answer) or (obj in session.dirty and not session.is_modified(obj)):
+            continue
+        assessment = obj.assessment
+        if assessment is not None and assessment not in session.deleted:
+            assessment.answers_revision = new_revision()

@@ -1,11 +1,19 @@
-"""Results already worked out, kept per process and looked up by everything they depend on.
+"""Results already worked out, kept per app object (so per worker process).
 
-A key must hold every input of the computation (ids alone are not enough), so an entry can never
-be stale: when anything changes, the key changes and the old entry simply ages out.
+Another worker's change never reaches this process's memo, so a key must change whenever an
+input of the computation does, in the same transaction as the change: it holds explicit
+revisions that are renewed with any change (an assessment round's ``answers_revision``), or
+identities of records that never change once stored (a team survey's release), or the input
+values themselves when the page has them anyway. Never bare ids: SQLite can give a deleted
+row's id to a new one. An entry that no key reaches any more simply ages out.
 """
 
 import threading
 from collections import OrderedDict
+
+from flask import current_app
+
+_MISSING = object()
 
 
 class Memo:
@@ -16,17 +24,30 @@ class Memo:
         self.entries: OrderedDict = OrderedDict()
         self.lock = threading.Lock()
 
-    def get_or_compute(self, key, compute):
+    def get(self, key, default=None):
         with self.lock:
             if key in self.entries:
                 self.entries.move_to_end(key)
                 return self.entries[key]
-        value = compute()
+        return default
+
+    def put(self, key, value):
         with self.lock:
             self.entries[key] = value
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
         return value
+
+    def get_or_compute(self, key, compute):
+        value = self.get(key, _MISSING)
+        return self.put(key, compute()) if value is _MISSING else value
+
+
+def app_memo(name: str, size: int = 256) -> Memo:
+    """The current app's memo called ``name``: each app object keeps its own."""
+    memos = current_app.extensions.setdefault("roledesign.memos", {})
+    memo = memos.get(name)
+    return memo if memo is not None else memos.setdefault(name, Memo(size))
 
 
 class Same:

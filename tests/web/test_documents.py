@@ -15,7 +15,7 @@ from roledesign.extensions import db
 from roledesign.models import ChecklistTick, DocumentDetails, DocumentVersion
 
 DETAILS = {
-    "revision": "0",
+    "stamp": "0",
     "base": "Riverside Resource Centre",
     "salary": "£26,530 to £29,114 a year, pro rata",
     "accountable_to": "Head of Community Services",
@@ -328,22 +328,22 @@ def test_markup_and_control_characters_are_kept_as_text(app, client, browser, pl
 
 
 def test_a_second_editor_is_told_and_keeps_what_they_typed(app, client, browser, plan):
-    token = browser.csrf(f"/plans/{plan}/documents/details")  # both opened the form at revision 0
+    token = browser.csrf(f"/plans/{plan}/documents/details")  # both opened the form at version 0
     browser.submit(f"/plans/{plan}/documents/details", {**DETAILS, "base": "First base"})
     response = client.post(
         f"/plans/{plan}/documents/details",
         data={**DETAILS, "base": "Second base", "csrf_token": token},
     )
     page = text(response)
-    assert response.status_code == 200
-    assert "These details were changed by Sam Manager while you were editing" in unescape(page)
+    assert response.status_code == 409
+    assert "Someone else saved changes to this page while you were editing it" in unescape(page)
     assert 'value="Second base"' in page
     with app.app_context():
         assert db.session.scalar(select(DocumentDetails.base)) == "First base"
     # Saving again from the page they were shown now works.
-    revision = re.search(r'name="revision" type="hidden" value="(\d+)"', page).group(1)
+    renewed = re.search(r'name="stamp" type="hidden" value="(\d+)"', page).group(1)
     browser.submit(
-        f"/plans/{plan}/documents/details", {**DETAILS, "base": "Second base", "revision": revision}
+        f"/plans/{plan}/documents/details", {**DETAILS, "base": "Second base", "stamp": renewed}
     )
     with app.app_context():
         assert db.session.scalar(select(DocumentDetails.base)) == "Second base"
@@ -437,7 +437,7 @@ def test_pages_take_a_fixed_number_of_queries(client, browser, plan, count_queri
         client.get(url)
     for n in range(6):  # more versions and more ticks
         browser.submit(
-            f"/plans/{plan}/documents/details", {**DETAILS, "base": f"Base {n}", "revision": str(n)}
+            f"/plans/{plan}/documents/details", {**DETAILS, "base": f"Base {n}", "stamp": str(n)}
         )
     browser.submit(url, {"done": ["RC-BA-01", "RC-BA-02", "RC-AD-01", "RC-SL-01"]})
     with count_queries() as many:

@@ -1,4 +1,4 @@
-"""The per-process memo behind the team report and the overview."""
+"""The memo behind the team report and the overview (one per app object, see test_revisions)."""
 
 from roledesign.web.memo import Memo, Same
 

@@ -70,7 +70,10 @@ def create_action(plan: RolePlan, data: dict) -> Action:
 
 
 def update_action(action: Action, data: dict) -> None:
+    links = action.item_ids
     _apply(action, data)
+    if action.item_ids != links:  # the row changes too, so its version counts the new links
+        action.updated_at = utcnow()
     db.session.flush()
 
 

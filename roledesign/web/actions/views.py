@@ -10,12 +10,11 @@ from roledesign.documents.action_plan import ActionRow, action_plan_document
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
 from roledesign.models import ACTION_STATUSES
-from roledesign.web import audit
+from roledesign.web import audit, concurrency
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.actions import services
 from roledesign.web.actions.forms import ActionForm
 from roledesign.web.assessment.services import current_round, load_answers
-from roledesign.web.concurrency import is_stale, stamp
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("actions", __name__, url_prefix="/plans/<int:plan_id>/actions")
@@ -84,26 +83,25 @@ def edit(plan_id: int, action_id: int):
     plan = plan_or_404(plan_id, "edit")
     action = services.action_or_404(plan, action_id)
     form = _form(plan, action)
-    current = stamp(action.updated_at.isoformat(), action.status, action.title)
-    if not form.is_submitted():
-        form.stamp.data = current
-    if form.validate_on_submit() and not is_stale(form, current):
-        services.update_action(action, form.action_data())
-        audit.record(
-            plan.organisation_id,
-            "changed",
-            f"action {action.id} on plan {plan.id}",
-            f"status: {ACTION_STATUSES[action.status]}",
-        )
-        db.session.commit()
-        _flash_saved(action)
-        return redirect(url_for("actions.index", plan_id=plan.id))
+    concurrency.start(form, action)
+    if form.validate_on_submit() and not concurrency.is_stale(form, action):
+        with concurrency.saving(form, lambda: (action,)):
+            services.update_action(action, form.action_data())
+            audit.record(
+                plan.organisation_id,
+                "changed",
+                f"action {action.id} on plan {plan.id}",
+                f"status: {ACTION_STATUSES[action.status]}",
+            )
+            db.session.commit()
+            _flash_saved(action)
+            return redirect(url_for("actions.index", plan_id=plan.id))
     if not form.is_submitted():
         form.item_ids.data = action.item_ids
         form.owner_user_id.data = str(action.owner_user_id or "")
     return render_template(
         "actions/edit.html", plan=plan, form=form, action=action
-    ), 409 if form.stamp.errors else 200
+    ), concurrency.status(form)
 
 
 def _flash_saved(action) -> None:

@@ -5,10 +5,9 @@ from sqlalchemy import select
 
 from roledesign.domain.scoring import Answer as ScoredAnswer
 from roledesign.extensions import db
-from roledesign.models import Answer, Assessment, RolePlan
+from roledesign.models import Answer, Assessment, AssessmentPage, RolePlan
 from roledesign.models.base import utcnow
 from roledesign.web.assessment.forms import field_name
-from roledesign.web.concurrency import stamp
 
 
 def current_round(plan: RolePlan) -> Assessment:
@@ -30,9 +29,13 @@ def load_answers(assessment: Assessment) -> tuple[dict[str, ScoredAnswer], dict[
     return answers, notes
 
 
-def page_stamp(items, answers, notes) -> str:
-    """A stamp of the saved answers on one page, to notice someone else saving them meanwhile."""
-    return stamp(*((item.id, answers.get(item.id), notes.get(item.id, "")) for item in items))
+def page_of(assessment: Assessment, domain_key: str) -> AssessmentPage | None:
+    """The record that counts saves of one domain page of the round (None before the first)."""
+    return db.session.scalar(
+        select(AssessmentPage).where(
+            AssessmentPage.assessment_id == assessment.id, AssessmentPage.domain_key == domain_key
+        )
+    )
 
 
 def form_data(items, answers, notes) -> dict:
@@ -79,6 +82,11 @@ def save_domain(assessment: Assessment, items, form) -> int:
         changed += 1
     if changed:
         assessment.updated_at = utcnow()
+        page = page_of(assessment, items[0].domain)
+        if page is None:
+            page = AssessmentPage(assessment_id=assessment.id, domain_key=items[0].domain)
+            db.session.add(page)
+        page.updated_at = utcnow()  # a new version of the page, checked against the one shown
     db.session.flush()
     return changed
 

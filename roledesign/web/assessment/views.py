@@ -6,12 +6,11 @@ from roledesign.catalog import DOMAIN_KEYS
 from roledesign.domain.context import applicable
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.web import audit, concurrency
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.assessment import services
 from roledesign.web.assessment.forms import domain_form, field_name
 from roledesign.web.charts import bar_chart
-from roledesign.web.concurrency import is_stale
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("assessment", __name__, url_prefix="/plans/<int:plan_id>")
@@ -33,31 +32,33 @@ def domain(plan_id: int, domain_key: str):
     plan = plan_or_404(plan_id, "edit")
     assessment = services.current_round(plan)
     items = applicable(catalog().items_in(domain_key), plan.context)
-    answers, notes = services.load_answers(assessment)
-    current = services.page_stamp(items, answers, notes)
+    page = services.page_of(assessment, domain_key)
     if request.method == "POST":
         form = domain_form(items)
-        if form.validate() and not is_stale(form, current):
-            changed = services.save_domain(assessment, items, form)
-            if changed:
-                audit.record(
-                    plan.organisation_id,
-                    "changed",
-                    f"plan {plan.id}",
-                    f"{changed} answer(s) in {catalog().domain(domain_key).title}, "
-                    f"round {assessment.round_no}",
-                )
-            db.session.commit()
-            if changed:
-                flash("Your answers have been saved.", "success")
-            if request.form.get("then") == "task-list":
-                return redirect(url_for("plans.show", plan_id=plan.id))
-            return redirect(_next_step(plan.id, domain_key))
+        # The plan's version counts too: its description decides which statements are shown.
+        if form.validate() and not concurrency.is_stale(form, plan, page):
+            with concurrency.saving(form, lambda: (plan, services.page_of(assessment, domain_key))):
+                changed = services.save_domain(assessment, items, form)
+                if changed:
+                    audit.record(
+                        plan.organisation_id,
+                        "changed",
+                        f"plan {plan.id}",
+                        f"{changed} answer(s) in {catalog().domain(domain_key).title}, "
+                        f"round {assessment.round_no}",
+                    )
+                db.session.commit()
+                if changed:
+                    flash("Your answers have been saved.", "success")
+                if request.form.get("then") == "task-list":
+                    return redirect(url_for("plans.show", plan_id=plan.id))
+                return redirect(_next_step(plan.id, domain_key))
     else:
+        answers, notes = services.load_answers(assessment)
         form = domain_form(items, data=services.form_data(items, answers, notes))
-        form.stamp.data = current
+        concurrency.start(form, plan, page)
     step = DOMAIN_KEYS.index(domain_key) + 1
-    status = 409 if form.stamp.errors else 200
+    status = concurrency.status(form)
     return render_template(
         "assessment/domain.html",
         plan=plan,

@@ -3,11 +3,12 @@
 import re
 from datetime import date
 
-from wtforms import BooleanField, FormField, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, FormField, StringField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
 from roledesign.catalog.model import DOMAIN_KEYS
 from roledesign.domain.duties import diluting_duties, flag_message
+from roledesign.web.concurrency import stamp_field
 from roledesign.web.forms import BaseForm, IntegerField, SelectField, SubForm, choices
 from roledesign.web.template_helpers import catalog
 
@@ -75,7 +76,7 @@ class DateForm(SubForm):
 
 class DetailsForm(BaseForm):
     flags = ()  # the duties a drift rule flags, set when the form is validated
-    revision = HiddenField()
+    stamp = stamp_field()
     base = _text(
         "Base",
         120,

@@ -42,14 +42,6 @@ def save_details(plan: RolePlan, data: dict, user: User) -> bool:
     return changed
 
 
-def conflict_message(saved: DocumentDetails | None) -> str:
-    who = saved.updated_by.name if saved and saved.updated_by else "someone else"
-    return (
-        f"These details were changed by {who} while you were editing. Your changes are shown "
-        "below and have not been saved yet: check them and save again."
-    )
-
-
 def _details_value(details: DocumentDetails | None) -> Details:
     if details is None:
         return Details()

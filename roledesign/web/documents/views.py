@@ -5,7 +5,6 @@ from io import BytesIO
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from roledesign.documents.plan_common import KIND_BY_SLUG, KINDS
 from roledesign.documents.plan_documents import (
@@ -19,7 +18,7 @@ from roledesign.documents.plan_documents import (
 from roledesign.documents.recruitment_checklist import checklist_keys
 from roledesign.domain.tailoring import DocumentInputs, tailor
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.web import audit, concurrency
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.documents import services
 from roledesign.web.documents.forms import DetailsForm
@@ -73,14 +72,6 @@ def index(plan_id: int):
     )
 
 
-def _conflict(plan, form) -> list[dict]:
-    """Someone saved the details while this person was editing: keep what they typed, point
-    the form at the newest revision and say what happened."""
-    saved = services.details_of(plan)
-    form.revision.data = str(saved.revision) if saved else "0"
-    return [{"text": services.conflict_message(saved), "href": "#base"}]
-
-
 @bp.route("/details", methods=["GET", "POST"])
 @organisation_required
 def details(plan_id: int):
@@ -88,34 +79,25 @@ def details(plan_id: int):
     plan = plan_or_404(plan_id, "documents")
     saved = services.details_of(plan)
     form = DetailsForm(obj=saved) if request.method == "GET" else DetailsForm()
-    conflict = []
-    if form.validate_on_submit():
-        if (form.revision.data or "0") != (str(saved.revision) if saved else "0"):
-            conflict = _conflict(plan, form)
-        else:
-            try:
-                if services.save_details(plan, form.details_data(), current_user):
-                    audit.record(
-                        plan.organisation_id, "changed", f"document details of plan {plan.id}"
-                    )
-                    version, _ = _save_version(plan)
-                    db.session.commit()
-                    flash(
-                        "The details have been saved. The documents now include them: "
-                        f"they are saved as version {version.number}.",
-                        "success",
-                    )
-                return redirect(url_for("documents.index", plan_id=plan.id))
-            except (IntegrityError, StaleDataError):  # saved by someone else a moment ago
-                db.session.rollback()
-                conflict = _conflict(plan, form)
+    concurrency.start(form, saved)
+    if form.validate_on_submit() and not concurrency.is_stale(form, saved):
+        with concurrency.saving(form, lambda: (services.details_of(plan),)):
+            if services.save_details(plan, form.details_data(), current_user):
+                audit.record(plan.organisation_id, "changed", f"document details of plan {plan.id}")
+                version, _ = _save_version(plan)
+                db.session.commit()
+                flash(
+                    "The details have been saved. The documents now include them: "
+                    f"they are saved as version {version.number}.",
+                    "success",
+                )
+            return redirect(url_for("documents.index", plan_id=plan.id))
     elif request.method == "GET":
-        form.revision.data = str(saved.revision) if saved else "0"
         # Duties kept anyway before are still kept: the box stays ticked until they change.
         form.keep_anyway.data = bool(form.duty_flags())
     return render_template(
-        "documents/details.html", plan=plan, form=form, conflict=conflict, pay=catalog().pay
-    )
+        "documents/details.html", plan=plan, form=form, pay=catalog().pay
+    ), concurrency.status(form)
 
 
 @bp.get("/<slug>")

@@ -17,6 +17,7 @@ from roledesign.models import (
     ActionItem,
     Answer,
     Assessment,
+    AssessmentPage,
     AuditEvent,
     CheckIn,
     ChecklistTick,
@@ -552,6 +553,7 @@ def delete_organisation(organisation: Organisation) -> None:
     action_ids = select(Action.id).where(Action.plan_id.in_(plan_ids))
     # Bulk deletes, children first, so that no database's cascade rules are relied on.
     db.session.execute(delete(Answer).where(Answer.assessment_id.in_(round_ids)))
+    db.session.execute(delete(AssessmentPage).where(AssessmentPage.assessment_id.in_(round_ids)))
     db.session.execute(delete(Assessment).where(Assessment.plan_id.in_(plan_ids)))
     db.session.execute(delete(ActionItem).where(ActionItem.action_id.in_(action_ids)))
     db.session.execute(delete(Action).where(Action.plan_id.in_(plan_ids)))

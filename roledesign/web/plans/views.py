@@ -5,10 +5,9 @@ from flask_login import current_user
 
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.web import audit, concurrency
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.assessment.services import current_round, load_answers
-from roledesign.web.concurrency import is_stale, stamp
 from roledesign.web.ids import query_id
 from roledesign.web.jd_check.services import attach_to_new_plan, checks_for_plan
 from roledesign.web.plans import services
@@ -62,19 +61,16 @@ def describe(plan_id: int):
     """Change the description of the post."""
     plan = plan_or_404(plan_id, "edit")
     form = PlanForm(obj=plan)
-    current = stamp(plan.version)
-    if not form.is_submitted():
-        form.stamp.data = current
-    if form.validate_on_submit() and not is_stale(form, current):
-        if services.update_plan(plan, form.plan_data()):
-            audit.record(
-                plan.organisation_id, "changed", f"plan {plan.id}", "description of the post"
-            )
-            db.session.commit()
-            flash("The description of the post has been saved.", "success")
-        return redirect(url_for("plans.show", plan_id=plan.id))
+    concurrency.start(form, plan)
+    if form.validate_on_submit() and not concurrency.is_stale(form, plan):
+        with concurrency.saving(form, lambda: (plan,)):
+            if services.update_plan(plan, form.plan_data()):
+                audit.record(
+                    plan.organisation_id, "changed", f"plan {plan.id}", "description of the post"
+                )
+                db.session.commit()
+                flash("The description of the post has been saved.", "success")
+            return redirect(url_for("plans.show", plan_id=plan.id))
     if not form.is_submitted() and plan.band is None:
         form.band.data = ""
-    return render_template(
-        "plans/describe.html", form=form, plan=plan
-    ), 409 if form.stamp.errors else 200
+    return render_template("plans/describe.html", form=form, plan=plan), concurrency.status(form)

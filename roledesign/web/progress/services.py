@@ -8,11 +8,11 @@ from sqlalchemy import bindparam, func, select
 
 from roledesign.domain.context import applicable
 from roledesign.domain.scoring import Answer as ScoredAnswer
-from roledesign.domain.scoring import Result, score
+from roledesign.domain.scoring import score
 from roledesign.extensions import db
 from roledesign.models import Action, Answer, Assessment, CheckIn, RolePlan
 from roledesign.models.learning import CLOSED_STATUSES
-from roledesign.web.memo import Memo, Same
+from roledesign.web.memo import Same, app_memo
 
 
 def actions_closed(plan: RolePlan) -> list[tuple[int, str, object]]:
@@ -54,7 +54,6 @@ def save_check_in(plan: RolePlan, data: dict, user) -> CheckIn:
 
 # The overview's statements, built once: the organisation and the day are bound per request.
 _ORGANISATION = bindparam("organisation_id")
-_PLANS = select(RolePlan).where(RolePlan.organisation_id == _ORGANISATION).order_by(RolePlan.title)
 _LATEST = (
     select(Assessment.plan_id, func.max(Assessment.round_no).label("round_no"))
     .join(RolePlan, RolePlan.id == Assessment.plan_id)
@@ -62,16 +61,19 @@ _LATEST = (
     .group_by(Assessment.plan_id)
     .subquery()
 )
-_LATEST_ANSWERS = (
-    select(
-        Assessment.plan_id, Assessment.round_no, Answer.item_id, Answer.status, Answer.importance
+# Each plan with its latest round: id, number and answers revision.
+_PLANS = (
+    select(RolePlan, Assessment.id, Assessment.round_no, Assessment.answers_revision)
+    .outerjoin(_LATEST, _LATEST.c.plan_id == RolePlan.id)
+    .outerjoin(
+        Assessment,
+        (Assessment.plan_id == RolePlan.id) & (Assessment.round_no == _LATEST.c.round_no),
     )
-    .join(
-        _LATEST,
-        (_LATEST.c.plan_id == Assessment.plan_id) & (_LATEST.c.round_no == Assessment.round_no),
-    )
-    .join(Answer, Answer.assessment_id == Assessment.id)
-    .order_by(Assessment.plan_id, Answer.item_id)
+    .where(RolePlan.organisation_id == _ORGANISATION)
+    .order_by(RolePlan.title)
+)
+_ANSWERS = select(Answer.assessment_id, Answer.item_id, Answer.status, Answer.importance).where(
+    Answer.assessment_id.in_(bindparam("rounds", expanding=True))
 )
 _OVERDUE = (
     select(Action.plan_id, func.count())
@@ -84,44 +86,36 @@ _OVERDUE = (
     .group_by(Action.plan_id)
 )
 
-# score() is pure, so a plan's context and answers fix its result: the overview, which scores
-# every plan on each visit, works a plan out again only when one of its answers has changed.
-# A result is about 10 KB, so this holds at most about 10 MB per worker.
-_results = Memo(size=1024)
-
-
-def latest_result(catalog, context: dict, answers: tuple[tuple[str, str, int | None], ...]):
-    """The readiness result for (item_id, status, importance) answers, reused while unchanged."""
-
-    def compute() -> Result:
-        scored = {
-            item_id: ScoredAnswer(status, importance) for item_id, status, importance in answers
-        }
-        return score(applicable(catalog.items, context), scored)
-
-    return _results.get_or_compute((Same(catalog), tuple(context.items()), answers), compute)
-
 
 def organisation_overview(catalog, organisation_id: int, today: date):
-    """Every plan with its latest round's result and its overdue actions: three queries."""
+    """Every plan with its latest round's result and its overdue actions.
+
+    score() is pure, so a plan's context and its latest round's answers fix its result: it is
+    kept under the context (on the plan row, read anyway) and the round's answers revision,
+    renewed with any change to its answers. Answers are read only for rounds worked out for
+    the first time: two queries, a third when some result is new. A result is about 10 KB, so
+    the memo holds at most about 10 MB per worker.
+    """
     where = {"organisation_id": organisation_id}
-    plans = db.session.scalars(_PLANS, where).all()
-    answers: dict[int, list] = defaultdict(list)
-    rounds: dict[int, int] = {}
-    for plan_id, round_no, item_id, status, importance in db.session.execute(
-        _LATEST_ANSWERS, where
-    ):
-        answers[plan_id].append((item_id, status, importance))
-        rounds[plan_id] = round_no
+    rows = db.session.execute(_PLANS, where).all()
+    memo = app_memo("overview_results", size=1024)
+    keys = {plan.id: (Same(catalog), tuple(plan.context.items()), rev) for plan, *_, rev in rows}
+    results = {plan_id: memo.get(key) for plan_id, key in keys.items()}
+    new = [(plan, round_id) for plan, round_id, *_ in rows if results[plan.id] is None]
+    if new:
+        answers: dict[int, dict] = defaultdict(dict)
+        rounds = [round_id for _, round_id in new if round_id is not None]
+        for round_id, item_id, status, importance in db.session.execute(
+            _ANSWERS, {"rounds": rounds}
+        ):
+            answers[round_id][item_id] = ScoredAnswer(status, importance)
+        for plan, round_id in new:
+            result = score(applicable(catalog.items, plan.context), answers[round_id])
+            results[plan.id] = memo.put(keys[plan.id], result)
     overdue = dict(db.session.execute(_OVERDUE, {**where, "today": today}).all())
     return [
-        (
-            plan,
-            latest_result(catalog, plan.context, tuple(answers.get(plan.id, ()))),
-            rounds.get(plan.id, 1),
-            overdue.get(plan.id, 0),
-        )
-        for plan in plans
+        (plan, results[plan.id], round_no or 1, overdue.get(plan.id, 0))
+        for plan, _, round_no, _ in rows
     ]
 
 

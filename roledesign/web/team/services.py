@@ -22,7 +22,7 @@ from roledesign.domain.sectors import Contribution
 from roledesign.domain.team import TeamResult
 from roledesign.extensions import db
 from roledesign.models import Organisation, RolePlan, TeamRelease, TeamSurvey, User
-from roledesign.web.memo import Memo, Same
+from roledesign.web.memo import Same, app_memo
 from roledesign.web.team.store import latest_with_total, response_total, submit_response
 
 __all__ = ["submit_response"]  # the respondent side stores answers through here
@@ -172,17 +172,18 @@ def store_release(survey: TeamSurvey, figures: dict, *, closed_on: date) -> dict
     return figures
 
 
-# A release never changes, so the survey's id and random token identify its figures.
-_report_cache = Memo()
-
-
 def team_report(catalog: Catalog, survey: TeamSurvey) -> TeamResult | None:
-    """The team report from the survey's release; None while the survey is open."""
+    """The team report from the survey's release; None while the survey is open.
+
+    Kept under the survey's token: a release is stored once and never changed (nothing updates
+    team_releases), and the token, random and never reused (unlike an id, which SQLite can give
+    a new survey after a deletion), names the survey and so its one release. The statements
+    are in the key too: they can still change after a release when nobody answered."""
     figures = release_for(catalog, survey)
     if figures is None:
         return None
-    key = (survey.id, survey.token, tuple(survey.item_ids), Same(catalog))
-    return _report_cache.get_or_compute(
+    key = (survey.token, tuple(survey.item_ids), Same(catalog))
+    return app_memo("team_reports").get_or_compute(
         key,
         lambda: disclosure.result(survey_items(catalog, survey), figures, catalog.team.group_keys),
     )
