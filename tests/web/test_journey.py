@@ -113,7 +113,7 @@ def test_full_walkthrough_reaches_report(app, client, auth, browser, make_plan):
     assert response.headers["Location"] == f"/plans/{plan_id}/report"
     report = text(client.get(f"/plans/{plan_id}/report"))
     assert "Nearly ready" in report  # a critical gap stops "ready"
-    assert "Critical gaps" in report
+    assert "What to do first" in report and "Critical" in report
     assert "Arrange peer supervision or mentoring" in report  # the action for SUP-02
     assert "Knowledge gaps" in report and "take time out after distressing work" in report
     assert "<svg" in report and 'role="img"' in report
