@@ -142,3 +142,14 @@ def test_describe_can_be_changed(client, auth, browser, make_plan):
     )
     assert response.headers["Location"] == f"/plans/{plan_id}"
     assert "Crisis team" in text(client.get(f"/plans/{plan_id}"))
+
+
+def test_a_saved_note_is_shown_open_and_an_empty_one_folded(client, auth, browser, make_plan):
+    auth.manager()
+    plan_id = make_plan()
+    url = f"/plans/{plan_id}/domains/distinctiveness"
+    browser.submit(url, {"DIS_01-note": "Agreed in March.", "then": "task-list"})
+    page = text(client.get(url))
+    notes = re.findall(r'<details class="nhsuk-details app-item__note"( open)?>', page)
+    assert notes[0] == " open" and set(notes[1:]) == {""}
+    assert "Agreed in March." in page
