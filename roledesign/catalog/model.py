@@ -2,6 +2,7 @@
 
 These are the leaves every loader builds on; the whole (`Catalog`) is in `evidence_base.py`."""
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,6 +14,9 @@ DOMAIN_KEYS = (
 )
 # The design of the study a source reports, as the seed that describes it says; `unknown` where the
 # seed cites a study without saying how it was done.
+# One person in an author list: a surname, then perhaps initials ("Gillard SG", "Burns-Lynch",
+# "McLean"). Any other author ("Peer Worker Research Project", "NHS Employers") is an organisation.
+PERSON = re.compile(r"[A-Z][\w'’-]+(?: [A-Z]{1,3})?")
 EVIDENCE_KINDS = ("trial", "review", "qualitative", "survey", "policy", "expert", "unknown")
 
 
@@ -30,11 +34,15 @@ class Source:
 
     @cached_property
     def short(self) -> str:
-        """Author–year form for running text, e.g. 'Gillard & Holley 2014'."""
+        """Author–year form for running text, e.g. 'Gillard & Holley 2014'; an organisation or
+        project is cited by its whole name, e.g. 'Peer Worker Research Project 2011–2013'."""
         if self.cite_as:
             return self.cite_as
         names = [n.strip() for n in self.authors.split(",") if n.strip()]
-        surnames = [n.split(" ")[0] for n in names if not n.startswith("et al")]
+        people = [n for n in names if not n.startswith("et al")]
+        if not all(PERSON.fullmatch(n) for n in people):
+            return f"{self.authors.strip()} {self.year}"
+        surnames = [n.split(" ")[0] for n in people]
         if len(names) > len(surnames):  # "Chinman M, et al." lists only the first author
             lead = f"{surnames[0]} et al."
         elif len(surnames) == 1:

@@ -35,6 +35,11 @@ class DomainRow:
 class Priority:
     gap: Gap
     item: Item
+    status: str = ""  # the answer given: "no", "partly" or "dont_know"
+
+    @property
+    def is_critical(self) -> bool:
+        return self.gap.is_critical
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,18 @@ class Report:
     @property
     def top_priorities(self) -> tuple[Priority, ...]:
         return self.priorities[:TOP_PRIORITIES]
+
+    @property
+    def key_priorities(self) -> tuple[Priority, ...]:
+        """The one list the report leads with: the top priorities and every critical gap, in
+        priority order, so no critical gap is left out and none is listed twice."""
+        chosen = {p.item.id for p in self.top_priorities} | {i.id for i in self.critical_gaps}
+        return tuple(p for p in self.priorities if p.item.id in chosen)
+
+    @property
+    def other_gaps(self) -> int:
+        """How many gaps the report lists only under their domains."""
+        return len(self.priorities) - len(self.key_priorities)
 
     @property
     def answered(self) -> int:
@@ -87,5 +104,8 @@ def build_report(
         band=catalog.bands[result.band],
         critical_gaps=tuple(catalog.item(i) for i in result.critical_gaps),
         knowledge_gaps=tuple(catalog.item(i) for i in result.knowledge_gaps),
-        priorities=tuple(Priority(gap=g, item=catalog.item(g.item_id)) for g in result.priorities),
+        priorities=tuple(
+            Priority(gap=g, item=catalog.item(g.item_id), status=answers[g.item_id].status)
+            for g in result.priorities
+        ),
     )

@@ -185,8 +185,7 @@ def holds(condition: Condition, context: Mapping, answers: Mapping[str, Answer])
 def priority_gaps(report: Report) -> tuple[Priority, ...]:
     """The gaps that must show up in the documents: the report's top priorities and every
     critical gap, in priority order."""
-    chosen = {p.item.id for p in report.top_priorities} | {i.id for i in report.critical_gaps}
-    return tuple(p for p in report.priorities if p.item.id in chosen)
+    return report.key_priorities
 
 
 def placeholder_values(inputs: DocumentInputs) -> dict[str, str]:

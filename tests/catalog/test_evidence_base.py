@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 
 from roledesign.catalog import DOMAIN_KEYS, load_catalog
+from roledesign.catalog.model import PERSON, Source
 from roledesign.config import PROJECT_ROOT
 
 SEEDS = ("gillard_holley_2014", "gillard_2013", "repper_carter", "mrp_portfolio", "pwrp_2013")
@@ -163,3 +164,29 @@ def test_short_citations(catalog):
     assert catalog.source("gillard_2013").short == "Gillard et al. 2013"
     assert catalog.source("chinman_2006").short == "Chinman et al. 2006"
     assert catalog.source("bach_2000").short == "Bach 2000"
+
+
+def test_an_organisation_or_project_is_cited_by_its_whole_name():
+    assert Source("k", "Peer Worker Research Project", "2011–2013").short == (
+        "Peer Worker Research Project 2011–2013"
+    )
+    assert Source("k", "NHS England", "2023").short == "NHS England 2023"
+    assert Source("k", "Burns-Lynch, Salzer", "2001").short == "Burns-Lynch & Salzer 2001"
+    assert Source("k", "Gillard SG, Edwards C, Gibson SL", "2013").short == "Gillard et al. 2013"
+
+
+def test_every_source_has_a_well_formed_short_name(catalog):
+    """People by surname, organisations and projects by their whole name: never the first word
+    of an organisation's name with a year ('Peer 2011–2013')."""
+    for source in catalog.sources.values():
+        short = source.short
+        assert short.endswith(source.year) or source.cite_as, source.key
+        lead = short.removesuffix(source.year).strip()
+        names = [n.strip() for n in source.authors.split(",") if not n.strip().startswith("et al")]
+        if source.cite_as:
+            assert lead and lead != source.authors.split()[0], source.key
+        elif all(PERSON.fullmatch(n) for n in names):
+            assert lead.split(" ")[0] == names[0].split(" ")[0], source.key
+        else:  # an organisation or project
+            assert lead == source.authors.strip(), source.key
+    assert catalog.source("pwrp_2013").short == "Peer Worker Research Project 2011–2013"

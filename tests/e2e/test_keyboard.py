@@ -127,7 +127,7 @@ def test_the_readiness_walkthrough_by_keyboard(page, live_server, auth, make_pla
     # The first statement: Space chooses the focused radio, the arrows move along the group.
     keys.tab_to("Why this matters")
     keys.press("Enter")
-    expect(page.locator("#item-DIS-01 details")).to_have_attribute("open", "")
+    expect(page.locator("#item-DIS-01 details.app-item__why")).to_have_attribute("open", "")
     first = keys.tab_to(name="DIS_01-status")
     assert first["value"] == "yes" and not first["checked"]
     keys.press("Space")
@@ -142,10 +142,14 @@ def test_the_readiness_walkthrough_by_keyboard(page, live_server, auth, make_pla
         keys.press("ArrowDown")
     now = keys.focused()
     assert (now["value"], now["checked"]) == ("4", True)
+    # The optional note is behind "Add a note": Enter opens it, Tab reaches the box.
+    assert keys.tab()["text"].startswith("Add a note")
+    keys.press("Enter")
     note = keys.tab()
     assert note["name"] == "DIS_01-note"
     page.keyboard.type("Answered by keyboard.")
-    # Shift+Tab goes back to the group, onto its chosen radio.
+    # Shift+Tab goes back past "Add a note" to the group, onto its chosen radio.
+    assert keys.tab(backwards=True)["text"].startswith("Add a note")
     back = keys.tab(backwards=True)
     assert (back["name"], back["value"]) == ("DIS_01-importance", "4")
     keys.tab_to("Save and return to task list")

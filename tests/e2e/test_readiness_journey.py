@@ -78,6 +78,7 @@ def test_sign_up_plan_answer_one_domain_and_read_the_report(
         section.get_by_role("group", name="How important is this to us?").get_by_label(
             "Extremely important"
         ).check()
+    statements.nth(0).get_by_text("Add a note").click()
     statements.nth(0).get_by_label("Note (optional)").fill("No job description yet.")
     shot(page, "06-domain")
     page.get_by_role("button", name="Save and return to task list").click()

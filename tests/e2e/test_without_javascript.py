@@ -95,7 +95,7 @@ def test_sign_up_plan_answer_and_report_without_javascript(
     accessible(page, "Distinctiveness of the role")
     first = page.locator("section.app-item").first
     first.get_by_text("Why this matters").click()  # <details> opens without a script
-    expect(first.locator("details")).to_have_attribute("open", "")
+    expect(first.locator("details.app-item__why")).to_have_attribute("open", "")
     first.get_by_role("group", name="Is this in place here?").get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Save and return to task list").click()
     accessible(page, "Peer support worker")

@@ -38,6 +38,6 @@ def test_the_readiness_report_shows_the_locator_of_a_critical_gap(
         browser.submit(f"/plans/{plan_id}/domains/{domain.key}", {**data, "then": "next"})
     browser.submit(f"/plans/{plan_id}/check-answers", {})
     report = client.get(f"/plans/{plan_id}/report").get_data(as_text=True)
-    gap = report[report.index("Critical gaps") :]
+    gap = report[report.index("What to do first") :]
     for e in catalog.item("SUP-02").evidence:
         assert f"where: {escape(e.where)}" in _entry(gap, e.finding), e.source

@@ -113,7 +113,7 @@ def test_full_walkthrough_reaches_report(app, client, auth, browser, make_plan):
     assert response.headers["Location"] == f"/plans/{plan_id}/report"
     report = text(client.get(f"/plans/{plan_id}/report"))
     assert "Nearly ready" in report  # a critical gap stops "ready"
-    assert "Critical gaps" in report
+    assert "What to do first" in report and "Critical" in report
     assert "Arrange peer supervision or mentoring" in report  # the action for SUP-02
     assert "Knowledge gaps" in report and "take time out after distressing work" in report
     assert "<svg" in report and 'role="img"' in report
@@ -142,3 +142,14 @@ def test_describe_can_be_changed(client, auth, browser, make_plan):
     )
     assert response.headers["Location"] == f"/plans/{plan_id}"
     assert "Crisis team" in text(client.get(f"/plans/{plan_id}"))
+
+
+def test_a_saved_note_is_shown_open_and_an_empty_one_folded(client, auth, browser, make_plan):
+    auth.manager()
+    plan_id = make_plan()
+    url = f"/plans/{plan_id}/domains/distinctiveness"
+    browser.submit(url, {"DIS_01-note": "Agreed in March.", "then": "task-list"})
+    page = text(client.get(url))
+    notes = re.findall(r'<details class="nhsuk-details app-item__note"( open)?>', page)
+    assert notes[0] == " open" and set(notes[1:]) == {""}
+    assert "Agreed in March." in page
