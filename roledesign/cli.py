@@ -219,10 +219,10 @@ def demo(seed, responses):
     from roledesign.models import Answer as AnswerRow
     from roledesign.models import User
     from roledesign.models.base import utcnow
-    from roledesign.web.auth.passwords import hash_password
-    from roledesign.web.auth.services import create_user
-    from roledesign.web.orgs.services import create_organisation
-    from roledesign.web.plans.services import create_plan
+    from roledesign.services.auth import create_user
+    from roledesign.services.orgs import create_organisation
+    from roledesign.services.passwords import hash_password
+    from roledesign.services.plans import create_plan
 
     password = secrets.token_urlsafe(12)
     user = db.session.scalar(select(User).where(User.email == DEMO_EMAIL))
@@ -291,7 +291,7 @@ def _organisation(organisation_id: int):
 def export_org(organisation_id, out):
     """Write everything an organisation owns as JSON (no password hashes)."""
     from roledesign.extensions import db
-    from roledesign.web.orgs.transfer import export_organisation
+    from roledesign.services.org_transfer import export_organisation
 
     data = export_organisation(_organisation(organisation_id))
     db.session.commit()  # a release falls due on the first read after a closing date
@@ -304,7 +304,7 @@ def export_org(organisation_id, out):
 def import_org(file):
     """Restore an organisation exported with export-org into an empty database."""
     from roledesign.extensions import db
-    from roledesign.web.orgs.transfer import TransferError, import_organisation
+    from roledesign.services.org_transfer import TransferError, import_organisation
 
     try:
         organisation = import_organisation(json.load(file))
@@ -326,7 +326,7 @@ def import_org(file):
 def delete_org(organisation_id, yes):
     """Delete an organisation and everything it owns."""
     from roledesign.extensions import db
-    from roledesign.web.orgs.transfer import delete_organisation
+    from roledesign.services.org_transfer import delete_organisation
 
     organisation = _organisation(organisation_id)
     if not yes:
@@ -370,7 +370,7 @@ def backup_db(out):
 def _demo_responses(user, count: int, seed: int) -> None:
     from roledesign.extensions import db
     from roledesign.models import Membership, RolePlan
-    from roledesign.web.team.demo import add_demo_responses
+    from roledesign.services.team_demo import add_demo_responses
 
     plan = db.session.scalar(
         select(RolePlan)
@@ -398,8 +398,8 @@ def team_report(plan_id):
     """
     from roledesign.extensions import db
     from roledesign.models import RolePlan
-    from roledesign.web.team import services
-    from roledesign.web.team.export import report_as_json
+    from roledesign.services import team as services
+    from roledesign.services.team_export import report_as_json
 
     plan = db.session.get(RolePlan, plan_id)
     if plan is None:

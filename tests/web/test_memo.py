@@ -1,6 +1,6 @@
 """The per-process memo behind the team report and the overview."""
 
-from roledesign.web.memo import Memo, Same
+from roledesign.services.memo import Memo, Same
 
 
 def test_memo_computes_once_per_key_and_forgets_the_least_recently_used():

@@ -10,11 +10,11 @@ from roledesign.documents.action_plan import ActionRow, action_plan_document
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
 from roledesign.models import ACTION_STATUSES
-from roledesign.web import audit
+from roledesign.services import actions as services
+from roledesign.services import audit
+from roledesign.services.assessment import current_round, load_answers
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.actions import services
 from roledesign.web.actions.forms import ActionForm
-from roledesign.web.assessment.services import current_round, load_answers
 from roledesign.web.concurrency import is_stale, stamp
 from roledesign.web.template_helpers import catalog
 

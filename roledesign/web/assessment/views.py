@@ -7,9 +7,9 @@ from roledesign.domain.charts import bar_chart
 from roledesign.domain.context import applicable
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.services import assessment as services
+from roledesign.services import audit
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.assessment import services
 from roledesign.web.assessment.forms import domain_form, field_name
 from roledesign.web.concurrency import is_stale
 from roledesign.web.template_helpers import catalog

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required, logout_user
 
 from roledesign.extensions import db, limiter
 from roledesign.mail import send_mail
-from roledesign.web.auth import services
+from roledesign.services import auth as services
 from roledesign.web.auth.forms import ForgotPasswordForm, ResetPasswordForm, SignInForm, SignUpForm
 from roledesign.web.forms import BaseForm
 

@@ -12,7 +12,7 @@ from roledesign.documents.plan_documents import FORMATS, build_documents, render
 from roledesign.domain.tailoring import DocumentInputs, tailor
 from roledesign.extensions import db
 from roledesign.models import RolePlan
-from roledesign.web.documents import services
+from roledesign.services import documents as services
 
 
 @click.command("documents")

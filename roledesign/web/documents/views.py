@@ -19,9 +19,9 @@ from roledesign.documents.plan_documents import (
 from roledesign.documents.recruitment_checklist import checklist_keys
 from roledesign.domain.tailoring import DocumentInputs, tailor
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.services import audit
+from roledesign.services import documents as services
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.documents import services
 from roledesign.web.documents.forms import DetailsForm
 from roledesign.web.template_helpers import catalog
 

@@ -9,11 +9,11 @@ from flask_login import current_user
 
 from roledesign.extensions import db, limiter
 from roledesign.mail import send_mail
-from roledesign.web import audit
+from roledesign.services import audit
+from roledesign.services import invitations as services
+from roledesign.services import team as team_services
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.invitations import services
 from roledesign.web.invitations.forms import invite_form, split
-from roledesign.web.team import services as team_services
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("invitations", __name__)

@@ -10,10 +10,10 @@ from roledesign.domain.jd_check_document import build_document, grouped, scoring
 from roledesign.domain.jd_duties import duty_summary
 from roledesign.domain.jd_facts import extract_facts
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.services import audit
+from roledesign.services import jd_check as services
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
 from roledesign.web.ids import query_id
-from roledesign.web.jd_check import services
 from roledesign.web.jd_check.forms import JdCheckForm
 from roledesign.web.template_helpers import catalog
 

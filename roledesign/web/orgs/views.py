@@ -21,9 +21,10 @@ from roledesign.extensions import db
 from roledesign.mail import send_mail
 from roledesign.models import ROLES
 from roledesign.models.accounts import ROLE_AS
-from roledesign.web import audit
+from roledesign.services import audit
+from roledesign.services import org_transfer as transfer
+from roledesign.services import orgs as services
 from roledesign.web.access import current_organisation, memberships, organisation_required
-from roledesign.web.orgs import services, transfer
 from roledesign.web.orgs.forms import (
     ROLE_HINTS,
     DeleteForm,

@@ -5,13 +5,13 @@ from flask_login import current_user
 
 from roledesign.domain.report import build_report
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.services import audit
+from roledesign.services import plans as services
+from roledesign.services.assessment import current_round, load_answers
+from roledesign.services.jd_check import attach_to_new_plan, checks_for_plan
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
-from roledesign.web.assessment.services import current_round, load_answers
 from roledesign.web.concurrency import is_stale, stamp
 from roledesign.web.ids import query_id
-from roledesign.web.jd_check.services import attach_to_new_plan, checks_for_plan
-from roledesign.web.plans import services
 from roledesign.web.plans.forms import BAND_LABELS, PlanForm, prefill_data
 from roledesign.web.template_helpers import catalog
 

@@ -11,10 +11,10 @@ from roledesign.domain.progress import closed_between, moved_items, weakest_doma
 from roledesign.domain.report import build_report
 from roledesign.domain.scoring import score
 from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.services import assessment as assessment
+from roledesign.services import audit
+from roledesign.services import progress as services
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
-from roledesign.web.assessment import services as assessment
-from roledesign.web.progress import services
 from roledesign.web.progress.forms import (
     CHECKIN_ANSWERS,
     CHECKIN_MONTHS,

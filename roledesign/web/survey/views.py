@@ -23,11 +23,11 @@ from sqlalchemy.exc import IntegrityError
 from roledesign.catalog import DOMAIN_KEYS
 from roledesign.domain.respondents import likely_small_groups, phrases_found
 from roledesign.extensions import db, limiter
+from roledesign.services import invitations as invitations
+from roledesign.services import team as services
 from roledesign.web.assessment.forms import field_name
-from roledesign.web.invitations import services as invitations
 from roledesign.web.survey import draft as drafts
 from roledesign.web.survey.forms import FinishForm, SendAgainForm, group_form, statements_form
-from roledesign.web.team import services
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")

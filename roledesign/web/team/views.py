@@ -22,10 +22,11 @@ from roledesign.domain.sectors import (
 from roledesign.domain.team_charts import group_chart
 from roledesign.extensions import db
 from roledesign.models.accounts import SECTORS
-from roledesign.web import audit
+from roledesign.services import audit
+from roledesign.services import team as services
+from roledesign.services import team_export as export
+from roledesign.services.assessment import current_round, load_answers
 from roledesign.web.access import current_membership, may, organisation_required, plan_or_404
-from roledesign.web.assessment.services import current_round, load_answers
-from roledesign.web.team import export, services
 from roledesign.web.team.forms import ActionForm, AnonymityForm, setup_form
 from roledesign.web.template_helpers import catalog
 

@@ -16,7 +16,7 @@ from sqlalchemy import case, func, select, update
 
 from roledesign.extensions import db
 from roledesign.models import TeamInvitation, TeamInvitedAddress, TeamSurvey
-from roledesign.web.team import services as team_services
+from roledesign.services import team as team_services
 
 _shuffle = random.SystemRandom().shuffle
 

@@ -12,8 +12,8 @@ from roledesign.mail import send_mail
 from roledesign.models import Membership, User, UserSession
 from roledesign.models.accounts import hash_key
 from roledesign.models.base import utcnow
+from roledesign.services.passwords import dummy_verify, hash_password, verify_password
 from roledesign.web.access import remember_memberships
-from roledesign.web.auth.passwords import dummy_verify, hash_password, verify_password
 
 
 def normalise_email(email: str) -> str:

@@ -36,8 +36,8 @@ from roledesign.models import (
 from roledesign.models.accounts import new_session_token
 from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.models.plans import DESCRIPTION_FIELDS
-from roledesign.web.orgs import export_schema
-from roledesign.web.team import store
+from roledesign.services import export_schema
+from roledesign.services import team_store as store
 
 FORMAT, FORMAT_1 = export_schema.FORMAT, export_schema.FORMAT_1
 # The closing date travels as ISO text, the other details as they are.
@@ -256,7 +256,7 @@ def _export_surveys(plan: RolePlan) -> list[dict]:
     """
     from flask import current_app
 
-    from roledesign.web.team.services import release_for, today
+    from roledesign.services.team import release_for, today
 
     rows = db.session.execute(
         select(TeamSurvey, TeamRelease)
@@ -295,7 +295,7 @@ def _upgrade_format_1(data: dict) -> dict:
 
     from roledesign.domain import disclosure
     from roledesign.domain.team import Tally
-    from roledesign.web.team.services import pooled_only
+    from roledesign.services.team import pooled_only
 
     try:
         catalog = current_app.extensions["roledesign.catalog"]
@@ -425,7 +425,7 @@ def import_organisation(data: dict) -> Organisation:
 
 
 def _restore(data: dict) -> Organisation:
-    from roledesign.web.auth.passwords import hash_password
+    from roledesign.services.passwords import hash_password
 
     source = data["organisation"]
     organisation = Organisation(

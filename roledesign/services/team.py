@@ -22,8 +22,8 @@ from roledesign.domain.sectors import Contribution
 from roledesign.domain.team import TeamResult
 from roledesign.extensions import db
 from roledesign.models import Organisation, RolePlan, TeamRelease, TeamSurvey, User
-from roledesign.web.memo import Memo, Same
-from roledesign.web.team.store import latest_with_total, response_total, submit_response
+from roledesign.services.memo import Memo, Same
+from roledesign.services.team_store import latest_with_total, response_total, submit_response
 
 __all__ = ["submit_response"]  # the respondent side stores answers through here
 
@@ -155,7 +155,7 @@ def release_for(catalog: Catalog, survey: TeamSurvey, *, on: date | None = None)
 
 
 def store_figures(catalog: Catalog, survey: TeamSurvey) -> dict:
-    from roledesign.web.team.store import release_figures
+    from roledesign.services.team_store import release_figures
 
     return release_figures(
         survey,
