@@ -18,6 +18,11 @@ ACTION_STATUSES = {
 }
 CLOSED_STATUSES = ("done", "dropped")
 
+# A check-in: when, from whose side, and the answers each question takes.
+CHECKIN_MONTHS = {3: "About 3 months in", 6: "About 6 months in", 12: "About 12 months in"}
+PERSPECTIVES = {"peer_worker": "The peer worker", "line_manager": "The line manager"}
+CHECKIN_ANSWERS = {"yes": "Yes", "partly": "Partly", "no": "No", "dont_know": "Don't know"}
+
 
 class Action(db.Model):
     """One thing the organisation will do to close a readiness gap."""

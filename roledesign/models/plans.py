@@ -10,6 +10,18 @@ from roledesign.models.accounts import Organisation, User
 from roledesign.models.base import created_at_column, updated_at_column
 
 # The columns that describe the post: what the plan form edits and an organisation export carries.
+# Agenda for Change bands a post can be on (the plan form's choices and the import schema's).
+BAND_LABELS = {
+    "2": "Band 2",
+    "3": "Band 3",
+    "4": "Band 4",
+    "5": "Band 5",
+    "6": "Band 6",
+    "7": "Band 7",
+    "8a": "Band 8a",
+    "local": "Local pay scale (not Agenda for Change)",
+}
+
 DESCRIPTION_FIELDS = (
     "title",
     "team",

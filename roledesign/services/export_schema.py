@@ -32,8 +32,13 @@ from roledesign.domain.disclosure import RELEASE_VERSION
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS
 from roledesign.domain.team import TEAM
 from roledesign.models.accounts import ROLES, SECTORS
-from roledesign.models.learning import ACTION_STATUSES
-from roledesign.web.progress.forms import CHECKIN_ANSWERS, CHECKIN_MONTHS, PERSPECTIVES
+from roledesign.models.learning import (
+    ACTION_STATUSES,
+    CHECKIN_ANSWERS,
+    CHECKIN_MONTHS,
+    PERSPECTIVES,
+)
+from roledesign.models.plans import BAND_LABELS
 
 FORMAT = "roledesign-organisation/2"  # 2: team surveys carry releases, never tallies
 FORMAT_1 = "roledesign-organisation/1"  # raw tallies per survey: imported as a release
@@ -433,8 +438,6 @@ class PlanSection(Section):
     @field_validator("band")
     @classmethod
     def _band(cls, value, info):
-        from roledesign.web.plans.forms import BAND_LABELS
-
         if value is not None and value not in BAND_LABELS:
             raise _problem(f"must be one of {', '.join(BAND_LABELS)}, or null")
         return value

@@ -86,7 +86,7 @@ def test_closed_rounds_refuse_every_change(app, auth, browser, make_plan):
 
         closed = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
         with pytest.raises(Conflict):
-            save_domain(closed, [], None)
+            save_domain(closed, {})
         assert (
             db.session.scalar(select(Answer.status).where(Answer.assessment_id == closed.id))
             == "no"

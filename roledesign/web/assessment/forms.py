@@ -4,7 +4,7 @@ from wtforms import FormField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS
-from roledesign.web.concurrency import stamp_field
+from roledesign.web.concurrency import stamp, stamp_field
 from roledesign.web.forms import BaseForm, RadioField, SubForm, choices
 
 NOTE_MAX = 2000
@@ -43,6 +43,37 @@ class ItemAnswerForm(ItemRatingForm):
 def field_name(item_id: str) -> str:
     """'DIS-01' -> 'DIS_01': WTForms uses the name as an attribute and '-' as its separator."""
     return item_id.replace("-", "_")
+
+
+def page_stamp(items, answers, notes) -> str:
+    """A stamp of the saved answers on one page, to notice someone else saving them meanwhile."""
+    return stamp(*((item.id, answers.get(item.id), notes.get(item.id, "")) for item in items))
+
+
+def form_data(items, answers, notes) -> dict:
+    """Saved answers shaped as the domain form's initial data."""
+    data = {}
+    for item in items:
+        answer = answers.get(item.id)
+        data[field_name(item.id)] = {
+            "status": answer.status if answer else None,
+            "importance": answer.importance if answer else None,
+            "note": notes.get(item.id, ""),
+        }
+    return data
+
+
+def submitted_values(items, form) -> dict[str, tuple[str | None, int | None, str]]:
+    """The answers a submitted domain form holds: {item id: (status, importance, note)}."""
+    values = {}
+    for item in items:
+        group = form[field_name(item.id)]
+        values[item.id] = (
+            group.status.data or None,
+            group.importance.data or None,
+            group.note.data or "",
+        )
+    return values
 
 
 def domain_form(items, *, formdata=None, data=None, answer_form=ItemAnswerForm) -> BaseForm:

@@ -10,7 +10,13 @@ from roledesign.extensions import db
 from roledesign.services import assessment as services
 from roledesign.services import audit
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.assessment.forms import domain_form, field_name
+from roledesign.web.assessment.forms import (
+    domain_form,
+    field_name,
+    form_data,
+    page_stamp,
+    submitted_values,
+)
 from roledesign.web.concurrency import is_stale
 from roledesign.web.template_helpers import catalog
 
@@ -34,11 +40,11 @@ def domain(plan_id: int, domain_key: str):
     assessment = services.current_round(plan)
     items = applicable(catalog().items_in(domain_key), plan.context)
     answers, notes = services.load_answers(assessment)
-    current = services.page_stamp(items, answers, notes)
+    current = page_stamp(items, answers, notes)
     if request.method == "POST":
         form = domain_form(items)
         if form.validate() and not is_stale(form, current):
-            changed = services.save_domain(assessment, items, form)
+            changed = services.save_domain(assessment, submitted_values(items, form))
             if changed:
                 audit.record(
                     plan.organisation_id,
@@ -54,7 +60,7 @@ def domain(plan_id: int, domain_key: str):
                 return redirect(url_for("plans.show", plan_id=plan.id))
             return redirect(_next_step(plan.id, domain_key))
     else:
-        form = domain_form(items, data=services.form_data(items, answers, notes))
+        form = domain_form(items, data=form_data(items, answers, notes))
         form.stamp.data = current
     step = DOMAIN_KEYS.index(domain_key) + 1
     status = 409 if form.stamp.errors else 200

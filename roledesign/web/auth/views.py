@@ -8,6 +8,7 @@ from flask_login import current_user, login_required, logout_user
 from roledesign.extensions import db, limiter
 from roledesign.mail import send_mail
 from roledesign.services import auth as services
+from roledesign.web.auth import sessions
 from roledesign.web.auth.forms import ForgotPasswordForm, ResetPasswordForm, SignInForm, SignUpForm
 from roledesign.web.forms import BaseForm
 
@@ -21,6 +22,14 @@ def _safe_next(target: str | None) -> str:
         if not parts.scheme and not parts.netloc:
             return target
     return url_for("main.dashboard")
+
+
+def _sign_up_links() -> services.SignUpLinks:
+    return services.SignUpLinks(
+        sign_in=url_for("auth.sign_in", _external=True),
+        forgot_password=url_for("auth.forgot_password", _external=True),
+        confirm=lambda token: url_for("auth.confirm", token=token, _external=True),
+    )
 
 
 # Per address: enough for someone who mistypes a few times, too few for guessing passwords.
@@ -42,6 +51,7 @@ def sign_up():
             email=form.email.data,
             password=form.password.data,
             next_url=_safe_next(target) if target else None,
+            links=_sign_up_links(),
         )
         db.session.commit()
         return redirect(url_for("auth.sign_up_sent"))
@@ -64,7 +74,7 @@ def confirm(token: str):
     form = BaseForm()
     if form.validate_on_submit():
         services.confirm(user)
-        services.start_session(user)
+        sessions.start_session(user)
         db.session.commit()
         flash("Your account has been created.", "success")
         # Someone following an invitation goes back to it; everyone else sets up an organisation.
@@ -88,11 +98,12 @@ def sign_in():
                 email=user.email,
                 password=form.password.data,
                 next_url=request.args.get("next") and _safe_next(request.args.get("next")),
+                links=_sign_up_links(),
             )
             db.session.commit()
             return redirect(url_for("auth.sign_up_sent"))
         if user is not None:
-            services.start_session(user)
+            sessions.start_session(user)
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
         error = "Enter a correct email address and password"
@@ -101,7 +112,7 @@ def sign_in():
 
 @bp.post("/sign-out")
 def sign_out():
-    services.end_session()
+    sessions.end_session()
     db.session.commit()
     flash("You have signed out.", "info")
     return redirect(url_for("main.start"))

@@ -3,7 +3,7 @@ from decimal import Decimal, InvalidOperation
 from wtforms import StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
-from roledesign.models.plans import DESCRIPTION_FIELDS
+from roledesign.models.plans import BAND_LABELS, DESCRIPTION_FIELDS
 from roledesign.web.concurrency import stamp_field
 from roledesign.web.forms import (
     BaseForm,
@@ -15,18 +15,7 @@ from roledesign.web.forms import (
 )
 from roledesign.web.template_helpers import catalog
 
-BANDS = [
-    ("", "Select a band"),
-    ("2", "Band 2"),
-    ("3", "Band 3"),
-    ("4", "Band 4"),
-    ("5", "Band 5"),
-    ("6", "Band 6"),
-    ("7", "Band 7"),
-    ("8a", "Band 8a"),
-    ("local", "Local pay scale (not Agenda for Change)"),
-]
-BAND_LABELS = dict(BANDS[1:])
+BANDS = [("", "Select a band"), *BAND_LABELS.items()]
 
 
 def _choices(context_key: str):

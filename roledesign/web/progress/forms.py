@@ -1,11 +1,8 @@
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from roledesign.models.learning import CHECKIN_ANSWERS, CHECKIN_MONTHS, PERSPECTIVES
 from roledesign.web.forms import BaseForm, RadioField, SubForm, choices
-
-CHECKIN_MONTHS = {3: "About 3 months in", 6: "About 6 months in", 12: "About 12 months in"}
-PERSPECTIVES = {"peer_worker": "The peer worker", "line_manager": "The line manager"}
-CHECKIN_ANSWERS = {"yes": "Yes", "partly": "Partly", "no": "No", "dont_know": "Don't know"}
 
 
 class CheckinAnswerForm(SubForm):
