@@ -419,8 +419,7 @@ def import_organisation(data: dict) -> Organisation:
         data = _upgrade_format_1(data)
     try:
         return _restore(data)
-    except (KeyError, TypeError, ValueError) as err:
-        db.session.rollback()
+    except (KeyError, TypeError, ValueError) as err:  # the caller's transaction rolls back
         raise TransferError(f"the export is incomplete or damaged ({err!r})") from err
 
 

@@ -61,6 +61,21 @@ def would_leave_no_admin(membership: Membership, new_role: str | None) -> bool:
     )
 
 
+def update_settings(organisation: Organisation, *, name: str, sector: str) -> None:
+    organisation.name, organisation.sector = name, sector
+    db.session.flush()
+
+
+def set_role(membership: Membership, role: str) -> None:
+    membership.role = role
+    db.session.flush()
+
+
+def remove_member(membership: Membership) -> None:
+    db.session.delete(membership)
+    db.session.flush()
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

@@ -132,6 +132,12 @@ def stored_release(survey: TeamSurvey) -> TeamRelease | None:
     return db.session.scalar(select(TeamRelease).where(TeamRelease.survey_id == survey.id))
 
 
+def set_k(organisation: Organisation, k: int) -> None:
+    """The organisation's anonymity threshold; releases already made keep the k they had."""
+    organisation.anonymity_k = k
+    db.session.flush()
+
+
 def release_for(catalog: Catalog, survey: TeamSurvey, *, on: date | None = None) -> dict | None:
     """The survey's release, or None while it is open.
 

@@ -1,14 +1,14 @@
 """The four-domain walkthrough, check your answers, and the readiness report."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from roledesign.catalog import DOMAIN_KEYS
 from roledesign.domain.charts import bar_chart
 from roledesign.domain.context import applicable
 from roledesign.domain.report import build_report
-from roledesign.extensions import db
 from roledesign.services import assessment as services
-from roledesign.services import audit
+from roledesign.services.transaction import transaction
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.assessment.forms import (
     domain_form,
@@ -44,16 +44,16 @@ def domain(plan_id: int, domain_key: str):
     if request.method == "POST":
         form = domain_form(items)
         if form.validate() and not is_stale(form, current):
-            changed = services.save_domain(assessment, submitted_values(items, form))
-            if changed:
-                audit.record(
-                    plan.organisation_id,
-                    "changed",
-                    f"plan {plan.id}",
-                    f"{changed} answer(s) in {catalog().domain(domain_key).title}, "
-                    f"round {assessment.round_no}",
-                )
-            db.session.commit()
+            with transaction(current_user) as tx:
+                changed = services.save_domain(assessment, submitted_values(items, form))
+                if changed:
+                    tx.record(
+                        plan.organisation_id,
+                        "changed",
+                        f"plan {plan.id}",
+                        f"{changed} answer(s) in {catalog().domain(domain_key).title}, "
+                        f"round {assessment.round_no}",
+                    )
             if changed:
                 flash("Your answers have been saved.", "success")
             if request.form.get("then") == "task-list":
@@ -86,8 +86,8 @@ def check(plan_id: int):
     report = build_report(catalog(), plan.context, answers, notes)
     if request.method == "POST":
         # The button is a form with only the CSRF token; Flask-WTF has checked it already.
-        services.confirm(assessment)
-        db.session.commit()
+        with transaction(current_user):
+            services.confirm(assessment)
         return redirect(url_for("assessment.report", plan_id=plan.id))
     return render_template("assessment/check.html", plan=plan, report=report)
 

@@ -7,11 +7,11 @@ The links are never shown to the manager, and nothing stored connects an address
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from roledesign.extensions import db, limiter
+from roledesign.extensions import limiter
 from roledesign.mail import send_mail
-from roledesign.services import audit
 from roledesign.services import invitations as services
 from roledesign.services import team as team_services
+from roledesign.services.transaction import transaction
 from roledesign.web.access import organisation_required, plan_or_404
 from roledesign.web.invitations.forms import invite_form, split
 from roledesign.web.template_helpers import catalog
@@ -70,17 +70,20 @@ def new(plan_id: int):
     groups = [g for g in catalog().team.groups if g.key != NOT_SAID]
     form = invite_form(groups, batch=_batch())
     if form.validate_on_submit():
-        sent, skipped = services.invite(
-            survey, form.parsed, group=form.chosen_group, secret=_secret()
-        )
-        # Sent before the commit: with a mail outbox, the messages are stored in the same
-        # transaction as the invitations, so neither exists without the other.
-        for address, token in sent:
-            _send(survey, address, token)
-        audit.record(
-            plan.organisation_id, "invited", f"team survey of plan {plan.id}", _people(len(sent))
-        )
-        db.session.commit()
+        with transaction(current_user) as tx:
+            sent, skipped = services.invite(
+                survey, form.parsed, group=form.chosen_group, secret=_secret()
+            )
+            # Sent before the commit: with a mail outbox, the messages are stored in the same
+            # transaction as the invitations, so neither exists without the other.
+            for address, token in sent:
+                _send(survey, address, token)
+            tx.record(
+                plan.organisation_id,
+                "invited",
+                f"team survey of plan {plan.id}",
+                _people(len(sent)),
+            )
         flash(_sent_message(len(sent), skipped), "success")
         return redirect(url_for("team.overview", plan_id=plan.id))
     return render_template(

@@ -10,10 +10,9 @@ from roledesign.domain.jd_check import check_text
 from roledesign.domain.jd_check_document import build_document, grouped, scoring_note, summary_line
 from roledesign.domain.jd_duties import duty_summary
 from roledesign.domain.jd_facts import extract_facts
-from roledesign.extensions import db
 from roledesign.models import JdCheck
-from roledesign.services import audit
 from roledesign.services import jd_check as services
+from roledesign.services.transaction import transaction
 from roledesign.web.access import (
     current_organisation,
     organisation_required,
@@ -51,16 +50,16 @@ def new():
     if form.validate_on_submit():
         text, source, name = form.checked
         plan = next((p for p in plans if str(p.id) == form.plan_id.data), None)
-        check = services.create_check(
-            organisation=organisation,
-            creator=current_user,
-            text=text,
-            name=name,
-            source=source,
-            plan=plan,
-        )
-        audit.record(organisation.id, "created", f"job description check {check.id}", name)
-        db.session.commit()
+        with transaction(current_user) as tx:
+            check = services.create_check(
+                organisation=organisation,
+                creator=current_user,
+                text=text,
+                name=name,
+                source=source,
+                plan=plan,
+            )
+            tx.record(organisation.id, "created", f"job description check {check.id}", name)
         return redirect(url_for("jd_check.show", check_id=check.id))
     if not form.is_submitted() and "plan_id" in request.args:
         # Opened from a plan's task list: that plan is preselected, and a foreign one is 404.
@@ -97,10 +96,10 @@ def show(check_id: int):
 def download(check_id: int, kind: str):
     """The report as an editable Word file or a PDF."""
     check = check_or_404(check_id)
-    audit.record(
-        check.organisation_id, "exported", f"job description check {check.id}", kind.upper()
-    )
-    db.session.commit()
+    with transaction(current_user) as tx:
+        tx.record(
+            check.organisation_id, "exported", f"job description check {check.id}", kind.upper()
+        )
     document = build_document(
         _report(check),
         catalog(),
