@@ -10,14 +10,6 @@ RECENT = 20
 PASTED = "Pasted text"
 
 
-def plans_of(organisation: Organisation) -> list[RolePlan]:
-    return db.session.scalars(
-        select(RolePlan)
-        .where(RolePlan.organisation_id == organisation.id)
-        .order_by(RolePlan.updated_at.desc(), RolePlan.id.desc())
-    ).all()
-
-
 def recent_checks(organisation: Organisation) -> list[JdCheck]:
     return db.session.scalars(
         select(JdCheck)

@@ -12,6 +12,7 @@ from roledesign.domain.jd_duties import duty_summary
 from roledesign.domain.jd_facts import extract_facts
 from roledesign.models import JdCheck
 from roledesign.services import jd_check as services
+from roledesign.services.plans import plans_of
 from roledesign.services.transaction import transaction
 from roledesign.web.access import (
     current_organisation,
@@ -45,7 +46,7 @@ def check_or_404(check_id: int, need: str = "read") -> JdCheck:
 def new():
     """Paste or upload a job description, optionally for one of the organisation's plans."""
     organisation = current_organisation()
-    plans = services.plans_of(organisation)
+    plans = plans_of(organisation)
     form = JdCheckForm(plans)
     if form.validate_on_submit():
         text, source, name = form.checked
