@@ -134,6 +134,17 @@ def reset_token(user: User) -> str:
     return _reset_serializer().dumps({"user": user.id, "session": user.session_token})
 
 
+def send_reset(user: User, link: str) -> None:
+    """Queue the password reset e-mail, with its ``link`` (made by the caller)."""
+    send_mail(
+        user.email,
+        "Reset your password",
+        f"Someone asked to reset the password for your account.\n\n"
+        f"To choose a new password, open this link within an hour:\n{link}\n\n"
+        f"If it was not you, you can ignore this e-mail.",
+    )
+
+
 def user_for_reset_token(token: str) -> User | None:
     try:
         data = _reset_serializer().loads(

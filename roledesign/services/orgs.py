@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from roledesign.extensions import db
+from roledesign.mail import send_mail
 from roledesign.models import Invitation, Membership, Organisation, User
+from roledesign.models.accounts import ROLE_AS
 from roledesign.models.base import utcnow
 
 
@@ -95,6 +97,19 @@ def invite(organisation: Organisation, *, email: str, role: str, by: User, days:
     )
     db.session.flush()
     return token
+
+
+def send_invitation(
+    organisation: Organisation, *, email: str, role: str, by: User, days: int, link: str
+) -> None:
+    """Queue the e-mail of an invitation, with its ``link`` (made by the caller)."""
+    send_mail(
+        email,
+        f"Join {organisation.name} on roledesign",
+        f"{by.name} has invited you to join {organisation.name} as "
+        f"{ROLE_AS[role]}.\n\nOpen this link within {days} days "
+        f"to accept (it works once):\n{link}",
+    )
 
 
 def invitation_for(token: str) -> tuple[Invitation | None, str]:

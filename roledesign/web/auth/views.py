@@ -6,7 +6,6 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import current_user, login_required, logout_user
 
 from roledesign.extensions import limiter
-from roledesign.mail import send_mail
 from roledesign.services import auth as services
 from roledesign.services.transaction import transaction
 from roledesign.web.auth import sessions
@@ -142,13 +141,7 @@ def forgot_password():
         if user is not None:
             link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
             with transaction():
-                send_mail(
-                    user.email,
-                    "Reset your password",
-                    f"Someone asked to reset the password for your account.\n\n"
-                    f"To choose a new password, open this link within an hour:\n{link}\n\n"
-                    f"If it was not you, you can ignore this e-mail.",
-                )
+                services.send_reset(user, link)
         return render_template("auth/reset_sent.html", email=form.email.data)
     return render_template("auth/forgot_password.html", form=form)
 

@@ -8,7 +8,6 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 
 from roledesign.extensions import limiter
-from roledesign.mail import send_mail
 from roledesign.services import invitations as services
 from roledesign.services import team as team_services
 from roledesign.services.transaction import transaction
@@ -77,7 +76,8 @@ def new(plan_id: int):
             # Sent before the commit: with a mail outbox, the messages are stored in the same
             # transaction as the invitations, so neither exists without the other.
             for address, token in sent:
-                _send(survey, address, token)
+                link = url_for("survey.start", token=token, _external=True)
+                services.send_invitation(survey, address, link)
             tx.record(
                 plan.organisation_id,
                 "invited",
@@ -106,24 +106,3 @@ def _sent_message(sent: int, skipped: int) -> str:
         already = "address was" if skipped == 1 else "addresses were"
         message += f" {skipped} {already} invited before and not sent another link."
     return message
-
-
-def _send(survey, address: str, token: str) -> None:
-    plan = survey.plan
-    link = url_for("survey.start", token=token, _external=True)
-    closing = (
-        f"\n\nPlease answer by {survey.closes_on.strftime('%-d %B %Y')}."
-        if survey.closes_on
-        else ""
-    )
-    send_mail(
-        address,
-        f"{plan.organisation.name} would like your views on a peer worker role",
-        f"{plan.organisation.name} is planning a peer worker role ({plan.title}, {plan.team}) "
-        "and would like to know what you think is in place. It takes about ten minutes."
-        f"\n\nYour own link, which works once:\n{link}{closing}\n\n"
-        "You will not be asked your name. Your answers are stored without your email address "
-        "and cannot be connected to this link: the app records only that the link has been "
-        "used. Please do not forward this e-mail.",
-        on_screen=False,  # the link is the invited person's alone, even in development
-    )

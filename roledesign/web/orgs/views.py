@@ -17,7 +17,6 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
-from roledesign.mail import send_mail
 from roledesign.models import ROLES
 from roledesign.models.accounts import ROLE_AS
 from roledesign.services import audit
@@ -115,12 +114,13 @@ def invite():
             )
             tx.record(organisation.id, "invited", form.email.data.lower(), ROLES[form.role.data])
             link = url_for("orgs.invitation", token=token, _external=True)
-            send_mail(
-                form.email.data,
-                f"Join {organisation.name} on roledesign",
-                f"{current_user.name} has invited you to join {organisation.name} as "
-                f"{ROLE_AS[form.role.data]}.\n\nOpen this link within {days} days "
-                f"to accept (it works once):\n{link}",
+            services.send_invitation(
+                organisation,
+                email=form.email.data,
+                role=form.role.data,
+                by=current_user,
+                days=days,
+                link=link,
             )
         return render_template(
             "orgs/invited.html",
