@@ -105,9 +105,9 @@ def seed_plan(app):
     """A fresh schema with one organisation, manager and plan; returns the plan id."""
     from decimal import Decimal
 
-    from roledesign.web.auth.services import create_user
-    from roledesign.web.orgs.services import create_organisation
-    from roledesign.web.plans.services import create_plan
+    from roledesign.services.auth import create_user
+    from roledesign.services.orgs import create_organisation
+    from roledesign.services.plans import create_plan
 
     with app.app_context():
         db.drop_all()

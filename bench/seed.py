@@ -39,8 +39,8 @@ from roledesign.models import (
     TeamSurvey,
     User,
 )
-from roledesign.web.team import store
-from roledesign.web.team.demo import add_demo_responses
+from roledesign.services import team_store as store
+from roledesign.services.team_demo import add_demo_responses
 
 EMAIL = "bench@example.org"
 PASSWORD = "benchmark password 2013"  # noqa: S105 - a throwaway database
@@ -101,7 +101,7 @@ def _ids(model) -> list[int]:
 
 def seed(app, sizes: Sizes, *, password_hash: str | None = None) -> dict:
     """Drop and recreate every table, then fill them. Returns what the benchmark needs."""
-    from roledesign.web.auth.passwords import hash_password
+    from roledesign.services.passwords import hash_password
 
     rng = random.Random(SEED)
     catalog = app.extensions["roledesign.catalog"]

@@ -29,7 +29,7 @@ from common import CSRF, RESULTS  # noqa: E402
 
 from roledesign import create_app  # noqa: E402
 from roledesign.extensions import db  # noqa: E402
-from roledesign.web.auth.services import create_user  # noqa: E402
+from roledesign.services.auth import create_user  # noqa: E402
 
 KNOWN = "known@example.org"
 UNKNOWN = "nobody@example.org"

@@ -24,7 +24,8 @@ from common import CSRF, Gunicorn, Visitor, database_url, make_app, seed_plan, w
 
 from roledesign.extensions import db
 from roledesign.models import RolePlan, TeamResponse, User
-from roledesign.web.team import services, store
+from roledesign.services import team as services
+from roledesign.services import team_store as store
 
 GROUPS = ["non_peer_staff"] * 5 + ["peer_worker"] * 2 + ["line_manager", "service_user", "other"]
 

@@ -27,8 +27,9 @@ from common import (
 
 from roledesign.extensions import db
 from roledesign.models import RolePlan, User
-from roledesign.web.team import services, store
-from roledesign.web.team.demo import add_demo_responses
+from roledesign.services import team as services
+from roledesign.services import team_store as store
+from roledesign.services.team_demo import add_demo_responses
 
 
 def add(app, plan_id, count):

@@ -86,8 +86,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "basic"
 
     from roledesign import mail
+    from roledesign.services import passwords
     from roledesign.web import security
-    from roledesign.web.auth import passwords
 
     passwords.init_app(app)
     mail.init_app(app)

@@ -104,7 +104,12 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def deliver_due(limit: int = 100) -> dict[str, int]:
-    """Send the queued e-mails that are due, committing after each; return what happened."""
+    """Send the queued e-mails that are due, committing after each; return what happened.
+
+    The outbox's own worker, and the one writer that commits by itself rather than through
+    `services.transaction`: it commits once per e-mail (not once per run) so that each row's
+    lock is released, and its outcome kept, the moment it is sent; and it sits below the
+    services, which queue mail through `send_mail`."""
     mailer = current_app.extensions["roledesign.mail"]
     most = current_app.config["MAIL_MAX_ATTEMPTS"]
     done = {"sent": 0, "failed": 0, "gave_up": 0}

@@ -47,7 +47,7 @@ def test_the_counts_migration_counts_the_responses_already_there(app, auth, make
     from datetime import date
 
     from roledesign.models import RolePlan, TeamResponse, TeamSurvey
-    from roledesign.web.team.store import running_counts
+    from roledesign.services.team_store import running_counts
 
     with app.app_context():
         db.drop_all()
@@ -89,7 +89,7 @@ def test_the_releases_migration_keeps_open_surveys_open_and_closed_reports_worki
     from datetime import date
 
     from roledesign.models import RolePlan, TeamSurvey
-    from roledesign.web.team import store
+    from roledesign.services import team_store as store
 
     with app.app_context():
         db.drop_all()

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from roledesign.extensions import db
 from roledesign.models import AuditEvent, Organisation, RolePlan, User
-from roledesign.web.orgs import export_schema
-from roledesign.web.orgs.transfer import (
+from roledesign.services import export_schema
+from roledesign.services.org_transfer import (
     TransferError,
     delete_organisation,
     export_organisation,

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import Organisation, RolePlan, TeamResponse, TeamSurvey
-from roledesign.web.team import services, store
+from roledesign.services import team as services
+from roledesign.services import team_store as store
 from roledesign.web.template_helpers import catalog
 
 KEYS = {"status", "k", "total", "groups", "consensus", "gaps"}

@@ -23,7 +23,7 @@ The rules (docs/team-survey.md, "Threat model"):
 - **No rows.** Nothing here returns one row per person: the finest grain is a published cell.
 
 Pure: no Flask, no database. The web layer reads raw tallies only to hand them to ``release``
-(``roledesign/web/team/store.py``); ``tests/web/test_disclosure_gate.py`` checks that nothing
+(``roledesign/services/team_store.py``); ``tests/web/test_disclosure_gate.py`` checks that nothing
 else reads the survey tables.
 """
 

@@ -51,7 +51,7 @@ class User(UserMixin, db.Model):
 
     memberships: Mapped[list["Membership"]] = relationship(back_populates="user")
 
-    # The key of the session being signed in (set by web.auth.services.start_session).
+    # The key of the session being signed in (set by web.auth.sessions.start_session).
     session_key: str = ""
 
     def __repr__(self) -> str:

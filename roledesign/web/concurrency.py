@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField
 
 from roledesign.extensions import db
+from roledesign.services.transaction import Conflict
 
 CONFLICT_MESSAGE = (
     "Someone else saved changes to this page while you were editing it. Your changes have not "
@@ -74,7 +75,7 @@ def saving(form, reload):
     """
     try:
         yield
-    except (StaleDataError, IntegrityError):
+    except (StaleDataError, IntegrityError, Conflict):  # Conflict: the transaction's IntegrityError
         db.session.rollback()
         _refuse(form, version_of(*reload()))
 

@@ -23,9 +23,9 @@ from werkzeug.exceptions import InternalServerError
 from roledesign.config import PROJECT_ROOT
 from roledesign.extensions import db
 from roledesign.models import Invitation, Membership, Organisation, TeamSurvey, User
-from roledesign.web.auth import services as auth_services
-from roledesign.web.orgs import services as org_services
-from roledesign.web.team import services as team_services
+from roledesign.services import auth as auth_services
+from roledesign.services import orgs as org_services
+from roledesign.services import team as team_services
 from tests.e2e.conftest import axe_violations
 from tests.helpers import PLAN_FORM, TEST_PASSWORD, Outbox
 from tests.web.team_helpers import seed_sectors

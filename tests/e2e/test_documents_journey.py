@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from roledesign.extensions import db
-from roledesign.web.auth.services import create_user
-from roledesign.web.orgs.services import create_organisation
-from roledesign.web.plans.services import create_plan
+from roledesign.services.auth import create_user
+from roledesign.services.orgs import create_organisation
+from roledesign.services.plans import create_plan
 from tests.helpers import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import TeamResponse, TeamSurvey
-from roledesign.web.team import services
+from roledesign.services import team as services
 from tests.e2e.conftest import serve_static_files
 from tests.helpers import TEST_PASSWORD
 

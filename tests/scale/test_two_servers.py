@@ -34,7 +34,8 @@ from roledesign import create_app
 from roledesign.config import PROJECT_ROOT
 from roledesign.extensions import db
 from roledesign.models import OutboxMail, RolePlan, TeamResponse
-from roledesign.web.team import services, store
+from roledesign.services import team as services
+from roledesign.services import team_store as store
 from tests.helpers import PLAN_FORM
 from tests.scale.servers import AppServer
 

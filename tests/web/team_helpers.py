@@ -81,7 +81,7 @@ def seed_sectors(app, status, item_ids=("DIS-01",)) -> None:
 
     from roledesign.extensions import db
     from roledesign.models import Organisation, RolePlan, User
-    from roledesign.web.team import services
+    from roledesign.services import team as services
     from roledesign.web.template_helpers import catalog
 
     with app.app_context():

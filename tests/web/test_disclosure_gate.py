@@ -3,7 +3,7 @@ roledesign.domain.disclosure.
 
 How this is checked, in three parts that together leave no route or command out:
 
-1. Statically, over every module of the app: only ``web/team/store.py`` names the raw survey
+1. Statically, over every module of the app: only ``services/team_store.py`` names the raw survey
    tables (responses, answers, running tallies and counts), apart from the models, the migrations
    and the demo loader (which only inserts). So no view, command or service can read them
    without calling the store.
@@ -34,11 +34,11 @@ from tests.world import build, build_world
 ROOT = Path(__file__).resolve().parents[2] / "roledesign"
 RAW_MODELS = {"TeamResponse", "TeamAnswer", "TeamTally", "TeamCount"}
 RAW_TABLES = {"team_responses", "team_answers", "team_tallies", "team_counts"}
-STORE = "web/team/store.py"
+STORE = "services/team_store.py"
 # Modules allowed to name the raw tables, and why.
 ALLOWED = {
     STORE: "the only reader and writer",
-    "web/team/demo.py": "inserts synthetic responses in bulk; reads nothing",
+    "services/team_demo.py": "inserts synthetic responses in bulk; reads nothing",
 }
 GATED_READS = {
     "response_total": "the one live figure, through disclosure.counter",
@@ -78,7 +78,7 @@ def _names_raw(tree) -> bool:
 def test_only_the_store_names_the_raw_survey_tables():
     naming = {relative for relative, tree in _modules() if _names_raw(tree)}
     assert naming == set(ALLOWED), f"read survey data through the gate, not in {naming - {STORE}}"
-    demo = dict(_modules())["web/team/demo.py"]
+    demo = dict(_modules())["services/team_demo.py"]
     selects = [
         n
         for n in ast.walk(demo)
@@ -146,7 +146,8 @@ class RawReads:
 
 
 def _seed_released_and_open_surveys(app, browser, plan_id):
-    from roledesign.web.team import services, store
+    from roledesign.services import team as services
+    from roledesign.services import team_store as store
     from roledesign.web.template_helpers import catalog
 
     with app.app_context():

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import TeamSurvey
-from roledesign.web.team.services import today
+from roledesign.services.team import today
 from tests.world import build, build_world
 
 AUDIT_LOG = "audit_events"

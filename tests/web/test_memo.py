@@ -1,6 +1,6 @@
 """The memo behind the team report and the overview (one per app object, see test_revisions)."""
 
-from roledesign.web.memo import Memo, Same
+from roledesign.services.memo import Memo, Same
 
 
 def test_memo_computes_once_per_key_and_forgets_the_least_recently_used():

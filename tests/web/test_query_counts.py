@@ -32,8 +32,8 @@ from roledesign.models import (
     User,
 )
 from roledesign.models.base import utcnow
-from roledesign.web.assessment.services import start_new_round
-from roledesign.web.team.demo import add_demo_responses
+from roledesign.services.assessment import start_new_round
+from roledesign.services.team_demo import add_demo_responses
 from tests.web.team_helpers import set_up_survey
 
 PAGES = (

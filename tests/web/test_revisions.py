@@ -10,7 +10,7 @@ from sqlalchemy import select
 from roledesign import create_app
 from roledesign.extensions import db
 from roledesign.models import Answer, Assessment, RolePlan
-from roledesign.web.progress.services import organisation_overview
+from roledesign.services.progress import organisation_overview
 from tests.helpers import Auth, Browser
 from tests.web.test_rounds import answer
 
@@ -95,11 +95,11 @@ def test_answers_are_written_through_the_orm_or_deleted_with_their_rounds():
                 found.append((path.relative_to(root).as_posix(), line.strip()))
     assert found == [
         (
-            "web/orgs/transfer.py",
+            "services/org_transfer.py",
             "db.session.execute(delete(Answer).where(Answer.assessment_id.in_(round_ids)))",
         )
     ]
-    source = (root / "web/orgs/transfer.py").read_text()
+    source = (root / "services/org_transfer.py").read_text()
     assert "db.session.execute(delete(Assessment).where(Assessment.plan_id.in_(plan_ids)))" in (
         source
     )

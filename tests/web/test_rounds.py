@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import Answer, Assessment, ClosedRoundError, RolePlan
-from roledesign.web.assessment.services import save_domain
+from roledesign.services.assessment import save_domain
 from tests.helpers import PLAN_FORM
 
 
@@ -86,7 +86,7 @@ def test_closed_rounds_refuse_every_change(app, auth, browser, make_plan):
 
         closed = db.session.scalar(select(Assessment).where(Assessment.round_no == 1))
         with pytest.raises(Conflict):
-            save_domain(closed, [], None)
+            save_domain(closed, "distinctiveness", {})
         assert (
             db.session.scalar(select(Answer.status).where(Answer.assessment_id == closed.id))
             == "no"
@@ -125,7 +125,7 @@ def test_progress_shows_trend_moves_and_closed_actions(client, auth, browser, ma
 
 
 def _seed_rounds(app, plan_id, n):
-    from roledesign.web.assessment.services import start_new_round
+    from roledesign.services.assessment import start_new_round
 
     with app.app_context():
         plan = db.session.get(RolePlan, plan_id)
@@ -205,7 +205,7 @@ def test_overview_follows_every_change_to_answers_and_context(app, auth, browser
     from roledesign.domain.context import applicable
     from roledesign.domain.scoring import Answer as Scored
     from roledesign.domain.scoring import score
-    from roledesign.web.progress.services import organisation_overview
+    from roledesign.services.progress import organisation_overview
 
     auth.manager()
     plan_id = make_plan(peer_workers="1")

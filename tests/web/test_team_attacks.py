@@ -10,7 +10,7 @@ from datetime import date
 
 from roledesign.extensions import db
 from roledesign.models import RolePlan
-from roledesign.web.team import services
+from roledesign.services import team as services
 from tests.helpers import Auth, Browser
 from tests.web.team_helpers import close_survey, respond, set_up_survey, text
 

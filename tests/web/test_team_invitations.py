@@ -7,8 +7,8 @@ from sqlalchemy import func, inspect, select
 
 from roledesign.extensions import db
 from roledesign.models import TeamInvitation, TeamInvitedAddress, TeamResponse
-from roledesign.web.invitations import services as invitations
-from roledesign.web.team import services
+from roledesign.services import invitations as invitations
+from roledesign.services import team as services
 from tests.web.team_helpers import Respondent, set_up_survey, text
 
 DIS = {"DIS-01": ("yes", 4), "DIS-02": "partly"}

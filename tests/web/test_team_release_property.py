@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from roledesign.extensions import db
 from roledesign.models import RolePlan
-from roledesign.web.team import services
+from roledesign.services import team as services
 from roledesign.web.template_helpers import catalog
 
 GROUPS = ("peer_worker", "non_peer_staff", "line_manager", "service_user", "not_said")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from roledesign.extensions import db
 from roledesign.models import Membership, Organisation, TeamSurvey
-from roledesign.web.team import services
+from roledesign.services import team as services
 from tests.web.team_helpers import close_survey, seed_sectors, set_up_survey, text
 
 

@@ -7,8 +7,9 @@ from sqlalchemy import func, inspect, select
 
 from roledesign.extensions import db
 from roledesign.models import TeamAnswer, TeamResponse, TeamSurvey
+from roledesign.services import team as services
+from roledesign.services import team_store as store
 from roledesign.web.survey.draft import COOKIE
-from roledesign.web.team import services, store
 from tests.web.team_helpers import Respondent, respond, set_up_survey, text
 
 DIS = {"DIS-01": ("yes", 4), "DIS-02": "partly", "DIS-03": ("dont_know", 2)}

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from roledesign import create_app
 from roledesign.extensions import db
 from roledesign.models import Action, Answer, AuditEvent, RolePlan
-from roledesign.web import audit
+from roledesign.services import audit
 from tests.helpers import PLAN_FORM, Auth, Browser
 
 

@@ -3,7 +3,7 @@
 Results of a closed survey are frozen in team_releases; a plan may ask its team again, so a plan
 can have several surveys (the latest is current). Existing surveys need nothing more: an open
 survey stays open with no figures until it closes, and a closed one gets its release from its
-responses on the first read (roledesign.web.team.services.release_for).
+responses on the first read (roledesign.services.team.release_for).
 
 Revision ID: dc2428cc77cb
 Revises: 0446cb71bf71

@@ -8,13 +8,13 @@ from flask_login import current_user
 from roledesign.documents import render_docx, render_pdf
 from roledesign.documents.action_plan import ActionRow, action_plan_document
 from roledesign.domain.report import build_report
-from roledesign.extensions import db
 from roledesign.models import ACTION_STATUSES
-from roledesign.web import audit, concurrency
+from roledesign.services import actions as services
+from roledesign.services.assessment import current_round, load_answers
+from roledesign.services.transaction import transaction
+from roledesign.web import concurrency
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.actions import services
 from roledesign.web.actions.forms import ActionForm
-from roledesign.web.assessment.services import current_round, load_answers
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("actions", __name__, url_prefix="/plans/<int:plan_id>/actions")
@@ -60,11 +60,14 @@ def new(plan_id: int):
     plan = plan_or_404(plan_id, "edit")
     form = _form(plan)
     if form.validate_on_submit():
-        action = services.create_action(plan, form.action_data())
-        audit.record(
-            plan.organisation_id, "created", f"action {action.id} on plan {plan.id}", action.title
-        )
-        db.session.commit()
+        with transaction(current_user) as tx:
+            action = services.create_action(plan, form.action_data())
+            tx.record(
+                plan.organisation_id,
+                "created",
+                f"action {action.id} on plan {plan.id}",
+                action.title,
+            )
         _flash_saved(action)
         return redirect(url_for("actions.index", plan_id=plan.id))
     if not form.is_submitted():
@@ -86,14 +89,14 @@ def edit(plan_id: int, action_id: int):
     concurrency.start(form, action)
     if form.validate_on_submit() and not concurrency.is_stale(form, action):
         with concurrency.saving(form, lambda: (action,)):
-            services.update_action(action, form.action_data())
-            audit.record(
-                plan.organisation_id,
-                "changed",
-                f"action {action.id} on plan {plan.id}",
-                f"status: {ACTION_STATUSES[action.status]}",
-            )
-            db.session.commit()
+            with transaction(current_user) as tx:
+                services.update_action(action, form.action_data())
+                tx.record(
+                    plan.organisation_id,
+                    "changed",
+                    f"action {action.id} on plan {plan.id}",
+                    f"status: {ACTION_STATUSES[action.status]}",
+                )
             _flash_saved(action)
             return redirect(url_for("actions.index", plan_id=plan.id))
     if not form.is_submitted():
@@ -141,8 +144,8 @@ def export(plan_id: int, fmt: str):
     """The action plan as CSV, PDF or Word."""
     plan = plan_or_404(plan_id)
     stem = f"action-plan-{plan.id}"
-    audit.record(plan.organisation_id, "exported", f"action plan of plan {plan.id}", fmt.upper())
-    db.session.commit()
+    with transaction(current_user) as tx:
+        tx.record(plan.organisation_id, "exported", f"action plan of plan {plan.id}", fmt.upper())
     if fmt == "csv":
         body = services.actions_csv(services.plan_actions(plan), catalog(), date.today())
         return Response(

@@ -45,6 +45,32 @@ def field_name(item_id: str) -> str:
     return item_id.replace("-", "_")
 
 
+def form_data(items, answers, notes) -> dict:
+    """Saved answers shaped as the domain form's initial data."""
+    data = {}
+    for item in items:
+        answer = answers.get(item.id)
+        data[field_name(item.id)] = {
+            "status": answer.status if answer else None,
+            "importance": answer.importance if answer else None,
+            "note": notes.get(item.id, ""),
+        }
+    return data
+
+
+def submitted_values(items, form) -> dict[str, tuple[str | None, int | None, str]]:
+    """The answers a submitted domain form holds: {item id: (status, importance, note)}."""
+    values = {}
+    for item in items:
+        group = form[field_name(item.id)]
+        values[item.id] = (
+            group.status.data or None,
+            group.importance.data or None,
+            group.note.data or "",
+        )
+    return values
+
+
 def domain_form(items, *, formdata=None, data=None, answer_form=ItemAnswerForm) -> BaseForm:
     """A form with one ``answer_form`` group per item, in catalogue order."""
     attrs = {field_name(item.id): FormField(answer_form, label=item.statement) for item in items}

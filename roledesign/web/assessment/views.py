@@ -1,15 +1,16 @@
 """The four-domain walkthrough, check your answers, and the readiness report."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from roledesign.catalog import DOMAIN_KEYS
 from roledesign.domain.context import applicable
 from roledesign.domain.report import build_report
-from roledesign.extensions import db
-from roledesign.web import audit, concurrency
+from roledesign.services import assessment as services
+from roledesign.services.transaction import transaction
+from roledesign.web import concurrency
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.assessment import services
-from roledesign.web.assessment.forms import domain_form, field_name
+from roledesign.web.assessment.forms import domain_form, field_name, form_data, submitted_values
 from roledesign.web.charts import bar_chart
 from roledesign.web.template_helpers import catalog
 
@@ -38,16 +39,18 @@ def domain(plan_id: int, domain_key: str):
         # The plan's version counts too: its description decides which statements are shown.
         if form.validate() and not concurrency.is_stale(form, plan, page):
             with concurrency.saving(form, lambda: (plan, services.page_of(assessment, domain_key))):
-                changed = services.save_domain(assessment, items, form)
-                if changed:
-                    audit.record(
-                        plan.organisation_id,
-                        "changed",
-                        f"plan {plan.id}",
-                        f"{changed} answer(s) in {catalog().domain(domain_key).title}, "
-                        f"round {assessment.round_no}",
+                with transaction(current_user) as tx:
+                    changed = services.save_domain(
+                        assessment, domain_key, submitted_values(items, form)
                     )
-                db.session.commit()
+                    if changed:
+                        tx.record(
+                            plan.organisation_id,
+                            "changed",
+                            f"plan {plan.id}",
+                            f"{changed} answer(s) in {catalog().domain(domain_key).title}, "
+                            f"round {assessment.round_no}",
+                        )
                 if changed:
                     flash("Your answers have been saved.", "success")
                 if request.form.get("then") == "task-list":
@@ -55,7 +58,7 @@ def domain(plan_id: int, domain_key: str):
                 return redirect(_next_step(plan.id, domain_key))
     else:
         answers, notes = services.load_answers(assessment)
-        form = domain_form(items, data=services.form_data(items, answers, notes))
+        form = domain_form(items, data=form_data(items, answers, notes))
         concurrency.start(form, plan, page)
     step = DOMAIN_KEYS.index(domain_key) + 1
     status = concurrency.status(form)
@@ -81,8 +84,8 @@ def check(plan_id: int):
     report = build_report(catalog(), plan.context, answers, notes)
     if request.method == "POST":
         # The button is a form with only the CSRF token; Flask-WTF has checked it already.
-        services.confirm(assessment)
-        db.session.commit()
+        with transaction(current_user):
+            services.confirm(assessment)
         return redirect(url_for("assessment.report", plan_id=plan.id))
     return render_template("assessment/check.html", plan=plan, report=report)
 

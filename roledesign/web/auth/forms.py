@@ -1,7 +1,7 @@
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
-from roledesign.web.auth.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
+from roledesign.services.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
 from roledesign.web.forms import BaseForm, email_field
 
 

@@ -5,9 +5,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, logout_user
 
-from roledesign.extensions import db, limiter
-from roledesign.mail import send_mail
-from roledesign.web.auth import services
+from roledesign.extensions import limiter
+from roledesign.services import auth as services
+from roledesign.services.transaction import transaction
+from roledesign.web.auth import sessions
 from roledesign.web.auth.forms import ForgotPasswordForm, ResetPasswordForm, SignInForm, SignUpForm
 from roledesign.web.forms import BaseForm
 
@@ -21,6 +22,14 @@ def _safe_next(target: str | None) -> str:
         if not parts.scheme and not parts.netloc:
             return target
     return url_for("main.dashboard")
+
+
+def _sign_up_links() -> services.SignUpLinks:
+    return services.SignUpLinks(
+        sign_in=url_for("auth.sign_in", _external=True),
+        forgot_password=url_for("auth.forgot_password", _external=True),
+        confirm=lambda token: url_for("auth.confirm", token=token, _external=True),
+    )
 
 
 # Per address: enough for someone who mistypes a few times, too few for guessing passwords.
@@ -37,13 +46,14 @@ def sign_up():
     form = SignUpForm()
     if form.validate_on_submit():
         target = request.args.get("next")
-        services.sign_up(
-            name=form.name.data,
-            email=form.email.data,
-            password=form.password.data,
-            next_url=_safe_next(target) if target else None,
-        )
-        db.session.commit()
+        with transaction():
+            services.sign_up(
+                name=form.name.data,
+                email=form.email.data,
+                password=form.password.data,
+                next_url=_safe_next(target) if target else None,
+                links=_sign_up_links(),
+            )
         return redirect(url_for("auth.sign_up_sent"))
     return render_template("auth/sign_up.html", form=form)
 
@@ -63,9 +73,9 @@ def confirm(token: str):
         return render_template("auth/confirm_invalid.html"), 400
     form = BaseForm()
     if form.validate_on_submit():
-        services.confirm(user)
-        services.start_session(user)
-        db.session.commit()
+        with transaction():
+            services.confirm(user)
+            sessions.start_session(user)
         flash("Your account has been created.", "success")
         # Someone following an invitation goes back to it; everyone else sets up an organisation.
         return redirect(_safe_next(target) if target else url_for("orgs.new"))
@@ -83,17 +93,18 @@ def sign_in():
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None and user.email_confirmed_at is None:
             # Only someone who knows the password gets here: send the link again.
-            services.sign_up(
-                name=user.name,
-                email=user.email,
-                password=form.password.data,
-                next_url=request.args.get("next") and _safe_next(request.args.get("next")),
-            )
-            db.session.commit()
+            with transaction():
+                services.sign_up(
+                    name=user.name,
+                    email=user.email,
+                    password=form.password.data,
+                    next_url=request.args.get("next") and _safe_next(request.args.get("next")),
+                    links=_sign_up_links(),
+                )
             return redirect(url_for("auth.sign_up_sent"))
         if user is not None:
-            services.start_session(user)
-            db.session.commit()
+            with transaction():
+                sessions.start_session(user)
             return redirect(_safe_next(request.args.get("next")))
         error = "Enter a correct email address and password"
     return render_template("auth/sign_in.html", form=form, error=error)
@@ -101,8 +112,8 @@ def sign_in():
 
 @bp.post("/sign-out")
 def sign_out():
-    services.end_session()
-    db.session.commit()
+    with transaction():
+        sessions.end_session()
     flash("You have signed out.", "info")
     return redirect(url_for("main.start"))
 
@@ -111,8 +122,8 @@ def sign_out():
 @login_required
 def sign_out_everywhere():
     """End every session of this account, on every device."""
-    services.end_every_session(current_user)
-    db.session.commit()
+    with transaction():
+        services.end_every_session(current_user)
     logout_user()
     session.clear()
     flash("You have been signed out on every device.", "info")
@@ -129,14 +140,8 @@ def forgot_password():
         user = services.user_by_email(form.email.data)
         if user is not None:
             link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
-            send_mail(
-                user.email,
-                "Reset your password",
-                f"Someone asked to reset the password for your account.\n\n"
-                f"To choose a new password, open this link within an hour:\n{link}\n\n"
-                f"If it was not you, you can ignore this e-mail.",
-            )
-            db.session.commit()
+            with transaction():
+                services.send_reset(user, link)
         return render_template("auth/reset_sent.html", email=form.email.data)
     return render_template("auth/forgot_password.html", form=form)
 
@@ -149,8 +154,8 @@ def reset_password(token: str):
         return render_template("auth/reset_invalid.html"), 400
     form = ResetPasswordForm(user=user)
     if form.validate_on_submit():
-        services.set_password(user, form.password.data)
-        db.session.commit()
+        with transaction():
+            services.set_password(user, form.password.data)
         logout_user()
         session.clear()
         flash(

@@ -4,7 +4,6 @@ from io import BytesIO
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 
 from roledesign.documents.plan_common import KIND_BY_SLUG, KINDS
 from roledesign.documents.plan_documents import (
@@ -17,10 +16,10 @@ from roledesign.documents.plan_documents import (
 )
 from roledesign.documents.recruitment_checklist import checklist_keys
 from roledesign.domain.tailoring import DocumentInputs, tailor
-from roledesign.extensions import db
-from roledesign.web import audit, concurrency
+from roledesign.services import documents as services
+from roledesign.services.transaction import Conflict, transaction
+from roledesign.web import concurrency
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.documents import services
 from roledesign.web.documents.forms import DetailsForm
 from roledesign.web.template_helpers import catalog
 
@@ -28,15 +27,15 @@ bp = Blueprint("documents", __name__, url_prefix="/plans/<int:plan_id>/documents
 CHECKLIST = "recruitment_checklist"
 
 
-def _save_version(plan):
-    """Store the documents as the plan stands as a new version (in this POST's transaction)
+def _save_version(plan, tx):
+    """Store the documents as the plan stands as a new version (in the transaction ``tx``)
     unless the newest saved version matches them; returns the version and whether it is new.
-    A request storing the same number a moment earlier raises IntegrityError at the flush."""
+    A request storing the same number a moment earlier makes the transaction a Conflict."""
     before = services.latest_version(plan)
     version = services.current_version(plan, catalog(), current_user)
     made = before is None or version.number != before.number
     if made:
-        audit.record(
+        tx.record(
             plan.organisation_id,
             "created",
             f"documents of plan {plan.id}",
@@ -82,10 +81,14 @@ def details(plan_id: int):
     concurrency.start(form, saved)
     if form.validate_on_submit() and not concurrency.is_stale(form, saved):
         with concurrency.saving(form, lambda: (services.details_of(plan),)):
-            if services.save_details(plan, form.details_data(), current_user):
-                audit.record(plan.organisation_id, "changed", f"document details of plan {plan.id}")
-                version, _ = _save_version(plan)
-                db.session.commit()
+            with transaction(current_user) as tx:
+                changed = services.save_details(plan, form.details_data(), current_user)
+                if changed:
+                    tx.record(
+                        plan.organisation_id, "changed", f"document details of plan {plan.id}"
+                    )
+                    version, _ = _save_version(plan, tx)
+            if changed:
                 flash(
                     "The details have been saved. The documents now include them: "
                     f"they are saved as version {version.number}.",
@@ -129,21 +132,21 @@ def save_ticks(plan_id: int):
     """Save the ticks changed on the checklist page, with who ticked and when."""
     plan = plan_or_404(plan_id, "documents")
     tailored = tailor(catalog(), services.inputs_for(plan))
-    changed = services.save_ticks(
-        plan,
-        current_user,
-        shown=set(request.form.getlist("shown")),
-        ticked=set(request.form.getlist("done")),
-        valid=checklist_keys(tailored),
-    )
-    if changed:
-        audit.record(
-            plan.organisation_id,
-            "changed",
-            f"recruitment checklist of plan {plan.id}",
-            f"{changed} line(s) ticked or unticked",
+    with transaction(current_user) as tx:
+        changed = services.save_ticks(
+            plan,
+            current_user,
+            shown=set(request.form.getlist("shown")),
+            ticked=set(request.form.getlist("done")),
+            valid=checklist_keys(tailored),
         )
-    db.session.commit()
+        if changed:
+            tx.record(
+                plan.organisation_id,
+                "changed",
+                f"recruitment checklist of plan {plan.id}",
+                f"{changed} line(s) ticked or unticked",
+            )
     if changed:
         flash("Your ticks have been saved.", "success")
     return redirect(url_for("documents.preview", plan_id=plan.id, slug="recruitment-checklist"))
@@ -155,10 +158,9 @@ def save_version(plan_id: int):
     """Save the documents as the plan stands now as a new version."""
     plan = plan_or_404(plan_id, "documents")
     try:
-        version, made = _save_version(plan)
-        db.session.commit()
-    except IntegrityError:  # a colleague saved the same version a moment ago: nothing to do
-        db.session.rollback()
+        with transaction(current_user) as tx:
+            version, made = _save_version(plan, tx)
+    except Conflict:  # a colleague saved the same version a moment ago: nothing to do
         return redirect(url_for("documents.index", plan_id=plan.id))
     if made:
         flash(f"The documents have been saved as version {version.number}.", "success")
@@ -191,13 +193,13 @@ def download(plan_id: int, number: int | None, slug: str, fmt: str):
     plan = plan_or_404(plan_id)
     inputs_json, stamp, with_ticks = _version_or_current(plan, number)
     documents, tailored = _documents(plan, inputs_json, stamp, with_ticks=with_ticks)
-    audit.record(
-        plan.organisation_id,
-        "exported",
-        f"{kind.title} of plan {plan.id}",
-        f"{_version_text(stamp)}, {fmt.upper()}",
-    )
-    db.session.commit()
+    with transaction(current_user) as tx:
+        tx.record(
+            plan.organisation_id,
+            "exported",
+            f"{kind.title} of plan {plan.id}",
+            f"{_version_text(stamp)}, {fmt.upper()}",
+        )
     return send_file(
         BytesIO(render(documents[kind.key], fmt)),
         mimetype=FORMATS[fmt][0],
@@ -216,13 +218,13 @@ def download_all(plan_id: int, number: int | None):
     inputs_json, stamp, with_ticks = _version_or_current(plan, number)
     documents, tailored = _documents(plan, inputs_json, stamp, with_ticks=with_ticks)
     title = tailored.inputs.post.title
-    audit.record(
-        plan.organisation_id,
-        "exported",
-        f"all documents of plan {plan.id}",
-        f"{_version_text(stamp)}, ZIP",
-    )
-    db.session.commit()
+    with transaction(current_user) as tx:
+        tx.record(
+            plan.organisation_id,
+            "exported",
+            f"all documents of plan {plan.id}",
+            f"{_version_text(stamp)}, ZIP",
+        )
     return send_file(
         BytesIO(bundle(documents, title, stamp)),
         mimetype="application/zip",

@@ -7,13 +7,12 @@ The links are never shown to the manager, and nothing stored connects an address
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from roledesign.extensions import db, limiter
-from roledesign.mail import send_mail
-from roledesign.web import audit
+from roledesign.extensions import limiter
+from roledesign.services import invitations as services
+from roledesign.services import team as team_services
+from roledesign.services.transaction import transaction
 from roledesign.web.access import organisation_required, plan_or_404
-from roledesign.web.invitations import services
 from roledesign.web.invitations.forms import invite_form, split
-from roledesign.web.team import services as team_services
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("invitations", __name__)
@@ -70,17 +69,21 @@ def new(plan_id: int):
     groups = [g for g in catalog().team.groups if g.key != NOT_SAID]
     form = invite_form(groups, batch=_batch())
     if form.validate_on_submit():
-        sent, skipped = services.invite(
-            survey, form.parsed, group=form.chosen_group, secret=_secret()
-        )
-        # Sent before the commit: with a mail outbox, the messages are stored in the same
-        # transaction as the invitations, so neither exists without the other.
-        for address, token in sent:
-            _send(survey, address, token)
-        audit.record(
-            plan.organisation_id, "invited", f"team survey of plan {plan.id}", _people(len(sent))
-        )
-        db.session.commit()
+        with transaction(current_user) as tx:
+            sent, skipped = services.invite(
+                survey, form.parsed, group=form.chosen_group, secret=_secret()
+            )
+            # Sent before the commit: with a mail outbox, the messages are stored in the same
+            # transaction as the invitations, so neither exists without the other.
+            for address, token in sent:
+                link = url_for("survey.start", token=token, _external=True)
+                services.send_invitation(survey, address, link)
+            tx.record(
+                plan.organisation_id,
+                "invited",
+                f"team survey of plan {plan.id}",
+                _people(len(sent)),
+            )
         flash(_sent_message(len(sent), skipped), "success")
         return redirect(url_for("team.overview", plan_id=plan.id))
     return render_template(
@@ -103,24 +106,3 @@ def _sent_message(sent: int, skipped: int) -> str:
         already = "address was" if skipped == 1 else "addresses were"
         message += f" {skipped} {already} invited before and not sent another link."
     return message
-
-
-def _send(survey, address: str, token: str) -> None:
-    plan = survey.plan
-    link = url_for("survey.start", token=token, _external=True)
-    closing = (
-        f"\n\nPlease answer by {survey.closes_on.strftime('%-d %B %Y')}."
-        if survey.closes_on
-        else ""
-    )
-    send_mail(
-        address,
-        f"{plan.organisation.name} would like your views on a peer worker role",
-        f"{plan.organisation.name} is planning a peer worker role ({plan.title}, {plan.team}) "
-        "and would like to know what you think is in place. It takes about ten minutes."
-        f"\n\nYour own link, which works once:\n{link}{closing}\n\n"
-        "You will not be asked your name. Your answers are stored without your email address "
-        "and cannot be connected to this link: the app records only that the link has been "
-        "used. Please do not forward this e-mail.",
-        on_screen=False,  # the link is the invited person's alone, even in development
-    )

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
 from roledesign.catalog import DOMAIN_KEYS
 from roledesign.documents import render_docx, render_pdf
@@ -9,11 +10,17 @@ from roledesign.domain.jd_check import check_text
 from roledesign.domain.jd_check_document import build_document, grouped, scoring_note, summary_line
 from roledesign.domain.jd_duties import duty_summary
 from roledesign.domain.jd_facts import extract_facts
-from roledesign.extensions import db
-from roledesign.web import audit
-from roledesign.web.access import current_organisation, organisation_required, plan_or_404
+from roledesign.models import JdCheck
+from roledesign.services import jd_check as services
+from roledesign.services.plans import plans_of
+from roledesign.services.transaction import transaction
+from roledesign.web.access import (
+    current_organisation,
+    organisation_required,
+    owned_or_404,
+    plan_or_404,
+)
 from roledesign.web.ids import query_id
-from roledesign.web.jd_check import services
 from roledesign.web.jd_check.forms import JdCheckForm
 from roledesign.web.template_helpers import catalog
 
@@ -25,26 +32,35 @@ DOCUMENT_TYPES = {
 }
 
 
+def check_or_404(check_id: int, need: str = "read") -> JdCheck:
+    """A check of one of the user's organisations: foreign or unknown ones are 404, and a role
+    there that does not allow ``need`` is 403 (as for plans)."""
+    check, _ = owned_or_404(
+        JdCheck, check_id, need, joinedload(JdCheck.plan), joinedload(JdCheck.organisation)
+    )
+    return check
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @organisation_required(need="documents")
 def new():
     """Paste or upload a job description, optionally for one of the organisation's plans."""
     organisation = current_organisation()
-    plans = services.plans_of(organisation)
+    plans = plans_of(organisation)
     form = JdCheckForm(plans)
     if form.validate_on_submit():
         text, source, name = form.checked
         plan = next((p for p in plans if str(p.id) == form.plan_id.data), None)
-        check = services.create_check(
-            organisation=organisation,
-            creator=current_user,
-            text=text,
-            name=name,
-            source=source,
-            plan=plan,
-        )
-        audit.record(organisation.id, "created", f"job description check {check.id}", name)
-        db.session.commit()
+        with transaction(current_user) as tx:
+            check = services.create_check(
+                organisation=organisation,
+                creator=current_user,
+                text=text,
+                name=name,
+                source=source,
+                plan=plan,
+            )
+            tx.record(organisation.id, "created", f"job description check {check.id}", name)
         return redirect(url_for("jd_check.show", check_id=check.id))
     if not form.is_submitted() and "plan_id" in request.args:
         # Opened from a plan's task list: that plan is preselected, and a foreign one is 404.
@@ -62,7 +78,7 @@ def _report(check):
 @organisation_required
 def show(check_id: int):
     """The report: drift highlighted in the text, missing essentials, evaluation, language."""
-    check = services.check_or_404(check_id)
+    check = check_or_404(check_id)
     report = _report(check)
     return render_template(
         "jd_check/report.html",
@@ -80,11 +96,11 @@ def show(check_id: int):
 @organisation_required
 def download(check_id: int, kind: str):
     """The report as an editable Word file or a PDF."""
-    check = services.check_or_404(check_id)
-    audit.record(
-        check.organisation_id, "exported", f"job description check {check.id}", kind.upper()
-    )
-    db.session.commit()
+    check = check_or_404(check_id)
+    with transaction(current_user) as tx:
+        tx.record(
+            check.organisation_id, "exported", f"job description check {check.id}", kind.upper()
+        )
     document = build_document(
         _report(check),
         catalog(),
@@ -107,6 +123,6 @@ def download(check_id: int, kind: str):
 @organisation_required
 def start_plan(check_id: int):
     """Open the new plan form with what the text says about the post already filled in."""
-    check = services.check_or_404(check_id, "edit")
+    check = check_or_404(check_id, "edit")
     facts = extract_facts(check.text).as_plan_args()
     return redirect(url_for("plans.new", from_check=check.id, **facts))

@@ -1,9 +1,7 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from roledesign.extensions import db
-from roledesign.models import RolePlan
+from roledesign.services.plans import plans_of
 from roledesign.web.access import current_organisation, organisation_required
 
 bp = Blueprint("main", __name__)
@@ -22,9 +20,5 @@ def start():
 def dashboard():
     """The organisation's role plans."""
     organisation = current_organisation()
-    plans = db.session.scalars(
-        select(RolePlan)
-        .where(RolePlan.organisation_id == organisation.id)
-        .order_by(RolePlan.updated_at.desc(), RolePlan.id.desc())
-    ).all()
+    plans = plans_of(organisation)
     return render_template("main/dashboard.html", organisation=organisation, plans=plans)

@@ -17,13 +17,13 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
-from roledesign.extensions import db
-from roledesign.mail import send_mail
 from roledesign.models import ROLES
 from roledesign.models.accounts import ROLE_AS
-from roledesign.web import audit
+from roledesign.services import audit
+from roledesign.services import org_transfer as transfer
+from roledesign.services import orgs as services
+from roledesign.services.transaction import transaction
 from roledesign.web.access import current_organisation, memberships, organisation_required
-from roledesign.web.orgs import services, transfer
 from roledesign.web.orgs.forms import (
     ROLE_HINTS,
     DeleteForm,
@@ -42,11 +42,11 @@ def new():
     """Create an organisation; the person creating it becomes its admin."""
     form = OrganisationForm()
     if form.validate_on_submit():
-        organisation = services.create_organisation(
-            name=form.name.data, sector=form.sector.data, creator=current_user
-        )
-        audit.record(organisation.id, "created", "organisation", organisation.name)
-        db.session.commit()
+        with transaction(current_user) as tx:
+            organisation = services.create_organisation(
+                name=form.name.data, sector=form.sector.data, creator=current_user
+            )
+            tx.record(organisation.id, "created", "organisation", organisation.name)
         session["org_id"] = organisation.id
         flash(f"{organisation.name} has been set up.", "success")
         return redirect(url_for("main.dashboard"))
@@ -77,10 +77,10 @@ def settings():
             for f in (form.name, form.sector)
             if getattr(organisation, f.name) != f.data
         ]
-        form.populate_obj(organisation)
-        if changed:
-            audit.record(organisation.id, "changed", "organisation settings", ", ".join(changed))
-        db.session.commit()
+        with transaction(current_user) as tx:
+            services.update_settings(organisation, name=form.name.data, sector=form.sector.data)
+            if changed:
+                tx.record(organisation.id, "changed", "organisation settings", ", ".join(changed))
         flash("The settings have been saved.", "success")
         return redirect(url_for("orgs.settings"))
     return render_template("orgs/settings.html", form=form, organisation=organisation)
@@ -108,19 +108,20 @@ def invite():
     form = InviteForm()
     if form.validate_on_submit():
         days = current_app.config["INVITATION_DAYS"]
-        token = services.invite(
-            organisation, email=form.email.data, role=form.role.data, by=current_user, days=days
-        )
-        audit.record(organisation.id, "invited", form.email.data.lower(), ROLES[form.role.data])
-        link = url_for("orgs.invitation", token=token, _external=True)
-        send_mail(
-            form.email.data,
-            f"Join {organisation.name} on roledesign",
-            f"{current_user.name} has invited you to join {organisation.name} as "
-            f"{ROLE_AS[form.role.data]}.\n\nOpen this link within {days} days "
-            f"to accept (it works once):\n{link}",
-        )
-        db.session.commit()  # the invitation, its audit line and its e-mail together
+        with transaction(current_user) as tx:  # the invitation, its audit line and e-mail
+            token = services.invite(
+                organisation, email=form.email.data, role=form.role.data, by=current_user, days=days
+            )
+            tx.record(organisation.id, "invited", form.email.data.lower(), ROLES[form.role.data])
+            link = url_for("orgs.invitation", token=token, _external=True)
+            services.send_invitation(
+                organisation,
+                email=form.email.data,
+                role=form.role.data,
+                by=current_user,
+                days=days,
+                link=link,
+            )
         return render_template(
             "orgs/invited.html",
             organisation=organisation,
@@ -144,15 +145,15 @@ def member(membership_id: int):
                 "The organisation needs at least one admin. Make someone else an admin first."
             )
         else:
-            if membership.role != form.role.data:
-                audit.record(
-                    organisation.id,
-                    "changed",
-                    f"role of {membership.user.email}",
-                    f"{ROLES[membership.role]} to {ROLES[form.role.data]}",
-                )
-            membership.role = form.role.data
-            db.session.commit()
+            with transaction(current_user) as tx:
+                if membership.role != form.role.data:
+                    tx.record(
+                        organisation.id,
+                        "changed",
+                        f"role of {membership.user.email}",
+                        f"{ROLES[membership.role]} to {ROLES[form.role.data]}",
+                    )
+                services.set_role(membership, form.role.data)
             flash(f"{membership.user.name} is now {ROLE_AS[membership.role]}.", "success")
             return redirect(url_for("orgs.members"))
     return render_template("orgs/member.html", form=form, membership=membership, hints=ROLE_HINTS)
@@ -169,12 +170,12 @@ def remove_member(membership_id: int):
             "info",
         )
         return redirect(url_for("orgs.members"))
-    audit.record(
-        organisation.id, "deleted", f"member {membership.user.email}", ROLES[membership.role]
-    )
     name = membership.user.name
-    db.session.delete(membership)
-    db.session.commit()
+    with transaction(current_user) as tx:
+        tx.record(
+            organisation.id, "deleted", f"member {membership.user.email}", ROLES[membership.role]
+        )
+        services.remove_member(membership)
     flash(f"{name} has been removed from {organisation.name}.", "success")
     return redirect(url_for("orgs.members"))
 
@@ -232,11 +233,11 @@ def invitation(token: str):
             wrong_account=True,
         ), 403
     if request.method == "POST":
-        membership = services.accept(invitation, current_user)
-        audit.record(
-            invitation.organisation_id, "joined", current_user.email, ROLES[membership.role]
-        )
-        db.session.commit()
+        with transaction(current_user) as tx:
+            membership = services.accept(invitation, current_user)
+            tx.record(
+                invitation.organisation_id, "joined", current_user.email, ROLES[membership.role]
+            )
         session["org_id"] = invitation.organisation_id
         flash(f"You have joined {invitation.organisation.name}.", "success")
         return redirect(url_for("main.dashboard"))
@@ -250,9 +251,9 @@ def invitation(token: str):
 def export():
     """Everything the organisation owns, as a JSON file (no passwords)."""
     organisation = current_organisation()
-    data = transfer.export_organisation(organisation)
-    audit.record(organisation.id, "exported", "organisation", "all data as JSON")
-    db.session.commit()
+    with transaction(current_user) as tx:
+        data = transfer.export_organisation(organisation)
+        tx.record(organisation.id, "exported", "organisation", "all data as JSON")
     return Response(
         json.dumps(data, indent=2, ensure_ascii=False),
         mimetype="application/json",
@@ -270,8 +271,8 @@ def delete():
     form = DeleteForm(expected=organisation.name)
     if form.validate_on_submit():
         name = organisation.name
-        transfer.delete_organisation(organisation)
-        db.session.commit()
+        with transaction(current_user):
+            transfer.delete_organisation(organisation)
         session.pop("org_id", None)
         flash(f"{name} and everything it owned have been deleted.", "info")
         return redirect(url_for("main.start"))

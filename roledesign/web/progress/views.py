@@ -9,12 +9,11 @@ from roledesign.domain.context import applicable
 from roledesign.domain.progress import closed_between, moved_items, weakest_domains
 from roledesign.domain.report import build_report
 from roledesign.domain.scoring import score
-from roledesign.extensions import db
-from roledesign.web import audit
+from roledesign.services import assessment as assessment
+from roledesign.services import progress as services
+from roledesign.services.transaction import transaction
 from roledesign.web.access import current_organisation, organisation_required, plan_or_404
-from roledesign.web.assessment import services as assessment
 from roledesign.web.charts import bar_chart, line_chart
-from roledesign.web.progress import services
 from roledesign.web.progress.forms import (
     CHECKIN_ANSWERS,
     CHECKIN_MONTHS,
@@ -33,14 +32,14 @@ def new_round(plan_id: int):
     plan = plan_or_404(plan_id, "edit")
     current = assessment.current_round(plan)
     if request.method == "POST":
-        following = assessment.start_new_round(plan)
-        audit.record(
-            plan.organisation_id,
-            "created",
-            f"round {following.round_no} of plan {plan.id}",
-            f"round {following.round_no - 1} closed",
-        )
-        db.session.commit()
+        with transaction(current_user) as tx:
+            following = assessment.start_new_round(plan)
+            tx.record(
+                plan.organisation_id,
+                "created",
+                f"round {following.round_no} of plan {plan.id}",
+                f"round {following.round_no - 1} closed",
+            )
         flash(
             f"Round {following.round_no} has started with your previous answers. Change only "
             "what is different now.",
@@ -139,14 +138,14 @@ def check_ins(plan_id: int):
             "note": form.note.data or "",
             "answers": {q.key: form[f"q_{q.key}"].answer.data for q in questions},
         }
-        services.save_check_in(plan, data, current_user)
-        audit.record(
-            plan.organisation_id,
-            "changed",
-            f"check-ins of plan {plan.id}",
-            f"{data['month']} months, {PERSPECTIVES[data['perspective']].lower()}",
-        )
-        db.session.commit()
+        with transaction(current_user) as tx:
+            services.save_check_in(plan, data, current_user)
+            tx.record(
+                plan.organisation_id,
+                "changed",
+                f"check-ins of plan {plan.id}",
+                f"{data['month']} months, {PERSPECTIVES[data['perspective']].lower()}",
+            )
         flash("The check-in has been saved.", "success")
         return redirect(url_for("progress.check_ins", plan_id=plan.id))
     baseline = build_report(catalog(), plan.context, assessment.answers_by_round(plan).get(1, {}))

@@ -18,16 +18,16 @@ from flask import (
     url_for,
 )
 from flask_limiter.util import get_remote_address
-from sqlalchemy.exc import IntegrityError
 
 from roledesign.catalog import DOMAIN_KEYS
 from roledesign.domain.respondents import likely_small_groups, phrases_found
-from roledesign.extensions import db, limiter
+from roledesign.extensions import limiter
+from roledesign.services import invitations as invitations
+from roledesign.services import team as services
+from roledesign.services.transaction import Conflict, transaction
 from roledesign.web.assessment.forms import field_name
-from roledesign.web.invitations import services as invitations
 from roledesign.web.survey import draft as drafts
 from roledesign.web.survey.forms import FinishForm, SendAgainForm, group_form, statements_form
-from roledesign.web.team import services
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
@@ -279,21 +279,20 @@ def saved(token: str):
 def _store(link, draft, comment: str | None) -> None:
     """The response, and the invitation marked used, in one transaction: a used invitation
     stores nothing (Used); the same device's answers sent again are stored once."""
-    if link.invitation is not None and not invitations.use(link.invitation):
-        db.session.rollback()
-        raise Used(link.survey)
     try:
-        services.submit_response(
-            link.survey,
-            group=draft.group,
-            answers=draft.answers,
-            submission_key=draft.key,
-            comment=comment,
-            on=services.today(),
-        )
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()  # this device's answers were stored already
+        with transaction():
+            if link.invitation is not None and not invitations.use(link.invitation):
+                raise Used(link.survey)
+            services.submit_response(
+                link.survey,
+                group=draft.group,
+                answers=draft.answers,
+                submission_key=draft.key,
+                comment=comment,
+                on=services.today(),
+            )
+    except Conflict:
+        pass  # this device's answers were stored already
 
 
 @bp.route("/finish", methods=["GET", "POST"])

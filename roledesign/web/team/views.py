@@ -18,13 +18,13 @@ from roledesign.domain.sectors import (
     SECTOR_MIN_RESPONDENTS,
     compare_sectors,
 )
-from roledesign.extensions import db
 from roledesign.models.accounts import SECTORS
-from roledesign.web import audit
+from roledesign.services import team as services
+from roledesign.services import team_export as export
+from roledesign.services.assessment import current_round, load_answers
+from roledesign.services.transaction import transaction
 from roledesign.web.access import current_membership, may, organisation_required, plan_or_404
-from roledesign.web.assessment.services import current_round, load_answers
 from roledesign.web.charts import bar_chart
-from roledesign.web.team import export, services
 from roledesign.web.team.forms import ActionForm, AnonymityForm, setup_form
 from roledesign.web.team_charts import group_chart
 from roledesign.web.template_helpers import catalog
@@ -62,8 +62,8 @@ def overview(plan_id: int):
     plan = plan_or_404(plan_id)
     survey = services.survey_for(plan)
     n = services.response_count(survey) if survey else 0
-    figures = services.release_for(catalog(), survey) if survey else None
-    db.session.commit()  # a release falls due on the first read after the closing date
+    with transaction(current_user):  # a release falls due on the first read after closing
+        figures = services.release_for(catalog(), survey) if survey else None
     return render_template(
         "team/overview.html",
         plan=plan,
@@ -99,20 +99,22 @@ def setup(plan_id: int):
             for name in form.domain_fields:
                 form[name].data = [i for i in survey.item_ids if i in _choice_values(form[name])]
         if form.validate():
-            if survey is None:
-                survey = services.create_survey(
-                    plan=plan,
-                    creator=current_user,
-                    item_ids=form.item_ids(),
-                    closes_on=form.closes_on,
-                )
-                message = "Your team self-assessment is ready. Share the link with your team."
-            else:
-                services.update_survey(
-                    survey, item_ids=None if locked else form.item_ids(), closes_on=form.closes_on
-                )
-                message = "The team self-assessment has been updated."
-            db.session.commit()
+            with transaction(current_user):
+                if survey is None:
+                    survey = services.create_survey(
+                        plan=plan,
+                        creator=current_user,
+                        item_ids=form.item_ids(),
+                        closes_on=form.closes_on,
+                    )
+                    message = "Your team self-assessment is ready. Share the link with your team."
+                else:
+                    services.update_survey(
+                        survey,
+                        item_ids=None if locked else form.item_ids(),
+                        closes_on=form.closes_on,
+                    )
+                    message = "The team self-assessment has been updated."
             flash(message, "success")
             return redirect(url_for("team.overview", plan_id=plan.id))
     else:
@@ -145,9 +147,9 @@ def close(plan_id: int):
     plan = plan_or_404(plan_id, "edit")
     survey = _survey_or_404(plan)
     if ActionForm().validate_on_submit() and survey.is_open:
-        services.close(catalog(), survey, services.today())
-        audit.record(plan.organisation_id, "changed", f"team survey of plan {plan.id}", "closed")
-        db.session.commit()
+        with transaction(current_user) as tx:
+            services.close(catalog(), survey, services.today())
+            tx.record(plan.organisation_id, "changed", f"team survey of plan {plan.id}", "closed")
         flash("The survey is closed and its results are ready.", "success")
     return redirect(url_for("team.overview", plan_id=plan.id))
 
@@ -158,10 +160,14 @@ def ask_again(plan_id: int):
     """A new round with a new link; the closed round keeps its results."""
     plan = plan_or_404(plan_id, "edit")
     survey = _survey_or_404(plan)
-    if ActionForm().validate_on_submit() and services.release_for(catalog(), survey):
-        services.ask_again(plan, survey, current_user)
-        audit.record(plan.organisation_id, "created", f"team survey of plan {plan.id}", "again")
-        db.session.commit()
+    if not ActionForm().validate_on_submit():
+        return redirect(url_for("team.overview", plan_id=plan.id))
+    with transaction(current_user) as tx:
+        again = services.release_for(catalog(), survey) is not None
+        if again:
+            services.ask_again(plan, survey, current_user)
+            tx.record(plan.organisation_id, "created", f"team survey of plan {plan.id}", "again")
+    if again:
         flash("A new round is open. Share the new link with your team.", "success")
     return redirect(url_for("team.overview", plan_id=plan.id))
 
@@ -200,8 +206,8 @@ def report(plan_id: int):
     """The survey's release: team scores, group differences, consensus and comments."""
     plan = plan_or_404(plan_id)
     survey = _survey_or_404(plan)
-    result = services.team_report(catalog(), survey)
-    db.session.commit()  # a release falls due on the first read after the closing date
+    with transaction(current_user):  # a release falls due on the first read after closing
+        result = services.team_report(catalog(), survey)
     if result is None:
         return render_template(
             "team/report_open.html",
@@ -270,8 +276,8 @@ def _groups_chart(result):
 
 def _released_or_redirect(plan):
     survey = _survey_or_404(plan)
-    figures = services.release_for(catalog(), survey)
-    db.session.commit()
+    with transaction(current_user):  # a release falls due on the first read after closing
+        figures = services.release_for(catalog(), survey)
     if figures is None:
         flash("Downloads are ready once the survey has closed.", "info")
     return survey, figures
@@ -325,14 +331,14 @@ def anonymity():
     form = AnonymityForm(data={"k": organisation.anonymity_k})
     if form.validate_on_submit():
         if form.k.data != organisation.anonymity_k:
-            audit.record(
-                organisation.id,
-                "changed",
-                "anonymity threshold",
-                f"{organisation.anonymity_k} to {form.k.data}",
-            )
-            organisation.anonymity_k = form.k.data
-            db.session.commit()
+            with transaction(current_user) as tx:
+                tx.record(
+                    organisation.id,
+                    "changed",
+                    "anonymity threshold",
+                    f"{organisation.anonymity_k} to {form.k.data}",
+                )
+                services.set_k(organisation, form.k.data)
             flash(f"Team results now need at least {form.k.data} people in a group.", "success")
         return redirect(url_for("team.anonymity"))
     return render_template("team/anonymity.html", form=form, organisation=organisation)

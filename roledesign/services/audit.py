@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
@@ -19,9 +18,11 @@ ACTIONS = {
 }
 
 
-def record(organisation_id: int, action: str, subject: str, detail: str = "") -> None:
-    """Add an event to the current transaction, so it is saved if and only if the change is."""
-    user_id = current_user.id if current_user and current_user.is_authenticated else None
+def record(
+    organisation_id: int, action: str, subject: str, detail: str = "", *, user_id: int | None
+) -> None:
+    """Add an event to the current transaction, so it is saved if and only if the change is.
+    Call it through `services.transaction` (``tx.record``), which knows who is acting."""
     db.session.add(
         AuditEvent(
             organisation_id=organisation_id,

@@ -9,7 +9,8 @@ from sqlalchemy import insert
 
 from roledesign.extensions import db
 from roledesign.models import TeamAnswer, TeamResponse
-from roledesign.web.team import services, store
+from roledesign.services import team as services
+from roledesign.services import team_store as store
 
 GROUP_WEIGHTS = {
     "non_peer_staff": 50,

@@ -12,7 +12,7 @@ from roledesign.domain.scoring import score
 from roledesign.extensions import db
 from roledesign.models import Action, Answer, Assessment, CheckIn, RolePlan
 from roledesign.models.learning import CLOSED_STATUSES
-from roledesign.web.memo import Same, app_memo
+from roledesign.services.memo import Same, app_memo
 
 
 def actions_closed(plan: RolePlan) -> list[tuple[int, str, object]]:
@@ -128,7 +128,7 @@ def team_consensus_by_round(catalog, plan: RolePlan, rounds: list) -> list[dict 
     when the plan has no team survey release.
     """
     from roledesign.domain import disclosure
-    from roledesign.web.team.services import released, survey_items
+    from roledesign.services.team import released, survey_items
 
     found = released(catalog, [plan.id])
     if not found or not rounds:

@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from roledesign.extensions import db
+from roledesign.mail import send_mail
 from roledesign.models import Invitation, Membership, Organisation, User
+from roledesign.models.accounts import ROLE_AS
 from roledesign.models.base import utcnow
 
 
@@ -61,6 +63,21 @@ def would_leave_no_admin(membership: Membership, new_role: str | None) -> bool:
     )
 
 
+def update_settings(organisation: Organisation, *, name: str, sector: str) -> None:
+    organisation.name, organisation.sector = name, sector
+    db.session.flush()
+
+
+def set_role(membership: Membership, role: str) -> None:
+    membership.role = role
+    db.session.flush()
+
+
+def remove_member(membership: Membership) -> None:
+    db.session.delete(membership)
+    db.session.flush()
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -80,6 +97,19 @@ def invite(organisation: Organisation, *, email: str, role: str, by: User, days:
     )
     db.session.flush()
     return token
+
+
+def send_invitation(
+    organisation: Organisation, *, email: str, role: str, by: User, days: int, link: str
+) -> None:
+    """Queue the e-mail of an invitation, with its ``link`` (made by the caller)."""
+    send_mail(
+        email,
+        f"Join {organisation.name} on roledesign",
+        f"{by.name} has invited you to join {organisation.name} as "
+        f"{ROLE_AS[role]}.\n\nOpen this link within {days} days "
+        f"to accept (it works once):\n{link}",
+    )
 
 
 def invitation_for(token: str) -> tuple[Invitation | None, str]:

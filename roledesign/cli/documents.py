@@ -6,13 +6,14 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from roledesign.cli import InputError
+from roledesign.cli.common import InputError
 from roledesign.documents.plan_common import KINDS
 from roledesign.documents.plan_documents import FORMATS, build_documents, render
 from roledesign.domain.tailoring import DocumentInputs, tailor
 from roledesign.extensions import db
 from roledesign.models import RolePlan
-from roledesign.web.documents import services
+from roledesign.services import documents as services
+from roledesign.services.transaction import transaction
 
 
 @click.command("documents")
@@ -35,8 +36,8 @@ def documents_command(plan_id: int, out: Path):
     if plan is None:
         raise InputError(f"there is no plan with id {plan_id}")
     catalog = current_app.extensions["roledesign.catalog"]
-    version = services.current_version(plan, catalog, None)
-    db.session.commit()
+    with transaction():
+        version = services.current_version(plan, catalog, None)
     tailored = tailor(catalog, DocumentInputs.from_json(version.inputs))
     done = services.done_notes(services.ticks(plan))
     documents = build_documents(catalog, tailored, services.stamp(version), done)

@@ -5,27 +5,9 @@ from sqlalchemy.orm import defer, joinedload
 
 from roledesign.extensions import db
 from roledesign.models import JdCheck, Organisation, RolePlan, User
-from roledesign.web.access import owned_or_404
 
 RECENT = 20
 PASTED = "Pasted text"
-
-
-def check_or_404(check_id: int, need: str = "read") -> JdCheck:
-    """A check of one of the user's organisations: foreign or unknown ones are 404, and a role
-    there that does not allow ``need`` is 403 (as for plans)."""
-    check, _ = owned_or_404(
-        JdCheck, check_id, need, joinedload(JdCheck.plan), joinedload(JdCheck.organisation)
-    )
-    return check
-
-
-def plans_of(organisation: Organisation) -> list[RolePlan]:
-    return db.session.scalars(
-        select(RolePlan)
-        .where(RolePlan.organisation_id == organisation.id)
-        .order_by(RolePlan.updated_at.desc(), RolePlan.id.desc())
-    ).all()
 
 
 def recent_checks(organisation: Organisation) -> list[JdCheck]:

@@ -14,7 +14,7 @@ from roledesign.extensions import db
 from roledesign.models import ChecklistTick, DocumentDetails, DocumentVersion, RolePlan, User
 from roledesign.models.base import utcnow
 from roledesign.models.documents import DETAIL_FIELDS
-from roledesign.web.assessment.services import current_round, load_answers
+from roledesign.services.assessment import current_round, load_answers
 
 UK_TIME = ZoneInfo("Europe/London")
 

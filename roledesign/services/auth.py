@@ -1,85 +1,33 @@
 import secrets
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from flask import current_app, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, select
-from sqlalchemy.orm import contains_eager
 
-from roledesign.extensions import db, login_manager
+from roledesign.extensions import db
 from roledesign.mail import send_mail
-from roledesign.models import Membership, User, UserSession
-from roledesign.models.accounts import hash_key
+from roledesign.models import User, UserSession
 from roledesign.models.base import utcnow
-from roledesign.web.access import remember_memberships
-from roledesign.web.auth.passwords import dummy_verify, hash_password, verify_password
+from roledesign.services.passwords import dummy_verify, hash_password, verify_password
 
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-@login_manager.user_loader
-def load_user(session_id: str) -> User | None:
-    """Sessions carry "<id>.<account's session token>.<this browser's key>": a rotated token
-    ends every session of the account, a deleted key ends this one."""
-    user_id, token, key = (session_id.split(".") + ["", ""])[:3]
-    if not user_id.isdigit() or not token or not key:
-        return None
-    live = (
-        select(UserSession.id)
-        .where(
-            UserSession.user_id == User.id,
-            UserSession.key_hash == hash_key(key),
-            UserSession.created_at > utcnow() - timedelta(days=SESSION_DAYS),
-        )
-        .exists()
-    )
-    # The user and their memberships in one query: every signed-in page needs both.
-    rows = db.session.execute(
-        select(User, Membership)
-        .outerjoin(Membership, Membership.user_id == User.id)
-        .outerjoin(Membership.organisation)
-        .options(contains_eager(Membership.organisation))
-        .where(User.id == int(user_id), live)
-        .order_by(Membership.id)
-    ).all()
-    if not rows or not secrets.compare_digest(rows[0].User.session_token, token):
-        return None
-    user = rows[0].User
-    user.session_key = key
-    remember_memberships(user, [row.Membership for row in rows if row.Membership is not None])
-    return user
-
-
 # A signed-in browser stays signed in for at most this long.
 SESSION_DAYS = 30
 
 
-def start_session(user: User) -> None:
-    """Record a new signed-in browser and sign it in (the caller commits)."""
-    db.session.execute(
-        delete(UserSession).where(
-            UserSession.user_id == user.id,
-            UserSession.created_at <= utcnow() - timedelta(days=SESSION_DAYS),
-        )
-    )
-    user.session_key = secrets.token_urlsafe(32)
-    db.session.add(UserSession(user_id=user.id, key_hash=hash_key(user.session_key)))
-    db.session.flush()
-    session.clear()
-    login_user(user)
+@dataclass(frozen=True)
+class SignUpLinks:
+    """The addresses a sign-up e-mail gives, made by the caller (the web layer owns URLs)."""
 
-
-def end_session() -> None:
-    """Forget this browser's session on the server too, so a copied cookie stops working."""
-    if current_user.is_authenticated:
-        db.session.execute(
-            delete(UserSession).where(UserSession.key_hash == hash_key(current_user.session_key))
-        )
-    logout_user()
-    session.clear()
+    sign_in: str
+    forgot_password: str
+    confirm: Callable[[str], str]  # the confirmation token -> the link that confirms it
 
 
 def end_every_session(user: User) -> None:
@@ -100,7 +48,9 @@ def create_user(*, name: str, email: str, password: str, confirmed: bool = False
     return user
 
 
-def sign_up(*, name: str, email: str, password: str, next_url: str | None) -> None:
+def sign_up(
+    *, name: str, email: str, password: str, next_url: str | None, links: SignUpLinks
+) -> None:
     """Queue the e-mail a sign-up sends, doing the same work whether or not the address has an
     account, so that the page (and its timing) cannot tell anyone which addresses do."""
     password_hash = hash_password(password)
@@ -113,8 +63,8 @@ def sign_up(*, name: str, email: str, password: str, next_url: str | None) -> No
             "Someone tried to create an account with your address",
             "Someone (perhaps you) tried to create a roledesign account with this e-mail "
             "address, which already has one.\n\n"
-            f"To sign in: {url_for('auth.sign_in', _external=True)}\n"
-            f"Forgotten your password? {url_for('auth.forgot_password', _external=True)}\n\n"
+            f"To sign in: {links.sign_in}\n"
+            f"Forgotten your password? {links.forgot_password}\n\n"
             "If it was not you, you can ignore this e-mail: nothing has changed.",
         )
         return
@@ -125,7 +75,7 @@ def sign_up(*, name: str, email: str, password: str, next_url: str | None) -> No
     user.name, user.password_hash = name, password_hash
     user.sign_out_everywhere()
     db.session.flush()
-    link = url_for("auth.confirm", token=_confirm_token(user, next_url), _external=True)
+    link = links.confirm(_confirm_token(user, next_url))
     send_mail(
         user.email,
         "Confirm your email address",
@@ -182,6 +132,17 @@ def reset_token(user: User) -> str:
     """A token for one password reset. It names the user's current session token, which the
     reset replaces: so the link works once, and stops working if the password changes."""
     return _reset_serializer().dumps({"user": user.id, "session": user.session_token})
+
+
+def send_reset(user: User, link: str) -> None:
+    """Queue the password reset e-mail, with its ``link`` (made by the caller)."""
+    send_mail(
+        user.email,
+        "Reset your password",
+        f"Someone asked to reset the password for your account.\n\n"
+        f"To choose a new password, open this link within an hour:\n{link}\n\n"
+        f"If it was not you, you can ignore this e-mail.",
+    )
 
 
 def user_for_reset_token(token: str) -> User | None:

@@ -22,8 +22,8 @@ from roledesign.domain.sectors import Contribution
 from roledesign.domain.team import TeamResult
 from roledesign.extensions import db
 from roledesign.models import Organisation, RolePlan, TeamRelease, TeamSurvey, User
-from roledesign.web.memo import Same, app_memo
-from roledesign.web.team.store import latest_with_total, response_total, submit_response
+from roledesign.services.memo import Same, app_memo
+from roledesign.services.team_store import latest_with_total, response_total, submit_response
 
 __all__ = ["submit_response"]  # the respondent side stores answers through here
 
@@ -132,6 +132,12 @@ def stored_release(survey: TeamSurvey) -> TeamRelease | None:
     return db.session.scalar(select(TeamRelease).where(TeamRelease.survey_id == survey.id))
 
 
+def set_k(organisation: Organisation, k: int) -> None:
+    """The organisation's anonymity threshold; releases already made keep the k they had."""
+    organisation.anonymity_k = k
+    db.session.flush()
+
+
 def release_for(catalog: Catalog, survey: TeamSurvey, *, on: date | None = None) -> dict | None:
     """The survey's release, or None while it is open.
 
@@ -155,7 +161,7 @@ def release_for(catalog: Catalog, survey: TeamSurvey, *, on: date | None = None)
 
 
 def store_figures(catalog: Catalog, survey: TeamSurvey) -> dict:
-    from roledesign.web.team.store import release_figures
+    from roledesign.services.team_store import release_figures
 
     return release_figures(
         survey,

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select, update
 
 from roledesign.extensions import db
+from roledesign.mail import send_mail
 from roledesign.models import TeamInvitation, TeamInvitedAddress, TeamSurvey
-from roledesign.web.team import services as team_services
+from roledesign.services import team as team_services
 
 _shuffle = random.SystemRandom().shuffle
 
@@ -90,6 +91,27 @@ def invite(
     )
     db.session.flush()
     return sent, len(hashes) - len(fresh)
+
+
+def send_invitation(survey: TeamSurvey, address: str, link: str) -> None:
+    """Queue one person's invitation e-mail, with their own ``link`` (made by the caller)."""
+    plan = survey.plan
+    closing = (
+        f"\n\nPlease answer by {survey.closes_on.strftime('%-d %B %Y')}."
+        if survey.closes_on
+        else ""
+    )
+    send_mail(
+        address,
+        f"{plan.organisation.name} would like your views on a peer worker role",
+        f"{plan.organisation.name} is planning a peer worker role ({plan.title}, {plan.team}) "
+        "and would like to know what you think is in place. It takes about ten minutes."
+        f"\n\nYour own link, which works once:\n{link}{closing}\n\n"
+        "You will not be asked your name. Your answers are stored without your email address "
+        "and cannot be connected to this link: the app records only that the link has been "
+        "used. Please do not forward this e-mail.",
+        on_screen=False,  # the link is the invited person's alone, even in development
+    )
 
 
 def use(invitation: TeamInvitation) -> bool:

@@ -7,7 +7,6 @@ from roledesign.domain.scoring import Answer as ScoredAnswer
 from roledesign.extensions import db
 from roledesign.models import Answer, Assessment, AssessmentPage, RolePlan
 from roledesign.models.base import utcnow
-from roledesign.web.assessment.forms import field_name
 
 
 def current_round(plan: RolePlan) -> Assessment:
@@ -38,21 +37,11 @@ def page_of(assessment: Assessment, domain_key: str) -> AssessmentPage | None:
     )
 
 
-def form_data(items, answers, notes) -> dict:
-    """Saved answers shaped as the domain form's initial data."""
-    data = {}
-    for item in items:
-        answer = answers.get(item.id)
-        data[field_name(item.id)] = {
-            "status": answer.status if answer else None,
-            "importance": answer.importance if answer else None,
-            "note": notes.get(item.id, ""),
-        }
-    return data
-
-
-def save_domain(assessment: Assessment, items, form) -> int:
-    """Upsert the answers on one domain page; returns how many items changed."""
+def save_domain(
+    assessment: Assessment, domain_key: str, values: dict[str, tuple[str | None, int | None, str]]
+) -> int:
+    """Upsert the answers on one domain page, given as {item id: (status, importance, note)};
+    returns how many items changed."""
     if assessment.closed_at is not None:
         abort(409)  # only the newest round is open; closed rounds are a record
     existing = {
@@ -60,21 +49,17 @@ def save_domain(assessment: Assessment, items, form) -> int:
         for r in db.session.scalars(
             select(Answer).where(
                 Answer.assessment_id == assessment.id,
-                Answer.item_id.in_([item.id for item in items]),
+                Answer.item_id.in_(list(values)),
             )
         )
     }
     changed = 0
-    for item in items:
-        group = form[field_name(item.id)]
-        status = group.status.data or None
-        importance = group.importance.data or None
-        note = group.note.data or ""
-        row = existing.get(item.id)
+    for item_id, (status, importance, note) in values.items():
+        row = existing.get(item_id)
         if row is None:
             if status is None and importance is None and not note:
                 continue
-            row = Answer(assessment=assessment, item_id=item.id)
+            row = Answer(assessment=assessment, item_id=item_id)
             db.session.add(row)
         elif (row.status, row.importance, row.note) == (status, importance, note):
             continue
@@ -82,9 +67,9 @@ def save_domain(assessment: Assessment, items, form) -> int:
         changed += 1
     if changed:
         assessment.updated_at = utcnow()
-        page = page_of(assessment, items[0].domain)
+        page = page_of(assessment, domain_key)
         if page is None:
-            page = AssessmentPage(assessment_id=assessment.id, domain_key=items[0].domain)
+            page = AssessmentPage(assessment_id=assessment.id, domain_key=domain_key)
             db.session.add(page)
         page.updated_at = utcnow()  # a new version of the page, checked against the one shown
     db.session.flush()

@@ -37,8 +37,8 @@ from roledesign.models import (
 from roledesign.models.accounts import new_session_token
 from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.models.plans import DESCRIPTION_FIELDS
-from roledesign.web.orgs import export_schema
-from roledesign.web.team import store
+from roledesign.services import export_schema
+from roledesign.services import team_store as store
 
 FORMAT, FORMAT_1 = export_schema.FORMAT, export_schema.FORMAT_1
 # The closing date travels as ISO text, the other details as they are.
@@ -257,7 +257,7 @@ def _export_surveys(plan: RolePlan) -> list[dict]:
     """
     from flask import current_app
 
-    from roledesign.web.team.services import release_for, today
+    from roledesign.services.team import release_for, today
 
     rows = db.session.execute(
         select(TeamSurvey, TeamRelease)
@@ -296,7 +296,7 @@ def _upgrade_format_1(data: dict) -> dict:
 
     from roledesign.domain import disclosure
     from roledesign.domain.team import Tally
-    from roledesign.web.team.services import pooled_only
+    from roledesign.services.team import pooled_only
 
     try:
         catalog = current_app.extensions["roledesign.catalog"]
@@ -420,13 +420,12 @@ def import_organisation(data: dict) -> Organisation:
         data = _upgrade_format_1(data)
     try:
         return _restore(data)
-    except (KeyError, TypeError, ValueError) as err:
-        db.session.rollback()
+    except (KeyError, TypeError, ValueError) as err:  # the caller's transaction rolls back
         raise TransferError(f"the export is incomplete or damaged ({err!r})") from err
 
 
 def _restore(data: dict) -> Organisation:
-    from roledesign.web.auth.passwords import hash_password
+    from roledesign.services.passwords import hash_password
 
     source = data["organisation"]
     organisation = Organisation(

@@ -15,6 +15,15 @@ def create_plan(*, organisation: Organisation, creator: User, data: dict) -> Rol
     return plan
 
 
+def plans_of(organisation: Organisation) -> list[RolePlan]:
+    """The organisation's plans, the most recently changed first."""
+    return db.session.scalars(
+        select(RolePlan)
+        .where(RolePlan.organisation_id == organisation.id)
+        .order_by(RolePlan.updated_at.desc(), RolePlan.id.desc())
+    ).all()
+
+
 def update_plan(plan: RolePlan, data: dict) -> bool:
     """Apply the description; returns whether anything changed."""
     changed = False
