@@ -24,9 +24,9 @@ Pure functions over plain text; docs/jd_check.md explains the rules for managers
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from roledesign.catalog.jd_patterns import fold
 from roledesign.domain.jd_structure import heading_section, row_cells, table_header
 
 PRE_WINDOW = 15  # words between a negating word and the match it negates
@@ -111,12 +111,6 @@ DESIRABLE_CUES = re.compile(
     + _WORD_CUE_END
     + r"|\| d(?= \||$)"
 )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Café' → 'cafe'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalise(text: str) -> str:

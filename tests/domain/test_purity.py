@@ -45,7 +45,7 @@ def test_domain_and_catalog_import_nothing_from_the_web_stack():
             "roledesign.domain.jd_text",
             "roledesign.domain.jd_check",
             "roledesign.domain.jd_facts",
-            "roledesign.domain.jd_check_document",
+            "roledesign.documents.jd_check_document",
             "roledesign.documents.extract",
             "roledesign.catalog",
             "roledesign.documents.plan_documents",
