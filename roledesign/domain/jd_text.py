@@ -84,6 +84,22 @@ AFTERMATH_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of)" + _WORD_CUE_END
 )
 AFTERMATH_WINDOW = 2
+# Helping someone to reach their own care is not giving it: "support patients to attend their
+# physical health checks". Only right before the match. Our inference.
+SUPPORTED_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:support|help|enabl|encourag|assist)[a-z]*(?: [a-z0-9]+){0,3} to"
+    r" (?:attend|access|book|get to|go to|take up|arrange|prepare for)" + _WORD_CUE_END
+)
+SUPPORTED_WINDOW = 2
+# A clause whose subject is other staff describes their work, not the peer worker's: "although
+# the team carries out mental health assessments, you will not take part". Only for drift, and
+# only when the subject opens the clause and comes right before the match. Our inference.
+STAFF_SUBJECT = re.compile(
+    r"^(?:(?:although|though|while|whilst|whereas|where|as|because|since) )?(?:the |our |ward |"
+    r"team |other )*(?:team|nurses|nursing staff|nursing team|clinicians|clinical staff|clinical"
+    r" team|doctors|registered staff|qualified staff|security team|other staff|staff)"
+    r"(?: (?:will|would|usually|always|also|normally|still))?$"
+)
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
     r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
@@ -332,6 +348,7 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         (NEGATION_BEFORE, PRE_WINDOW),
         (REDUCTION_BEFORE, REDUCTION_WINDOW),
         (AFTERMATH_BEFORE, AFTERMATH_WINDOW),
+        (SUPPORTED_BEFORE, SUPPORTED_WINDOW),
     ):
         for cue in cues.finditer(before):
             if len(before[cue.end() :].split()) <= window:
@@ -339,7 +356,9 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
     if NEGATION_AFTER.search(after):
         return True
-    return attribution and bool(ATTRIBUTION_AFTER.search(after))
+    return attribution and bool(
+        ATTRIBUTION_AFTER.search(after) or STAFF_SUBJECT.match(before.strip())
+    )
 
 
 def criterion_at(sentence: Sentence, position: int) -> str | None:
