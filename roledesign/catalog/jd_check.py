@@ -158,8 +158,8 @@ def _vocabularies(raw, path, problems) -> dict[str, tuple[str, ...]]:
         for phrase in phrases:
             text = str(phrase).strip() if isinstance(phrase, str | int) else ""
             try:
-                if not text or "@" in text or "..." in text:
-                    raise PatternError(f"{phrase!r} must be words, without '...' or '@'")
+                if not text or any(mark in text for mark in ("@", "...", "~")):
+                    raise PatternError(f"{phrase!r} must be words, without '...', '~' or '@'")
                 compile_pattern(text)
             except PatternError as err:
                 problems.add(path, where, f"phrase {err}")

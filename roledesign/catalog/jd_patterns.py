@@ -5,7 +5,8 @@ matcher (roledesign.domain.jd_check) builds on it: the domain may use the catalo
 other way round.
 
 Words match whole words of the normalised text; ``word*`` any word starting so; ``a/b`` any of
-these words; ``word?`` an optional word; ``...`` up to four other words in between; ``@name``
+these words; ``word?`` an optional word; ``...`` up to four other words in between; ``~`` up
+to twelve, that is anywhere later in the clause (for a verb far from its object); ``@name``
 any phrase of the vocabulary ``name`` (the ``vocabularies`` section of the file). A pattern never
 crosses a clause mark ``|``, so ``@tasks ... @people`` is a verb–object frame within one clause.
 """
@@ -16,8 +17,10 @@ from collections.abc import Callable, Mapping
 
 GAP = "..."  # in a pattern: up to GAP_WORDS other words
 GAP_WORDS = 4
+LATER = "~"  # in a pattern: anywhere later in the same clause (up to LATER_WORDS words on)
+LATER_WORDS = 12
 _WORD = "[a-z0-9]"
-_PATTERN_TEXT = re.compile(r"[^a-z0-9*/?.@ -]+")
+_PATTERN_TEXT = re.compile(r"[^a-z0-9*/?.@~ -]+")
 _PATTERN_WORD = re.compile(r"[a-z0-9]+\*?")
 VOCABULARY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -64,10 +67,11 @@ def compile_pattern(
         raise PatternError("is empty")
     parts = []
     for n, token in enumerate(tokens):
-        if token == GAP:
-            if n in (0, len(tokens) - 1) or tokens[n - 1] == GAP:
-                raise PatternError(f"'...' must come between two words in {pattern!r}")
-            parts.append(rf"(?: {_WORD}+){{0,{GAP_WORDS}}}")
+        if token in (GAP, LATER):
+            if n in (0, len(tokens) - 1) or tokens[n - 1] in (GAP, LATER):
+                raise PatternError(f"'{token}' must come between two words in {pattern!r}")
+            words = GAP_WORDS if token == GAP else LATER_WORDS
+            parts.append(rf"(?: {_WORD}+){{0,{words}}}")
             continue
         optional = token.endswith("?")
         word = token.removesuffix("?")
@@ -103,7 +107,7 @@ def _vocabulary(name, pattern, lemma, vocabularies) -> str:
         raise PatternError(f"'@{name}' in {pattern!r} names no vocabulary")
     compiled = []
     for phrase in phrases:
-        if GAP in phrase or "@" in phrase:
-            raise PatternError(f"vocabulary phrase {phrase!r} cannot hold '...' or '@'")
+        if GAP in phrase or LATER in phrase or "@" in phrase:
+            raise PatternError(f"vocabulary phrase {phrase!r} cannot hold '...', '~' or '@'")
         compiled.append(compile_pattern(phrase, lemma))
     return "(?:" + "|".join(dict.fromkeys(compiled)) + ")"

@@ -56,11 +56,12 @@ def rule_regex(
 
     With ``lemmas``, only the patterns written in dictionary forms take part: "escort patients"
     also matches "escorting patients", but "cleaning" was written to mean the task, and does
-    not match "clean driving licence". Vocabulary phrases always take part in dictionary
-    form. None of them: a regular expression that never matches.
+    not match "clean driving licence". A pattern that names a vocabulary is a frame, and always
+    takes part, every word in its dictionary form. None of them: a regular expression that
+    never matches.
     """
     if lemmas:
-        patterns = tuple(p for p in patterns if _in_dictionary_form(p))
+        patterns = tuple(p for p in patterns if "@" in p or _in_dictionary_form(p))
         if not patterns:
             return re.compile(r"(?!)")
     vocabularies = dict(vocabulary)

@@ -92,14 +92,19 @@ SUPPORTED_BEFORE = re.compile(
 )
 SUPPORTED_WINDOW = 2
 # A clause whose subject is other staff describes their work, not the peer worker's: "although
-# the team carries out mental health assessments, you will not take part". Only for drift, and
-# only when the subject opens the clause and comes right before the match. Our inference.
+# the team carries out mental health assessments, you will not take part", "the nursing team
+# carries out all observations and physical health checks". Only for drift, only when the
+# subject opens the clause, and not when the peer worker is named before the match ("the nurses
+# will ask you to ..."). Our inference.
 STAFF_SUBJECT = re.compile(
     r"^(?:(?:although|though|while|whilst|whereas|where|as|because|since) )?(?:the |our |ward |"
     r"team |other )*(?:team|nurses|nursing staff|nursing team|clinicians|clinical staff|clinical"
     r" team|doctors|registered staff|qualified staff|security team|other staff|staff)"
-    r"(?: (?:will|would|usually|always|also|normally|still))?$"
+    r"(?: (?:will|would|usually|always|also|normally|still))?"
+    r"(?:$| (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
+    r"|(?:is|are) responsible for|completes?|leads?)(?![a-z0-9]))"
 )
+PEER_NAMED = re.compile(r"(?<![a-z0-9])(?:you|your|peer|postholder|post holder)(?![a-z0-9])")
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
     r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
@@ -357,7 +362,8 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     if NEGATION_AFTER.search(after):
         return True
     return attribution and bool(
-        ATTRIBUTION_AFTER.search(after) or STAFF_SUBJECT.match(before.strip())
+        ATTRIBUTION_AFTER.search(after)
+        or (STAFF_SUBJECT.match(before.strip()) and not PEER_NAMED.search(before))
     )
 
 
