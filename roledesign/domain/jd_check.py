@@ -54,23 +54,29 @@ def rule_regex(
 ) -> re.Pattern:
     """One regular expression for all of a rule's patterns, matching whole words.
 
-    With ``lemmas``, only the patterns written in dictionary forms take part: "escort patients"
-    also matches "escorting patients", but "cleaning" was written to mean the task, and does
-    not match "clean driving licence". A pattern that names a vocabulary is a frame, and always
-    takes part, every word in its dictionary form. None of them: a regular expression that
-    never matches.
+    Without ``lemmas``, the patterns that name no vocabulary, on the words as written. With
+    ``lemmas``, on the dictionary forms of the words: the patterns written in dictionary forms
+    ("escort patients" also matches "escorting patients", but "cleaning" was written to mean the
+    task, and does not match "clean driving licence"), and every pattern that names a
+    vocabulary (a frame, every word of it in dictionary form). None of them: a regular
+    expression that never matches.
     """
     if lemmas:
         patterns = tuple(p for p in patterns if "@" in p or _in_dictionary_form(p))
-        if not patterns:
-            return re.compile(r"(?!)")
+    else:
+        patterns = tuple(p for p in patterns if "@" not in p)
+    if not patterns:
+        return _NEVER
     vocabularies = dict(vocabulary)
     joined = "|".join(compile_pattern(p, lemma if lemmas else None, vocabularies) for p in patterns)
     return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
 
 
+_NEVER = re.compile(r"(?!)")
+
+
 def _in_dictionary_form(pattern: str) -> bool:
-    words = re.findall(r"(?<![@a-z0-9-])[a-z0-9]+(?![a-z0-9*-])", fold(pattern).replace("'", ""))
+    words = re.findall(r"[a-z0-9]+(?![a-z0-9*])", fold(pattern).replace("'", ""))
     return all(lemma(word) == word for word in words)
 
 
@@ -82,11 +88,9 @@ def pattern_spans(
     """Where a rule's patterns match ``norm``, on its words or their dictionary forms."""
     found = {m.span() for m in rule_regex(patterns, False, vocabulary).finditer(norm)}
     lemmas = lemma_form(norm)[0]
-    if lemmas != norm:
-        found |= {
-            to_norm(norm, *m.span())
-            for m in rule_regex(patterns, True, vocabulary).finditer(lemmas)
-        }
+    by_lemma = rule_regex(patterns, True, vocabulary)
+    if by_lemma is not _NEVER and (lemmas != norm or vocabulary):
+        found |= {to_norm(norm, *m.span()) for m in by_lemma.finditer(lemmas)}
     return sorted(found)
 
 
