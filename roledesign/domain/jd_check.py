@@ -123,7 +123,7 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
             criterion = criterion_at(sentence, start)
             if rule.requires == "essential" and criterion != "essential":
                 continue
-            if rule.applies_to == "criteria" and criterion is None:
+            if rule.applies_to == "criteria" and criterion is None and not is_criterion(sentence):
                 continue
             found.append(Match(rule=rule, sentence=sentence, phrase=sentence.norm[start:end]))
             break
