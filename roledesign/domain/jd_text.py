@@ -17,6 +17,9 @@ Pure functions over plain text; docs/jd_check.md explains the rules for managers
    ("reduce the use of restraint"), or a negating phrase up to eight words after
    it ("… are not part of this role"; for drift also "… carried out by the nursing team"); or when its
    sentence is in a list introduced by a negating lead-in ("What this role does not include:").
+   For drift, also help to reach one's own care right before it ("support patients to attend
+   their health checks") and a clause that opens with other staff as its subject ("although
+   the team carries out assessments").
 5. **Criteria.** Whether a match is an essential or desirable criterion is decided by the
    nearest cue before it in its sentence ("Essential:", "must", "desirable", "would be an
    advantage", a table cell "E" or "D"), else the nearest cue after it, else the heading the
