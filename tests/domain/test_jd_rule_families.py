@@ -528,3 +528,34 @@ def test_a_heading_saying_what_the_role_doesnt_include_is_read_as_one():
     report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
     assert "not-part-of-role" not in {rule.id for rule in report.missing}
     assert report.drift == ()
+
+
+FRAGMENTS = """Key tasks
+- Meds round support
+- Reception cover
+- Bed checks at night
+- Escorts
+- Meal supervision
+- Observations of patients' sleep
+- Supporting HCAs with personal care
+- Searches on return from leave
+- Vital signs monitoring
+- Cover for staff breaks
+"""
+
+
+def test_duties_written_as_bare_fragments_are_read_too():
+    report = check_text(FRAGMENTS, catalog().jd_check, DOMAIN_KEYS)
+    found = {(m.sentence.text, m.rule.id) for m in report.drift}
+    assert found >= {
+        ("Meds round support", "medication"),
+        ("Reception cover", "clerical-domestic"),
+        ("Bed checks at night", "close-observations"),
+        ("Escorts", "escorting"),
+        ("Meal supervision", "mealtimes"),
+        ("Observations of patients' sleep", "close-observations"),
+        ("Supporting HCAs with personal care", "personal-care"),
+        ("Searches on return from leave", "restraint"),
+        ("Vital signs monitoring", "physical-health-checks"),
+        ("Cover for staff breaks", "staff-shortages"),
+    }
