@@ -5,7 +5,7 @@ tried on varied wordings that must be flagged (synonyms, abbreviations such as P
 obs, passive voice, the verb far from its object) and on good or negated wordings that must not
 be. Written in five rounds for issue 16 after the rules had been turned into verb-object frames
 (docs/jd_check.md). Before any change for them, round two was flagged at 36 of 52, round three
-at 40 of 49 and round five at 38 of 47, and 1 of round four's 47 good wordings was flagged; the
+at 40 of 49, round five at 38 of 47 and round seven at 13 of 22, and 1 of round four's 47 good wordings was flagged; the
 rules were then widened or tightened for the misses, so these cases now guard against
 regressions rather than measure.
 """
@@ -17,6 +17,61 @@ from roledesign.domain.jd_check import check_text
 from tests.documents.plan_examples import catalog
 
 FLAGGED = [
+    # Round seven: the families added for issue 16, in new wordings.
+    (
+        "sharing-discouraged",
+        "In line with Trust policy, staff do not share personal mental health experiences with service users.",
+    ),
+    (
+        "sharing-discouraged",
+        "Conversations should focus on the service user; your own experiences are not relevant.",
+    ),
+    (
+        "sharing-discouraged",
+        "Maintain clear boundaries by not revealing information about your own life.",
+    ),
+    ("sharing-discouraged", "Refrain from self-disclosure."),
+    ("sharing-discouraged", "Your personal history must remain confidential at work."),
+    ("clinical-direction", "Carry out duties as instructed by the ward's registered nurses."),
+    ("clinical-direction", "Support the nursing team with tasks as they arise."),
+    ("clinical-direction", "Take direction from the shift coordinator on a daily basis."),
+    ("clinical-direction", "Undertake clinical and non-clinical duties as directed."),
+    (
+        "healthcare-experience-essential",
+        "Essential: at least two years working in a care or health setting.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience as a healthcare support worker or nursing assistant.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: previous experience in an inpatient mental health unit.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "You must have worked in a clinical role for at least a year.",
+    ),
+    (
+        "service-use-exclusion",
+        "To be eligible, applicants must not have accessed secondary mental health services in the last 18 months.",
+    ),
+    (
+        "service-use-exclusion",
+        "People currently under the care of our services cannot be employed in this role.",
+    ),
+    ("service-use-exclusion", "Applicants should be at least two years post discharge."),
+    (
+        "service-use-exclusion",
+        "We are unable to consider applicants with a diagnosis of a personality disorder.",
+    ),
+    ("service-use-exclusion", "Applicants must have been stable on medication for a year."),
+    ("caseload-by-others", "The MDT will decide which service users are offered peer support."),
+    (
+        "caseload-by-others",
+        "Your caseload will be agreed by the care coordinators at the weekly allocation meeting.",
+    ),
+    ("caseload-by-others", "Referrals will be screened and allocated by the clinical lead."),
     # Round five: formal NHS wording ("The postholder will be responsible for ...").
     (
         "close-observations",
@@ -382,6 +437,8 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    "Work with the clinical team to identify people who might benefit from peer support.",
+    "Decide together with the person what support to offer based on their needs.",
     # Round four: good wordings that share words with the drift vocabularies.
     "Offer overnight peer support check-ins to guests who want them.",
     "Check in with people each week about how things are going.",
