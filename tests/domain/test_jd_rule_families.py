@@ -616,3 +616,34 @@ def test_duties_written_as_bare_fragments_are_read_too():
         ("Vital signs monitoring", "physical-health-checks"),
         ("Cover for staff breaks", "staff-shortages"),
     }
+
+
+# An advert of our own in a chatty voluntary-sector voice, every drift in running prose.
+YOUTH_ADVERT = """Youth Peer Mentor – Headspace Hub (18 hours)
+
+Who we are
+We're a young people's mental health charity. We believe young people are the experts in their own lives.
+
+What you'll do
+You'll hang out with young people at the hub, run drop-ins and help them work out what they want from support. Some days you'll be on the front desk signing young people in and answering the phones while our admin worker is at lunch. You'll also sit in on assessments with our clinicians and help them fill in the risk paperwork. We might ask you to keep an eye on the waiting room and let staff know if anyone seems unsafe. Occasionally you'll drive young people home after evening sessions.
+
+Boundaries
+Mentors are asked not to share details of their own mental health with the young people they support, to keep the relationship professional.
+
+About you
+You'll need experience of your own mental health challenges, and ideally you'll have been through services as a young person. You must have worked with young people in a youth work, school or care setting for at least a year. A DBS check is required.
+"""
+
+
+def test_drift_in_running_prose_is_found_and_lived_experience_in_other_words_is_read():
+    report = check_text(YOUTH_ADVERT, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {
+        "clerical-domestic",  # answering the phones
+        "staff-shortages",  # while our admin worker is at lunch
+        "clinical-tasks",  # sit in on assessments, fill in the risk paperwork
+        "close-observations",  # keep an eye on the waiting room
+        "escorting",  # drive young people home
+        "sharing-discouraged",  # asked not to share details of their own mental health
+    }
+    # "You'll need experience of your own mental health challenges"
+    assert "lived-experience-essential" not in {rule.id for rule in report.missing}
