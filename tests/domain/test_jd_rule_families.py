@@ -3,11 +3,12 @@
 The check should read what a sentence says, not the words it was tuned on: each family is
 tried on varied wordings that must be flagged (synonyms, abbreviations such as PRN, NIC, HCA and
 obs, passive voice, the verb far from its object) and on good or negated wordings that must not
-be. Written in five rounds for issue 16 after the rules had been turned into verb-object frames
-(docs/jd_check.md). Before any change for them, round two was flagged at 36 of 52, round three
-at 40 of 49, round five at 38 of 47 and round seven at 13 of 22, and 1 of round four's 47 good wordings was flagged; the
-rules were then widened or tightened for the misses, so these cases now guard against
-regressions rather than measure.
+be. Written in eight rounds for issue 16 after the rules had been turned into verb-object
+frames (docs/jd_check.md). Before any change for them, round two was flagged at 36 of 52, round
+three at 40 of 49, round five (formal NHS wording) at 38 of 47, round seven (the families added
+for issue 16) at 13 of 22 and round eight (nouns and the passive) at 15 of 21, and 1 of round
+four's 47 good wordings was flagged; the rules were then widened or tightened for the misses, so
+these cases now guard against regressions rather than measure.
 """
 
 import pytest
@@ -17,6 +18,34 @@ from roledesign.domain.jd_check import check_text
 from tests.documents.plan_examples import catalog
 
 FLAGGED = [
+    # Round eight: duties written as nouns and in the passive.
+    ("close-observations", "Patients on observations will be allocated to you during the shift."),
+    ("close-observations", "Observation duties will form part of the role."),
+    ("close-observations", "You will be expected to be included on the observation rota."),
+    ("physical-health-checks", "The role involves taking routine physical observations."),
+    (
+        "physical-health-checks",
+        "Physical health checks, including ECGs, form part of the clinic's work and you will assist.",
+    ),
+    ("restraint", "Involvement in restrictive practice may occasionally be required."),
+    ("restraint", "You will be trained in and expected to use control and restraint techniques."),
+    ("medication", "Medication prompting will be required for some clients."),
+    (
+        "medication",
+        "The postholder may be asked to collect prescriptions and deliver them to clients.",
+    ),
+    ("mealtimes", "Meal supervision will be part of your daily routine."),
+    ("escorting", "Escorting duties for patients on leave."),
+    ("clerical-domestic", "A share of the team's administrative duties."),
+    ("clerical-domestic", "Laundry and cleaning tasks on the unit."),
+    ("staff-shortages", "Cover will be needed when ward staff are on leave."),
+    ("staff-shortages", "Shifts may be changed at short notice to meet staffing needs."),
+    ("personal-care", "Supporting residents with washing, dressing and eating."),
+    ("clinical-tasks", "Risk assessment of service users at each contact."),
+    ("clinical-tasks", "Monitoring of clients' mental health and reporting any deterioration."),
+    ("other-duties", "Flexibility to undertake other duties as the service requires."),
+    ("clinical-direction", "The nurse in charge will direct your work each day."),
+    ("sharing-discouraged", "Sharing of personal information with service users is not permitted."),
     # Round seven: the families added for issue 16, in new wordings.
     (
         "sharing-discouraged",
@@ -437,6 +466,10 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    "Support people to monitor their own relapse signs and plan for them.",
+    "Sharing of your own experience with service users is encouraged.",
+    "Help people meet their own support needs.",
+    "Talk with people about how they manage their own medication and prescriptions.",
     "Work with the clinical team to identify people who might benefit from peer support.",
     "Decide together with the person what support to offer based on their needs.",
     # Round four: good wordings that share words with the drift vocabularies.
