@@ -102,10 +102,11 @@ SUPPORTED_WINDOW = 2
 STAFF_SUBJECT = re.compile(
     r"^(?:(?:although|though|while|whilst|whereas|where|as|because|since) )?(?:the |our |ward |"
     r"team |other )*(?:team|nurses|nursing staff|nursing team|clinicians|clinical staff|clinical"
-    r" team|doctors|registered staff|qualified staff|security team|other staff|staff)"
-    r"(?: (?:will|would|usually|always|also|normally|still))?"
+    r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
+    r"|hospital|service|trust)(?: (?:will|would|may|usually|always|also|normally|still|only))?"
     r"(?:$| (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
-    r"|(?:is|are) responsible for|completes?|leads?)(?![a-z0-9]))"
+    r"|uses?|(?:is|are|remains?|stays?) (?:responsible|accountable) for|completes?|leads?)"
+    r"(?![a-z0-9]))"
 )
 PEER_NAMED = re.compile(r"(?<![a-z0-9])(?:you|your|peer|postholder|post holder)(?![a-z0-9])")
 NEGATION_AFTER = re.compile(

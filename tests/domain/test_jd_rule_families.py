@@ -466,6 +466,22 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    # Round nine: negated lists, other staff's work, and the ward's own practice.
+    "You will not be asked to hand out meds, cover breaks or escort patients to court.",
+    "Peer workers never carry out welfare checks, searches or holds.",
+    "Nurses remain responsible for all medication, observations and physical health checks.",
+    "This post is not included in the ward's staffing numbers and will not be used to cover shifts.",
+    "We don't expect you to do any admin beyond keeping your own notes.",
+    "What you won't do: personal care, meal supervision, taking bloods.",
+    "Rather than supervising meals, you will eat with people as an equal.",
+    "Instead of escorting people on leave, you might go for a walk with someone who asks you to.",
+    "The role excludes care coordination and risk assessment.",
+    "You will not be allocated a caseload; people choose to work with you.",
+    "We do not ask applicants about their diagnosis or when they last used services.",
+    "There is no requirement for healthcare experience or qualifications.",
+    "Staff sometimes discourage peer workers from sharing their stories; we will support you to share safely.",
+    "While the ward uses restraint as a last resort, peer workers are never involved.",
+    "Unlike HCAs, you won't take part in observations or help with washing and dressing.",
     "Support people to monitor their own relapse signs and plan for them.",
     "Sharing of your own experience with service users is encouraged.",
     "Help people meet their own support needs.",
