@@ -759,3 +759,18 @@ PRESENT = [
 def test_what_a_post_needs_is_read_in_new_words_too(rule, text):
     report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
     assert rule not in {missing.id for missing in report.missing}
+
+
+# Duties in a two-column table and a ticked person specification, as pasted from Word.
+TABLE_ADVERT = "Peer Support Worker – Community Rehabilitation\n\nMain duties\nArea\tDuties\nClinical\tAssist with depot clinics and monitor side effects of medication\nPatient care\tSupport residents with self-care including bathing\nAdministrative\tDeal with telephone enquiries and maintain the filing system\nStaffing\tBe part of the core shift numbers and work bank shifts as needed\nPeer support\tUse lived experience to build hope and connection\n\nPerson specification\nCriteria\tEssential\tDesirable\nLived experience of mental health problems\t✓\t\nNVQ 3 in Health and Social Care\t✓\t\nExperience of working within a hospital environment\t\t✓\n"
+
+
+def test_duties_in_table_cells_are_read_and_a_desirable_tick_is_no_drift():
+    report = check_text(TABLE_ADVERT, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {
+        "medication",  # depot clinics
+        "personal-care",  # self-care including bathing
+        "clerical-domestic",  # the filing system
+        "staff-shortages",  # core shift numbers, bank shifts
+        "credentials-essential",  # NVQ 3, ticked Essential
+    }
