@@ -6,10 +6,11 @@ obs, passive voice, the verb far from its object) and on good or negated wording
 be. Written in rounds for issue 16 after the rules had been turned into verb-object frames
 (docs/jd_check.md). Before any change for them, round one was flagged at 59 of 67, round two at
 36 of 52, round three at 40 of 49, round five (formal NHS wording) at 38 of 47, round seven (the
-families added for issue 16) at 13 of 22, round eight (nouns and the passive) at 15 of 21 and
-round ten (ward abbreviations) at 8 of 15; of the good wordings, 1 of round one's 23 and 1 of
-round four's 47 were flagged, and 2 of round nine's 15. The rules were then widened or tightened
-for the misses, so these cases now guard against regressions rather than measure.
+families added for issue 16) at 13 of 22, round eight (nouns and the passive) at 15 of 21, round
+ten (ward abbreviations) at 8 of 15 and round eleven (specialist services) at 7 of 15; of the
+good wordings, 1 of round one's 23, 1 of round four's 47 and 2 of round nine's 15 were flagged.
+The rules were then widened or tightened for the misses, so these cases now guard against
+regressions rather than measure.
 """
 
 import pytest
@@ -19,6 +20,25 @@ from roledesign.domain.jd_check import check_text
 from tests.documents.plan_examples import catalog
 
 FLAGGED = [
+    # Round eleven: specialist services (secure, eating disorders, substance use, perinatal).
+    ("restraint", "Carry out pat-down searches of visitors entering the secure unit."),
+    ("restraint", "Conduct routine security checks, including key and ligature audits."),
+    ("close-observations", "Complete ligature checks and environmental safety rounds."),
+    ("physical-health-checks", "Weigh patients weekly and chart their BMI."),
+    (
+        "mealtimes",
+        "Sit with patients during meals and after-meal support to prevent compensatory behaviours.",
+    ),
+    ("medication", "Observe patients taking their methadone doses at the pharmacy."),
+    ("clinical-tasks", "Collect urine samples for drug screening."),
+    ("clinical-tasks", "Carry out breathalyser tests with clients."),
+    ("personal-care", "Help older residents with continence care and mobility."),
+    ("escorting", "Transfer patients to the general hospital when needed."),
+    ("clinical-tasks", "Complete Edinburgh Postnatal Depression Scale screening with new mothers."),
+    ("close-observations", "Monitor mothers and babies on the unit overnight."),
+    ("staff-shortages", "You may be rostered onto nights to maintain safe numbers."),
+    ("clerical-domestic", "Maintain the ward's stock of toiletries and clothing."),
+    ("clinical-direction", "Implement care plans devised by the nursing team."),
     # Round ten: ward abbreviations (MAR, BP, sats, EWS, S17, NIC, HCSW, SVQ, ADLs, AWOL).
     ("medication", "Check MAR charts and report missed doses."),
     ("physical-health-checks", "Record BP, temp and sats on the EWS chart."),
@@ -485,6 +505,10 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    "Watch a film with people at night if they cannot sleep.",
+    "Offer support to mothers and babies on the unit.",
+    "Help families understand how peer support works.",
+    "Keep a stock of leaflets about local groups.",
     # Round nine: negated lists, other staff's work, and the ward's own practice.
     "You will not be asked to hand out meds, cover breaks or escort patients to court.",
     "Peer workers never carry out welfare checks, searches or holds.",
