@@ -134,7 +134,7 @@ def test_evidence_may_say_where_in_the_source_and_peer_work_patterns_are_checked
 def test_vocabularies_are_checked_where_they_are_named_and_where_they_are_defined(checklists):
     path = checklists / "jd_check.yaml"
     edit(path, "      - '@medicine-task ... @medicines'\n", "      - '@medicine-task ... @pills'\n")
-    edit(path, "  people:\n    - patient\n", "  people:\n    - patient\n    - ... carer\n")
+    edit(path, "  people:\n", "  people:\n    - ... carer\n")
     edit(path, "    title: Open-ended", "    applies_to: wards\n    title: Open-ended")
     found = problems(checklists)
     assert any("'@pills' in '@medicine-task ... @pills' names no vocabulary" in p for p in found)
