@@ -99,15 +99,22 @@ SUPPORTED_WINDOW = 2
 # carries out all observations and physical health checks". Only for drift, only when the
 # subject opens the clause, and not when the peer worker is named before the match ("the nurses
 # will ask you to ..."). Our inference.
-STAFF_SUBJECT = re.compile(
+_STAFF = (
     r"^(?:(?:although|though|while|whilst|whereas|where|as|because|since) )?(?:the |our |ward |"
     r"team |other )*(?:team|nurses|nursing staff|nursing team|clinicians|clinical staff|clinical"
     r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
-    r"|hospital|service|trust)(?: (?:will|would|may|usually|always|also|normally|still|only))?"
-    r"(?:$| (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
-    r"|uses?|(?:is|are|remains?|stays?) (?:responsible|accountable) for|completes?|leads?)"
-    r"(?![a-z0-9]))"
+    r"|hospital|service|trust)"
 )
+_STAFF_MODAL = r" (?:will|would|may|can|usually|always|also|normally|still|only)"
+# The clause up to the end of the match: "the team carries out [mental health assessments]".
+STAFF_SUBJECT = re.compile(
+    _STAFF + f"(?:{_STAFF_MODAL})?"
+    r" (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
+    r"|uses?|covers?|(?:is|are|remains?|stays?) (?:responsible|accountable) for|completes?"
+    r"|leads?)(?![a-z0-9])"
+)
+# The clause before the match: "the team will [cover your work when you are on leave]".
+STAFF_SUBJECT_MODAL = re.compile(_STAFF + _STAFF_MODAL + "$")
 PEER_NAMED = re.compile(r"(?<![a-z0-9])(?:you|your|peer|postholder|post holder)(?![a-z0-9])")
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
@@ -367,7 +374,13 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         return True
     return attribution and bool(
         ATTRIBUTION_AFTER.search(after)
-        or (STAFF_SUBJECT.match(before.strip()) and not PEER_NAMED.search(before))
+        or (
+            (
+                STAFF_SUBJECT.match(norm[clause_start:end].strip())
+                or STAFF_SUBJECT_MODAL.match(before.strip())
+            )
+            and not PEER_NAMED.search(before)
+        )
     )
 
 
