@@ -8,7 +8,8 @@ be. Written in rounds for issue 16 after the rules had been turned into verb-obj
 36 of 52, round three at 40 of 49, round five (formal NHS wording) at 38 of 47, round seven (the
 families added for issue 16) at 13 of 22, round eight (nouns and the passive) at 15 of 21, round
 ten (ward abbreviations) at 8 of 15, round eleven (specialist services) at 7 of 15, round twelve
-(informal wording) at 9 of 20 and round thirteen (ward slang) at 8 of 17; of the
+(informal wording) at 9 of 20, round thirteen (ward slang) at 8 of 17 and round fourteen
+(roundabout wording of the issue's families) at 8 of 15; of the
 good wordings, 1 of round one's 23, 1 of round four's 47 and 2 of round nine's 15 were flagged.
 The rules were then widened or tightened for the misses, so these cases now guard against
 regressions rather than measure.
@@ -21,6 +22,40 @@ from roledesign.domain.jd_check import check_text
 from tests.documents.plan_examples import catalog
 
 FLAGGED = [
+    # Round fourteen: the issue's own families once more, in roundabout wording.
+    (
+        "sharing-discouraged",
+        "Professional conduct means keeping your own story out of your conversations with patients.",
+    ),
+    ("sharing-discouraged", "Personal disclosure to patients is not part of this role."),
+    (
+        "sharing-discouraged",
+        "Workers are advised against disclosing their diagnosis to service users.",
+    ),
+    (
+        "sharing-discouraged",
+        "The post holder will not use their own experiences in their work with clients.",
+    ),
+    ("clinical-direction", "You will be directed in your daily work by the senior nurse on duty."),
+    ("clinical-direction", "Follow the plan of care set by the consultant."),
+    ("clinical-direction", "Carry out support tasks requested by the occupational therapist."),
+    ("staff-shortages", "At times of high demand you may be asked to support the wider ward team."),
+    ("staff-shortages", "You will help to maintain minimum staffing on night shifts."),
+    ("staff-shortages", "You may be asked to act up as a healthcare assistant when needed."),
+    (
+        "healthcare-experience-essential",
+        "Essential: a minimum of one year in a health or social care role.",
+    ),
+    (
+        "caseload-by-others",
+        "People on the waiting list will be assigned to you by the intake coordinator.",
+    ),
+    (
+        "service-use-exclusion",
+        "Applicants must not have been admitted to a psychiatric hospital in the past three years.",
+    ),
+    ("personal-care", "Help residents to bathe and dress."),
+    ("mealtimes", "Encourage patients to finish their meals and record what they eat."),
     # Round thirteen: ward slang and compound subjects ("the ward manager will decide").
     ("close-observations", "Support ward staff with 'specials' when patients are very unwell."),
     (
@@ -557,6 +592,8 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    "Never use your own experience to tell people what to do.",
+    "Opportunities to act up into the Lead Peer Worker role.",
     "If there is anything else you would like to ask, please call us.",
     "Help people assess their own needs and plan for a crisis.",
     "We will send you a letter confirming your interview.",
