@@ -8,6 +8,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from roledesign.catalog.jd_patterns import (
+    VOCABULARY_NAME,
+    PatternError,
+    compile_pattern,
+    vocabulary_refs,
+)
 from roledesign.catalog.model import DOMAIN_KEYS, Evidence
 from roledesign.catalog.parsing import evidence_links as _evidence
 from roledesign.catalog.parsing import read_yaml as _read
@@ -16,6 +22,7 @@ from roledesign.catalog.parsing import unknown_fields as _unknown_fields
 
 JD_KINDS = ("drift", "missing", "evaluation", "language")
 JD_REQUIRES = ("essential",)
+JD_APPLIES_TO = ("anywhere", "duties", "criteria")
 RULE_FIELDS = {
     "id",
     "kind",
@@ -28,6 +35,7 @@ RULE_FIELDS = {
     "evidence",
     "requires",
     "negation",
+    "applies_to",
 }
 _RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -45,6 +53,10 @@ class JdRule:
     evidence: tuple[Evidence, ...]
     requires: str = ""  # "essential": only counts in an essential criterion
     negation: bool = True  # False: negation nearby does not cancel a match
+    applies_to: str = (
+        "anywhere"  # "duties": not in the person specification; "criteria": only there
+    )
+    vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the @vocabularies its patterns use
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -66,6 +78,7 @@ class JdCheckRules:
     rules: tuple[JdRule, ...]
     scoring: JdScoring
     peer_work: tuple[str, ...] = ()  # patterns for a duty that is distinctly peer work
+    vocabularies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # name → phrases, for @name
 
     def of_kind(self, kind: str) -> tuple[JdRule, ...]:
         return tuple(rule for rule in self.rules if rule.kind == kind)
@@ -105,10 +118,7 @@ def _scoring(raw, path, problems) -> JdScoring:
     return JdScoring(start=start, points_per_weight=tuple(pairs))
 
 
-def _patterns(raw, path, where, problems) -> tuple[str, ...]:
-    # The pattern syntax belongs to the matcher; importing it here keeps one definition.
-    from roledesign.domain.jd_check import PatternError, compile_pattern
-
+def _patterns(raw, path, where, problems, vocabularies) -> tuple[str, ...]:
     if not isinstance(raw, list) or not raw:
         problems.add(path, where, "needs a non-empty list of 'patterns'")
         return ()
@@ -118,7 +128,7 @@ def _patterns(raw, path, where, problems) -> tuple[str, ...]:
             problems.add(path, where, f"pattern {n} must be text")
             continue
         try:
-            compile_pattern(str(pattern))
+            compile_pattern(str(pattern), vocabularies=vocabularies)
         except PatternError as err:
             problems.add(path, where, f"pattern {n}: {err}")
             continue
@@ -128,7 +138,40 @@ def _patterns(raw, path, where, problems) -> tuple[str, ...]:
     return tuple(patterns)
 
 
-def _rule(raw, n, path, sources, problems, seen) -> JdRule | None:
+def _vocabularies(raw, path, problems) -> dict[str, tuple[str, ...]]:
+    """The ``vocabularies`` section: each name a list of phrases in the pattern syntax."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.add(path, "vocabularies", "must map each name to a list of phrases")
+        return {}
+    found = {}
+    for name, phrases in raw.items():
+        where = f"vocabulary {name}"
+        if not isinstance(name, str) or not VOCABULARY_NAME.fullmatch(name):
+            problems.add(path, where, "name must be lower-case words joined by hyphens")
+            continue
+        if not isinstance(phrases, list) or not phrases:
+            problems.add(path, where, "needs a non-empty list of phrases")
+            continue
+        good = []
+        for phrase in phrases:
+            text = str(phrase).strip() if isinstance(phrase, str | int) else ""
+            try:
+                if not text or any(mark in text for mark in ("@", "...", "~")):
+                    raise PatternError(f"{phrase!r} must be words, without '...', '~' or '@'")
+                compile_pattern(text)
+            except PatternError as err:
+                problems.add(path, where, f"phrase {err}")
+                continue
+            good.append(text)
+        if len(set(good)) != len(good):
+            problems.add(path, where, "has the same phrase twice")
+        found[name] = tuple(dict.fromkeys(good))
+    return found
+
+
+def _rule(raw, n, path, sources, problems, seen, vocabularies) -> JdRule | None:
     if not isinstance(raw, dict):
         problems.add(path, f"rule {n}", "must be a mapping")
         return None
@@ -153,6 +196,12 @@ def _rule(raw, n, path, sources, problems, seen) -> JdRule | None:
     requires = _text(raw.get("requires"), path, where, "requires", problems, required=False)
     if requires and requires not in JD_REQUIRES:
         problems.add(path, where, f"requires must be one of {', '.join(JD_REQUIRES)}")
+    applies_to = raw.get("applies_to", "anywhere")
+    if applies_to not in JD_APPLIES_TO:
+        problems.add(path, where, f"applies_to must be one of {', '.join(JD_APPLIES_TO)}")
+        applies_to = "anywhere"
+    patterns = _patterns(raw.get("patterns"), path, where, problems, vocabularies)
+    used = dict.fromkeys(name for p in patterns for name in vocabulary_refs(p))
     negation = raw.get("negation", True)
     if not isinstance(negation, bool):
         problems.add(path, where, f"negation must be true or false (got {negation!r})")
@@ -165,10 +214,12 @@ def _rule(raw, n, path, sources, problems, seen) -> JdRule | None:
         weight=weight,
         why=_text(raw.get("why"), path, where, "why", problems),
         action=_text(raw.get("action"), path, where, "action", problems),
-        patterns=_patterns(raw.get("patterns"), path, where, problems),
+        patterns=patterns,
         evidence=_evidence(raw.get("evidence"), path, where, sources, problems),
         requires=requires,
         negation=negation,
+        applies_to=applies_to,
+        vocabulary=tuple((name, vocabularies[name]) for name in used),
     )
 
 
@@ -182,19 +233,24 @@ def load_jd_check(root: Path, sources, problems) -> JdCheckRules:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         problems.add(path, "", "needs 'scoring' and a list of 'rules'")
         return empty
-    for key in sorted(set(data) - {"scoring", "rules", "peer_work"}, key=str):
+    for key in sorted(set(data) - {"scoring", "rules", "peer_work", "vocabularies"}, key=str):
         problems.add(path, "", f"unknown field '{key}'")
+    vocabularies = _vocabularies(data.get("vocabularies"), path, problems)
     seen: set[str] = set()
     rules = [
         rule
         for n, raw in enumerate(data["rules"], 1)
-        if (rule := _rule(raw, n, path, sources, problems, seen)) is not None
+        if (rule := _rule(raw, n, path, sources, problems, seen, vocabularies)) is not None
     ]
+    used = {name for rule in rules for name, _ in rule.vocabulary}
+    for name in sorted(set(vocabularies) - used):
+        problems.add(path, f"vocabulary {name}", "is not used by any rule")
     for kind in JD_KINDS:
         if not any(rule.kind == kind for rule in rules):
             problems.add(path, "", f"has no {kind} rules")
     return JdCheckRules(
         rules=tuple(rules),
         scoring=_scoring(data.get("scoring"), path, problems),
-        peer_work=_patterns(data.get("peer_work"), path, "peer_work", problems),
+        peer_work=_patterns(data.get("peer_work"), path, "peer_work", problems, {}),
+        vocabularies=tuple(vocabularies.items()),
     )

@@ -14,25 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from roledesign.catalog.jd_patterns import PatternError, compile_pattern, fold
 from roledesign.domain.jd_lemmas import lemma, lemma_form, to_norm
 from roledesign.domain.jd_text import (
     Sentence,
     clean_newlines,
     criterion_at,
-    fold,
     is_negated,
     split_sentences,
 )
 
-GAP = "..."  # in a pattern: up to GAP_WORDS other words
-GAP_WORDS = 4
-_WORD = "[a-z0-9]"
-_PATTERN_TEXT = re.compile(r"[^a-z0-9*/?. ]+")
-_PATTERN_WORD = re.compile(r"[a-z0-9]+\*?")
-
-
-class PatternError(ValueError):
-    """A pattern in checklists/jd_check.yaml does not follow the syntax."""
+__all__ = ["PatternError", "compile_pattern", "check_text", "find", "pattern_spans"]
 
 
 class Rule(Protocol):
@@ -45,6 +37,8 @@ class Rule(Protocol):
     patterns: tuple[str, ...]
     requires: str
     negation: bool
+    applies_to: str
+    vocabulary: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 class Rules(Protocol):
@@ -52,59 +46,33 @@ class Rules(Protocol):
     scoring: object  # has start and points(kind)
 
 
-def compile_pattern(pattern: str, lemmas: bool = False) -> str:
-    """The regular expression, as text, for one pattern; PatternError says what is wrong.
-
-    Words match whole words of the normalised text; ``word*`` any word starting so; ``a/b`` any
-    of these words; ``word?`` an optional word; ``...`` up to four other words in between.
-    With ``lemmas``, each whole word is put in its dictionary form, to match the dictionary
-    forms of a sentence (roledesign.domain.jd_lemmas).
-    """
-    tokens = _PATTERN_TEXT.sub(" ", fold(pattern).replace("'", "").replace("’", "")).split()
-    if not tokens:
-        raise PatternError("is empty")
-    parts = []
-    for n, token in enumerate(tokens):
-        if token == GAP:
-            if n in (0, len(tokens) - 1) or tokens[n - 1] == GAP:
-                raise PatternError(f"'...' must come between two words in {pattern!r}")
-            parts.append(rf"(?: {_WORD}+){{0,{GAP_WORDS}}}")
-            continue
-        optional = token.endswith("?")
-        word = token.removesuffix("?")
-        if optional and n == 0:
-            raise PatternError(f"{pattern!r} cannot start with an optional word")
-        alternatives = []
-        for alternative in word.split("/"):
-            if not _PATTERN_WORD.fullmatch(alternative):
-                raise PatternError(
-                    f"'{token}' in {pattern!r} is not a word, a word* or words joined by /"
-                )
-            stem = alternative.removesuffix("*")
-            if lemmas and not alternative.endswith("*"):
-                stem = lemma(stem)
-            alternatives.append(
-                re.escape(stem) + (f"{_WORD}*" if alternative.endswith("*") else "")
-            )
-        body = "(?:" + "|".join(alternatives) + ")"
-        parts.append(body if n == 0 else (f"(?: {body})?" if optional else f" {body}"))
-    return "".join(parts)
-
-
 @lru_cache(maxsize=512)
-def rule_regex(patterns: tuple[str, ...], lemmas: bool = False) -> re.Pattern:
+def rule_regex(
+    patterns: tuple[str, ...],
+    lemmas: bool = False,
+    vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = (),
+) -> re.Pattern:
     """One regular expression for all of a rule's patterns, matching whole words.
 
-    With ``lemmas``, only the patterns written in dictionary forms take part: "escort patients"
-    also matches "escorting patients", but "cleaning" was written to mean the task, and does
-    not match "clean driving licence". None of them: a regular expression that never matches.
+    Without ``lemmas``, the patterns that name no vocabulary, on the words as written. With
+    ``lemmas``, on the dictionary forms of the words: the patterns written in dictionary forms
+    ("escort patients" also matches "escorting patients", but "cleaning" was written to mean the
+    task, and does not match "clean driving licence"), and every pattern that names a
+    vocabulary (a frame, every word of it in dictionary form). None of them: a regular
+    expression that never matches.
     """
     if lemmas:
-        patterns = tuple(p for p in patterns if _in_dictionary_form(p))
-        if not patterns:
-            return re.compile(r"(?!)")
-    joined = "|".join(compile_pattern(p, lemmas) for p in patterns)
+        patterns = tuple(p for p in patterns if "@" in p or _in_dictionary_form(p))
+    else:
+        patterns = tuple(p for p in patterns if "@" not in p)
+    if not patterns:
+        return _NEVER
+    vocabularies = dict(vocabulary)
+    joined = "|".join(compile_pattern(p, lemma if lemmas else None, vocabularies) for p in patterns)
     return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 def _in_dictionary_form(pattern: str) -> bool:
@@ -112,12 +80,17 @@ def _in_dictionary_form(pattern: str) -> bool:
     return all(lemma(word) == word for word in words)
 
 
-def pattern_spans(patterns: tuple[str, ...], norm: str) -> list[tuple[int, int]]:
+def pattern_spans(
+    patterns: tuple[str, ...],
+    norm: str,
+    vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = (),
+) -> list[tuple[int, int]]:
     """Where a rule's patterns match ``norm``, on its words or their dictionary forms."""
-    found = {m.span() for m in rule_regex(patterns).finditer(norm)}
+    found = {m.span() for m in rule_regex(patterns, False, vocabulary).finditer(norm)}
     lemmas = lemma_form(norm)[0]
-    if lemmas != norm:
-        found |= {to_norm(norm, *m.span()) for m in rule_regex(patterns, True).finditer(lemmas)}
+    by_lemma = rule_regex(patterns, True, vocabulary)
+    if by_lemma is not _NEVER and (lemmas != norm or vocabulary):
+        found |= {to_norm(norm, *m.span()) for m in by_lemma.finditer(lemmas)}
     return sorted(found)
 
 
@@ -133,22 +106,36 @@ class Match:
 def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     """The sentences where ``rule`` matches and counts (one Match per sentence, in order).
 
-    A match does not count when it is negated (unless the rule says ``negation: false``), or
-    when the rule requires an essential criterion and the match is not one.
+    A match does not count when it is negated (unless the rule says ``negation: false``), when
+    the rule requires an essential criterion and the match is not one, or when the rule applies
+    to duties and the sentence is a criterion of the person specification (or the other way).
     """
     found = []
     for sentence in sentences:
-        for start, end in pattern_spans(rule.patterns, sentence.norm):
+        if rule.applies_to == "duties" and is_criterion(sentence):
+            continue
+        for start, end in pattern_spans(rule.patterns, sentence.norm, rule.vocabulary):
             if rule.negation and (
                 sentence.in_negated_list
                 or is_negated(sentence.norm, start, end, attribution=rule.kind == "drift")
             ):
                 continue
-            if rule.requires == "essential" and criterion_at(sentence, start) != "essential":
+            criterion = criterion_at(sentence, start)
+            if rule.requires == "essential" and criterion != "essential":
+                continue
+            if rule.applies_to == "criteria" and criterion is None and not is_criterion(sentence):
                 continue
             found.append(Match(rule=rule, sentence=sentence, phrase=sentence.norm[start:end]))
             break
     return tuple(found)
+
+
+def is_criterion(sentence: Sentence) -> bool:
+    """Whether a sentence sits in the person specification, or under an Essential/Desirable
+    heading or column, rather than among the duties."""
+    return bool(
+        sentence.section == "person_spec" or sentence.table_criterion or sentence.heading_criterion
+    )
 
 
 @dataclass(frozen=True)

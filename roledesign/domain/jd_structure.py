@@ -25,7 +25,8 @@ HEADING_WORDS = 10  # a heading is at most this many words
 SECTIONS = (
     (
         "not_in_role",
-        r"not (?:part of|included|include|involve|cover)|what (?:you|the role) (?:wont|will not)"
+        r"(?:not|doesnt|dont|isnt) (?:part of|included|include|involve|cover)"
+        r"|what (?:you|the role) (?:wont|will not)"
         r"|you (?:wont|will not) (?:be|do)|out of scope|exclusions?",
     ),
     (

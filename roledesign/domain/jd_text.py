@@ -17,6 +17,9 @@ Pure functions over plain text; docs/jd_check.md explains the rules for managers
    ("reduce the use of restraint"), or a negating phrase up to eight words after
    it ("… are not part of this role"; for drift also "… carried out by the nursing team"); or when its
    sentence is in a list introduced by a negating lead-in ("What this role does not include:").
+   For drift, also help to reach one's own care right before it ("support patients to attend
+   their health checks") and a clause that opens with other staff as its subject ("although
+   the team carries out assessments").
 5. **Criteria.** Whether a match is an essential or desirable criterion is decided by the
    nearest cue before it in its sentence ("Essential:", "must", "desirable", "would be an
    advantage", a table cell "E" or "D"), else the nearest cue after it, else the heading the
@@ -24,9 +27,9 @@ Pure functions over plain text; docs/jd_check.md explains the rules for managers
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from roledesign.catalog.jd_patterns import fold
 from roledesign.domain.jd_structure import heading_section, row_cells, table_header
 
 PRE_WINDOW = 15  # words between a negating word and the match it negates
@@ -63,7 +66,7 @@ _ABBREVIATIONS = frozenset(
 
 _WORD_CUE_END = r"(?![a-z0-9])"
 NEGATION_BEFORE = re.compile(
-    r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| necessarily)|never"
+    r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| necessarily| exhaustive| an exhaustive)|never"
     r"|no(?! more| less| later| fewer| longer than| matter)|nor|neither|without"
     r"|rather than|instead of|exclud[a-z]*|except|other than|apart from|cannot|cant|wont|dont"
     r"|doesnt|isnt|arent|shouldnt|mustnt|neednt|free from|outside (?:the|this|your|of))"
@@ -84,6 +87,35 @@ AFTERMATH_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of)" + _WORD_CUE_END
 )
 AFTERMATH_WINDOW = 2
+# Helping someone to reach their own care is not giving it: "support patients to attend their
+# physical health checks". Only right before the match. Our inference.
+SUPPORTED_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:support|help|enabl|encourag|assist)[a-z]*(?: [a-z0-9]+){0,3} to"
+    r" (?:attend|access|book|get to|go to|take up|arrange|prepare for)" + _WORD_CUE_END
+)
+SUPPORTED_WINDOW = 2
+# A clause whose subject is other staff describes their work, not the peer worker's: "although
+# the team carries out mental health assessments, you will not take part", "the nursing team
+# carries out all observations and physical health checks". Only for drift, only when the
+# subject opens the clause, and not when the peer worker is named before the match ("the nurses
+# will ask you to ..."). Our inference.
+_STAFF = (
+    r"^(?:(?:although|though|while|whilst|whereas|where|as|because|since) )?(?:the |our |ward |"
+    r"team |other )*(?:team|nurses|nursing staff|nursing team|clinicians|clinical staff|clinical"
+    r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
+    r"|hospital|service|trust)"
+)
+_STAFF_MODAL = r" (?:will|would|may|can|usually|always|also|normally|still|only)"
+# The clause up to the end of the match: "the team carries out [mental health assessments]".
+STAFF_SUBJECT = re.compile(
+    _STAFF + f"(?:{_STAFF_MODAL})?"
+    r" (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
+    r"|uses?|covers?|(?:is|are|remains?|stays?) (?:responsible|accountable) for|completes?"
+    r"|leads?)(?![a-z0-9])"
+)
+# The clause before the match: "the team will [cover your work when you are on leave]".
+STAFF_SUBJECT_MODAL = re.compile(_STAFF + _STAFF_MODAL + "$")
+PEER_NAMED = re.compile(r"(?<![a-z0-9])(?:you|your|peer|postholder|post holder)(?![a-z0-9])")
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
     r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
@@ -111,12 +143,6 @@ DESIRABLE_CUES = re.compile(
     + _WORD_CUE_END
     + r"|\| d(?= \||$)"
 )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Café' → 'cafe'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalise(text: str) -> str:
@@ -338,6 +364,7 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         (NEGATION_BEFORE, PRE_WINDOW),
         (REDUCTION_BEFORE, REDUCTION_WINDOW),
         (AFTERMATH_BEFORE, AFTERMATH_WINDOW),
+        (SUPPORTED_BEFORE, SUPPORTED_WINDOW),
     ):
         for cue in cues.finditer(before):
             if len(before[cue.end() :].split()) <= window:
@@ -345,7 +372,16 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
     if NEGATION_AFTER.search(after):
         return True
-    return attribution and bool(ATTRIBUTION_AFTER.search(after))
+    return attribution and bool(
+        ATTRIBUTION_AFTER.search(after)
+        or (
+            (
+                STAFF_SUBJECT.match(norm[clause_start:end].strip())
+                or STAFF_SUBJECT_MODAL.match(before.strip())
+            )
+            and not PEER_NAMED.search(before)
+        )
+    )
 
 
 def criterion_at(sentence: Sentence, position: int) -> str | None:

@@ -129,3 +129,33 @@ def test_evidence_may_say_where_in_the_source_and_peer_work_patterns_are_checked
         p.startswith("checklists/jd_check.yaml: peer_work: pattern 1:")
         for p in problems(checklists)
     )
+
+
+def test_vocabularies_are_checked_where_they_are_named_and_where_they_are_defined(checklists):
+    path = checklists / "jd_check.yaml"
+    edit(path, "      - '@medicine-task ... @medicines'\n", "      - '@medicine-task ... @pills'\n")
+    edit(path, "  people:\n", "  people:\n    - ... carer\n")
+    edit(path, "    title: Open-ended", "    applies_to: wards\n    title: Open-ended")
+    found = problems(checklists)
+    assert any("'@pills' in '@medicine-task ... @pills' names no vocabulary" in p for p in found)
+    assert any(
+        p.startswith("checklists/jd_check.yaml: vocabulary people: phrase ") and "'...'" in p
+        for p in found
+    )
+    assert (
+        "checklists/jd_check.yaml: rule other-duties: applies_to must be one of anywhere, duties, "
+        "criteria" in found
+    )
+
+
+def test_a_vocabulary_no_rule_uses_is_reported(checklists):
+    edit(checklists / "jd_check.yaml", "vocabularies:\n", "vocabularies:\n  spare:\n    - word\n")
+    assert problems(checklists) == [
+        "checklists/jd_check.yaml: vocabulary spare: is not used by any rule"
+    ]
+
+
+def test_each_rule_carries_only_the_vocabularies_its_patterns_name(rules):
+    medication = rules.rule("medication")
+    assert {name for name, _ in medication.vocabulary} == {"medicine-task", "medicines"}
+    assert rules.rule("peer-supervision").vocabulary == ()

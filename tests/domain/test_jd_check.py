@@ -212,3 +212,72 @@ def test_inflections_match_through_dictionary_forms_but_specific_forms_stay_spec
     assert find(rule("cleaning"), sentences) == ()  # "cleaning" means the task, not "clean"
     # The phrase is the sentence's own words, for the report.
     assert find(rule("escort patient"), sentences)[0].phrase == "escorting patients"
+
+
+TASKS = ("give", "hand out", "prompt")
+DRUGS = ("medication", "depot", "prn")
+FRAME = rule(
+    "meds-frame",
+    "drift",
+    ["@task ... @drug", "@drug round", "supervise ~ @drug"],
+    vocabulary=(("task", TASKS), ("drug", DRUGS)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Hand out PRN when asked.", "hand out prn"),
+        ("Giving depot injections.", "giving depot"),
+        ("Prompted people to take their medication.", "prompted people to take their medication"),
+        ("Help with the medication rounds.", "medication rounds"),
+        (
+            "Supervise people on the ward as they take their evening medication.",
+            "supervise people on the ward as they take their evening medication",
+        ),
+    ],
+)
+def test_a_frame_matches_any_phrase_of_its_vocabularies_in_any_inflection(text, phrase):
+    (match,) = find(FRAME, split_sentences(text))
+    assert match.phrase == phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hand out leaflets; medication is for the nurses.",  # a clause mark between
+        "Give a b c d e medication.",  # more than four words between
+        "Medication: nurses give it.",  # the object before the verb
+        "You will never hand out medication.",  # negated
+    ],
+)
+def test_a_frame_stays_within_its_clause_and_its_gap(text):
+    assert find(FRAME, split_sentences(text)) == ()
+
+
+def test_unknown_or_badly_named_vocabularies_and_a_loose_later_mark_are_errors():
+    with pytest.raises(PatternError, match="names no vocabulary"):
+        compile_pattern("@task ... @pill", vocabularies={"task": TASKS})
+    with pytest.raises(PatternError, match="is not a vocabulary name"):
+        compile_pattern("@1task", vocabularies={"task": TASKS})
+    with pytest.raises(PatternError, match="'~' must come between two words"):
+        compile_pattern("~ medication")
+
+
+def test_duty_rules_skip_the_person_specification_and_criteria_rules_need_a_criterion():
+    text = (
+        "Key responsibilities\n"
+        "- Take blood pressure on the ward.\n"
+        "\n"
+        "Person specification\n"
+        "- Phlebotomy training.\n"
+        "- Able to take blood pressure.\n"
+    )
+    sentences = split_sentences(text)
+    duty = rule("bp", "drift", ["take blood pressure"], applies_to="duties")
+    anywhere = rule("bp-anywhere", "drift", ["take blood pressure"])
+    criterion = rule("phleb", "drift", ["phlebotomy"], applies_to="criteria")
+    assert [m.sentence.text for m in find(duty, sentences)] == ["Take blood pressure on the ward."]
+    assert len(find(anywhere, sentences)) == 2
+    assert [m.sentence.text for m in find(criterion, sentences)] == ["Phlebotomy training."]
+    assert find(criterion, split_sentences("Phlebotomy training is offered.")) == ()

@@ -6,8 +6,13 @@ from sqlalchemy.orm import joinedload
 
 from roledesign.catalog import DOMAIN_KEYS
 from roledesign.documents import render_docx, render_pdf
+from roledesign.documents.jd_check_document import (
+    build_document,
+    grouped,
+    scoring_note,
+    summary_line,
+)
 from roledesign.domain.jd_check import check_text
-from roledesign.domain.jd_check_document import build_document, grouped, scoring_note, summary_line
 from roledesign.domain.jd_duties import duty_summary
 from roledesign.domain.jd_facts import extract_facts
 from roledesign.models import JdCheck

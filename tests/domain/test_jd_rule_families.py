@@ -1,0 +1,913 @@
+"""Each drift family of checklists/jd_check.yaml, on wordings of our own that no corpus holds.
+
+The check should read what a sentence says, not the words it was tuned on: each family is
+tried on varied wordings that must be flagged (synonyms, abbreviations such as PRN, NIC, HCA and
+obs, passive voice, the verb far from its object) and on good or negated wordings that must not
+be. Written in rounds for issue 16 after the rules had been turned into verb-object frames
+(docs/jd_check.md). Before any change for them, round one was flagged at 59 of 67, round two at
+36 of 52, round three at 40 of 49, round five (formal NHS wording) at 38 of 47, round seven (the
+families added for issue 16) at 13 of 22, round eight (nouns and the passive) at 15 of 21, round
+ten (ward abbreviations) at 8 of 15, round eleven (specialist services) at 7 of 15, round twelve
+(informal wording) at 9 of 20, round thirteen (ward slang) at 8 of 17 and round fourteen
+(roundabout wording of the issue's families) at 8 of 15; of the
+good wordings, 1 of round one's 23, 1 of round four's 47 and 2 of round nine's 15 were flagged.
+The rules were then widened or tightened for the misses, so these cases now guard against
+regressions rather than measure.
+"""
+
+import pytest
+
+from roledesign.catalog import DOMAIN_KEYS
+from roledesign.domain.jd_check import check_text
+from tests.documents.plan_examples import catalog
+
+FLAGGED = [
+    # Round fourteen: the issue's own families once more, in roundabout wording.
+    (
+        "sharing-discouraged",
+        "Professional conduct means keeping your own story out of your conversations with patients.",
+    ),
+    ("sharing-discouraged", "Personal disclosure to patients is not part of this role."),
+    (
+        "sharing-discouraged",
+        "Workers are advised against disclosing their diagnosis to service users.",
+    ),
+    (
+        "sharing-discouraged",
+        "The post holder will not use their own experiences in their work with clients.",
+    ),
+    ("clinical-direction", "You will be directed in your daily work by the senior nurse on duty."),
+    ("clinical-direction", "Follow the plan of care set by the consultant."),
+    ("clinical-direction", "Carry out support tasks requested by the occupational therapist."),
+    ("staff-shortages", "At times of high demand you may be asked to support the wider ward team."),
+    ("staff-shortages", "You will help to maintain minimum staffing on night shifts."),
+    ("staff-shortages", "You may be asked to act up as a healthcare assistant when needed."),
+    (
+        "healthcare-experience-essential",
+        "Essential: a minimum of one year in a health or social care role.",
+    ),
+    (
+        "caseload-by-others",
+        "People on the waiting list will be assigned to you by the intake coordinator.",
+    ),
+    (
+        "service-use-exclusion",
+        "Applicants must not have been admitted to a psychiatric hospital in the past three years.",
+    ),
+    ("personal-care", "Help residents to bathe and dress."),
+    ("mealtimes", "Encourage patients to finish their meals and record what they eat."),
+    # Round thirteen: ward slang and compound subjects ("the ward manager will decide").
+    ("close-observations", "Support ward staff with 'specials' when patients are very unwell."),
+    (
+        "close-observations",
+        "Take part in therapeutic engagement and observation (TEO) on the ward.",
+    ),
+    ("medication", "Assist with the drugs round each morning."),
+    ("staff-shortages", "Provide cover in the Section 136 suite when it is busy."),
+    ("restraint", "Help staff manage incidents of aggression on the ward."),
+    ("clinical-tasks", "Take part in triaging new referrals alongside the duty team."),
+    ("escorting", "Go with patients to A&E if they need physical treatment."),
+    ("clerical-domestic", "Keep the patients' property book up to date."),
+    ("mealtimes", "Help serve lunch and clear tables on the ward."),
+    ("physical-health-checks", "Do the weekly weights and BPs."),
+    ("personal-care", "Help people with their laundry, shopping and housework."),
+    ("other-duties", "Take on other responsibilities as required by the ward manager."),
+    ("sharing-discouraged", "Talking about your own mental health with patients is discouraged."),
+    ("service-use-exclusion", "Applicants must be discharged from secondary care."),
+    ("caseload-by-others", "The ward manager will decide who you work with each day."),
+    (
+        "clinical-direction",
+        "You will be accountable to the nurse in charge for the tasks you are given on each shift.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience of working in mental health services in a paid role.",
+    ),
+    # Round twelve: informal wording.
+    (
+        "close-observations",
+        "Keep people safe by staying with them when they are at risk of harming themselves.",
+    ),
+    ("close-observations", "Provide eyes-on supervision of patients in the garden."),
+    ("close-observations", "Take a turn on the observation rota like other ward staff."),
+    ("medication", "Make sure service users have taken their tablets before they leave."),
+    ("medication", "Count and record tablets in the residents' blister packs."),
+    ("medication", "Help out on the meds trolley."),
+    ("restraint", "Help colleagues to safely hold and move patients who are violent."),
+    ("restraint", "Support the team with de-escalation, breakaway and restraint when needed."),
+    ("staff-shortages", "Help the ward out when it is understaffed."),
+    ("staff-shortages", "You'll be used flexibly across the service to plug gaps."),
+    ("staff-shortages", "Cover reception during staff holidays."),
+    ("clerical-domestic", "Chase up missing paperwork and send letters to GPs."),
+    ("clerical-domestic", "Make tea and coffee for visitors and staff meetings."),
+    ("personal-care", "Help people get washed and dressed."),
+    ("other-duties", "And anything else the manager asks of you."),
+    ("escorting", "Be the second staff member on escorts to the community."),
+    ("clinical-tasks", "Assess people's risk at each visit and record it."),
+    ("clinical-direction", "Do whatever the nurse in charge needs on the shift."),
+    ("healthcare-experience-essential", "Essential: a background in nursing or social care."),
+    ("credentials-essential", "Essential: GCSE English and Maths and an NVQ 2 in care."),
+    # Round eleven: specialist services (secure, eating disorders, substance use, perinatal).
+    ("restraint", "Carry out pat-down searches of visitors entering the secure unit."),
+    ("restraint", "Conduct routine security checks, including key and ligature audits."),
+    ("close-observations", "Complete ligature checks and environmental safety rounds."),
+    ("physical-health-checks", "Weigh patients weekly and chart their BMI."),
+    (
+        "mealtimes",
+        "Sit with patients during meals and after-meal support to prevent compensatory behaviours.",
+    ),
+    ("medication", "Observe patients taking their methadone doses at the pharmacy."),
+    ("clinical-tasks", "Collect urine samples for drug screening."),
+    ("clinical-tasks", "Carry out breathalyser tests with clients."),
+    ("personal-care", "Help older residents with continence care and mobility."),
+    ("escorting", "Transfer patients to the general hospital when needed."),
+    ("clinical-tasks", "Complete Edinburgh Postnatal Depression Scale screening with new mothers."),
+    ("close-observations", "Monitor mothers and babies on the unit overnight."),
+    ("staff-shortages", "You may be rostered onto nights to maintain safe numbers."),
+    ("clerical-domestic", "Maintain the ward's stock of toiletries and clothing."),
+    ("clinical-direction", "Implement care plans devised by the nursing team."),
+    # Round ten: ward abbreviations (MAR, BP, sats, EWS, S17, NIC, HCSW, SVQ, ADLs, AWOL).
+    ("medication", "Check MAR charts and report missed doses."),
+    ("physical-health-checks", "Record BP, temp and sats on the EWS chart."),
+    ("escorting", "Escort pts on S17 leave."),
+    ("clinical-direction", "Undertake 1:1s with high-risk pts as directed by the NIC."),
+    ("staff-shortages", "Work as an HCSW when the ward is short."),
+    ("restraint", "Attend AWOL searches and assist security."),
+    ("clinical-tasks", "Complete CPA paperwork and update RiO care plans."),
+    ("healthcare-experience-essential", "Essential: previous HCSW experience."),
+    ("credentials-essential", "Essential: SVQ 3 Health and Social Care."),
+    ("staff-shortages", "Be available to fill in on other wards at short notice."),
+    ("medication", "Support service users with medication concordance."),
+    (
+        "mealtimes",
+        "Ensure patients have their breakfast and record intake on fluid balance charts.",
+    ),
+    ("personal-care", "Support people with ADLs."),
+    ("clerical-domestic", "Update the whiteboard and answer the ward phone."),
+    # Round eight: duties written as nouns and in the passive.
+    ("close-observations", "Patients on observations will be allocated to you during the shift."),
+    ("close-observations", "Observation duties will form part of the role."),
+    ("close-observations", "You will be expected to be included on the observation rota."),
+    ("physical-health-checks", "The role involves taking routine physical observations."),
+    (
+        "physical-health-checks",
+        "Physical health checks, including ECGs, form part of the clinic's work and you will assist.",
+    ),
+    ("restraint", "Involvement in restrictive practice may occasionally be required."),
+    ("restraint", "You will be trained in and expected to use control and restraint techniques."),
+    ("medication", "Medication prompting will be required for some clients."),
+    (
+        "medication",
+        "The postholder may be asked to collect prescriptions and deliver them to clients.",
+    ),
+    ("mealtimes", "Meal supervision will be part of your daily routine."),
+    ("escorting", "Escorting duties for patients on leave."),
+    ("clerical-domestic", "A share of the team's administrative duties."),
+    ("clerical-domestic", "Laundry and cleaning tasks on the unit."),
+    ("staff-shortages", "Cover will be needed when ward staff are on leave."),
+    ("staff-shortages", "Shifts may be changed at short notice to meet staffing needs."),
+    ("personal-care", "Supporting residents with washing, dressing and eating."),
+    ("clinical-tasks", "Risk assessment of service users at each contact."),
+    ("clinical-tasks", "Monitoring of clients' mental health and reporting any deterioration."),
+    ("other-duties", "Flexibility to undertake other duties as the service requires."),
+    ("clinical-direction", "The nurse in charge will direct your work each day."),
+    ("sharing-discouraged", "Sharing of personal information with service users is not permitted."),
+    # Round seven: the families added for issue 16, in new wordings.
+    (
+        "sharing-discouraged",
+        "In line with Trust policy, staff do not share personal mental health experiences with service users.",
+    ),
+    (
+        "sharing-discouraged",
+        "Conversations should focus on the service user; your own experiences are not relevant.",
+    ),
+    (
+        "sharing-discouraged",
+        "Maintain clear boundaries by not revealing information about your own life.",
+    ),
+    ("sharing-discouraged", "Refrain from self-disclosure."),
+    ("sharing-discouraged", "Your personal history must remain confidential at work."),
+    ("clinical-direction", "Carry out duties as instructed by the ward's registered nurses."),
+    ("clinical-direction", "Support the nursing team with tasks as they arise."),
+    ("clinical-direction", "Take direction from the shift coordinator on a daily basis."),
+    ("clinical-direction", "Undertake clinical and non-clinical duties as directed."),
+    (
+        "healthcare-experience-essential",
+        "Essential: at least two years working in a care or health setting.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience as a healthcare support worker or nursing assistant.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: previous experience in an inpatient mental health unit.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "You must have worked in a clinical role for at least a year.",
+    ),
+    (
+        "service-use-exclusion",
+        "To be eligible, applicants must not have accessed secondary mental health services in the last 18 months.",
+    ),
+    (
+        "service-use-exclusion",
+        "People currently under the care of our services cannot be employed in this role.",
+    ),
+    ("service-use-exclusion", "Applicants should be at least two years post discharge."),
+    (
+        "service-use-exclusion",
+        "We are unable to consider applicants with a diagnosis of a personality disorder.",
+    ),
+    ("service-use-exclusion", "Applicants must have been stable on medication for a year."),
+    ("caseload-by-others", "The MDT will decide which service users are offered peer support."),
+    (
+        "caseload-by-others",
+        "Your caseload will be agreed by the care coordinators at the weekly allocation meeting.",
+    ),
+    ("caseload-by-others", "Referrals will be screened and allocated by the clinical lead."),
+    # Round five: formal NHS wording ("The postholder will be responsible for ...").
+    (
+        "close-observations",
+        "The postholder will be responsible for undertaking supportive observations in line with the clinical plan.",
+    ),
+    ("close-observations", "Engage with patients requiring increased levels of observation."),
+    ("close-observations", "Remain with patients who are on constant supervision."),
+    (
+        "physical-health-checks",
+        "Assist with physical health monitoring, including BMI and waist circumference.",
+    ),
+    ("physical-health-checks", "Obtain and record physical observations (BP, pulse, temperature)."),
+    (
+        "restraint",
+        "Be part of the team responding to emergencies on the unit, including the use of approved holds.",
+    ),
+    ("restraint", "Assist in the seclusion of patients when required."),
+    ("restraint", "Carry out searches of patients' property in line with policy."),
+    ("medication", "Will be responsible for the safe storage of medication in the house."),
+    ("medication", "Ensure that residents take their medication as prescribed."),
+    ("medication", "Act as second checker for controlled drugs."),
+    ("medication", "Support with medicines rounds on the ward."),
+    ("mealtimes", "Assist with the supervision of meals in the dining room."),
+    ("mealtimes", "Monitor patients' eating at mealtimes and complete food records."),
+    ("escorting", "Escort service users to and from appointments off site."),
+    ("escorting", "Accompany detained patients on leave."),
+    (
+        "clerical-domestic",
+        "Provide administrative support to the team, including typing letters and filing.",
+    ),
+    ("clerical-domestic", "Take minutes at the weekly team meeting."),
+    ("clerical-domestic", "Book rooms and order refreshments for meetings."),
+    ("clerical-domestic", "Cover the reception desk."),
+    (
+        "staff-shortages",
+        "Be prepared to be redeployed to other areas to maintain safe staffing levels.",
+    ),
+    ("staff-shortages", "You may be asked to work additional hours to cover gaps in staffing."),
+    ("staff-shortages", "Provide cover for healthcare assistants during periods of sickness."),
+    (
+        "personal-care",
+        "Provide assistance with personal care, including washing, dressing and continence care.",
+    ),
+    ("personal-care", "Support people with household tasks such as cleaning and laundry."),
+    ("clinical-tasks", "Carry out initial screening assessments for referrals to the service."),
+    ("clinical-tasks", "Contribute to risk assessments and safety planning for each patient."),
+    ("clinical-tasks", "Hold a caseload as care coordinator."),
+    (
+        "other-duties",
+        "The postholder will undertake other duties as reasonably requested by their line manager.",
+    ),
+    ("other-duties", "This job description is not exhaustive and other duties may be required."),
+    ("clinical-direction", "Tasks will be allocated daily by the shift leader."),
+    ("clinical-direction", "Carry out any tasks assigned by the multi-disciplinary team."),
+    (
+        "sharing-discouraged",
+        "Peer workers are reminded that self-disclosure is not appropriate in a professional role.",
+    ),
+    ("sharing-discouraged", "Do not talk about your own mental health with patients."),
+    ("sharing-discouraged", "It is important that you keep your personal history to yourself."),
+    ("caseload-by-others", "The peer worker's caseload will be determined by the consultant."),
+    (
+        "caseload-by-others",
+        "People will be referred and allocated to you by the team manager according to clinical priority.",
+    ),
+    (
+        "service-use-exclusion",
+        "Candidates must not have received treatment from mental health services within the past two years.",
+    ),
+    ("service-use-exclusion", "You must be at least 12 months post discharge from services."),
+    ("service-use-exclusion", "Applicants with a history of psychosis will not be considered."),
+    (
+        "healthcare-experience-essential",
+        "Essential: demonstrable experience of working in a healthcare setting.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: previous experience as a support worker in mental health.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential criteria: experience of caring for people in a hospital.",
+    ),
+    ("credentials-essential", "Essential: educated to degree level."),
+    ("credentials-essential", "Essential: Level 3 Diploma in Health and Social Care."),
+    ("credentials-essential", "Essential: current first aid at work certificate."),
+    # Round four: whole adverts of our own, read sentence by sentence.
+    (
+        "sharing-discouraged",
+        "Staff should not disclose personal information about their own health to patients.",
+    ),
+    (
+        "caseload-by-others",
+        "You will be matched with people by our Hospital Discharge Coordinator.",
+    ),
+    (
+        "service-use-exclusion",
+        "We ask that mentors have been free of inpatient care for at least a year.",
+    ),
+    (
+        "staff-shortages",
+        "Deliver parcels to people's homes when the team's pharmacy runner is unavailable.",
+    ),
+    (
+        "clinical-tasks",
+        "Report any concerns about a patient's mental state to the registered nurse.",
+    ),
+    ("close-observations", "Undertake 15-minute checks on patients throughout the night shift."),
+    ("close-observations", "Remain within arm's reach of service users who are on level 3."),
+    (
+        "close-observations",
+        "Keep a watchful eye on residents in the lounge and report any concerns.",
+    ),
+    ("close-observations", "Carry out hourly safety checks of the bedroom corridor."),
+    ("close-observations", "You will be asked to special patients who are at high risk."),
+    ("close-observations", "Provide enhanced support to patients requiring one-to-one nursing."),
+    ("close-observations", "Check on each resident every thirty minutes during the night."),
+    ("close-observations", "Maintain line-of-sight supervision of young people in communal areas."),
+    ("close-observations", "Complete obs charts for patients on the ward."),
+    (
+        "close-observations",
+        "Undertake observations of patients in line with the Trust's observation and engagement policy.",
+    ),
+    ("close-observations", "Be allocated to observe patients on a one-to-one basis."),
+    (
+        "close-observations",
+        "Conduct regular room checks during the night shift to ensure residents are safe.",
+    ),
+    ("close-observations", "Monitor the whereabouts of young people on the unit."),
+    ("physical-health-checks", "Record clients' weight and blood pressure at each visit."),
+    ("physical-health-checks", "Monitor the temperature and pulse of residents each morning."),
+    ("physical-health-checks", "Complete NEWS2 observations for new admissions."),
+    ("physical-health-checks", "Take bloods from service users on the ward when needed."),
+    ("physical-health-checks", "Do routine physicals, including weighing and measuring people."),
+    ("physical-health-checks", "Check patients' blood sugar levels before meals."),
+    ("physical-health-checks", "Perform ECGs for clients on antipsychotic medication."),
+    (
+        "physical-health-checks",
+        "Support the physical health team by recording weights and blood pressures.",
+    ),
+    (
+        "physical-health-checks",
+        "Carry out annual health checks for people with serious mental illness.",
+    ),
+    ("physical-health-checks", "Check vital signs and escalate concerns to the nurse."),
+    ("restraint", "Be part of the ward's emergency response team and attend alarm calls."),
+    ("restraint", "Assist colleagues with holding a patient during an incident."),
+    ("restraint", "Complete PMVA training and take part in physical interventions."),
+    ("restraint", "Search patients' belongings on their return from leave."),
+    (
+        "restraint",
+        "Respond to incidents on the ward, using breakaway and holding techniques where necessary.",
+    ),
+    ("restraint", "Take part in seclusion reviews and room searches."),
+    (
+        "restraint",
+        "Participate in the management of disturbed behaviour, including restrictive interventions.",
+    ),
+    ("restraint", "Assist with searching patients and their rooms for contraband."),
+    ("restraint", "Be trained in and use de-escalation and physical restraint techniques."),
+    ("medication", "Hand out medication to residents at breakfast."),
+    ("medication", "Give out meds on the evening round alongside the nurse."),
+    ("medication", "Remind clients to take their tablets and record whether they did."),
+    ("medication", "Witness controlled drug administration as the second signatory."),
+    ("medication", "Support the nurse with the lunchtime drug round."),
+    ("medication", "Administer PRN medication under supervision."),
+    ("medication", "Check that clients have taken their prescribed medicines."),
+    ("medication", "Collect and deliver prescriptions to clients' homes."),
+    ("medication", "Assist in the depot clinic."),
+    ("medication", "Administer medicines under the supervision of a registered nurse."),
+    ("medication", "Support the community team with depot administration."),
+    ("medication", "Deliver medication to clients' homes and check they have taken it."),
+    ("medication", "Prompt service users to take their prescribed medication."),
+    ("mealtimes", "Supervise patients in the dining room at lunch."),
+    ("mealtimes", "Serve breakfast and clear away afterwards."),
+    ("mealtimes", "Record what patients eat on the food charts."),
+    ("mealtimes", "Oversee lunch in the dining area."),
+    ("mealtimes", "Help to serve the evening meal on the ward."),
+    ("mealtimes", "Monitor the food and fluid intake of patients."),
+    ("mealtimes", "Supervise the dining room during lunch and tea."),
+    ("mealtimes", "Serve meals to patients and record their intake."),
+    ("escorting", "Escort patients on Section 17 leave to the local shops."),
+    ("escorting", "Take patients to their Mental Health Tribunal hearings."),
+    ("escorting", "Accompany service users on transfers to other hospitals."),
+    ("escorting", "Act as an escort for patients attending outpatient appointments."),
+    ("escorting", "Transport patients between hospital sites."),
+    ("escorting", "Provide escorts for patients going to court."),
+    ("escorting", "Accompany patients on escorted leave in the hospital grounds."),
+    ("clerical-domestic", "Book taxis for service users going home."),
+    ("clerical-domestic", "Answer the phone and take messages for the team."),
+    ("clerical-domestic", "Type up the minutes of the weekly MDT meeting."),
+    ("clerical-domestic", "Clean the kitchen and empty the bins at the end of each day."),
+    ("clerical-domestic", "Phone clients the day before to remind them about their appointment."),
+    ("clerical-domestic", "Manage the team's shared inbox and diary."),
+    ("clerical-domestic", "Greet visitors at the front desk and sign them in."),
+    ("clerical-domestic", "Keep the ward's notice boards up to date and restock leaflets."),
+    ("clerical-domestic", "Scan and file referral letters."),
+    ("clerical-domestic", "Undertake general administrative tasks for the ward."),
+    ("clerical-domestic", "Answer the telephone and pass on messages."),
+    ("clerical-domestic", "Order stationery and keep the office tidy."),
+    ("clerical-domestic", "Photocopy and file clinic paperwork."),
+    ("staff-shortages", "You may be asked to work on other wards when they are short-staffed."),
+    ("staff-shortages", "Cover for the HCA when they are on annual leave."),
+    ("staff-shortages", "The postholder will be included in the ward's safe staffing numbers."),
+    ("staff-shortages", "Step in to support the nursing team when staffing is low."),
+    ("staff-shortages", "Pick up bank shifts when the ward is under pressure."),
+    ("staff-shortages", "You will help out on the ward when a colleague phones in sick."),
+    ("staff-shortages", "Be flexible to support the service when there are gaps in the rota."),
+    ("staff-shortages", "The postholder will count towards the minimum staffing level."),
+    ("staff-shortages", "Work as part of the nursing numbers on a shift."),
+    ("staff-shortages", "Help cover staff breaks on the ward."),
+    ("staff-shortages", "The peer worker will be counted in the ward establishment."),
+    ("staff-shortages", "Work flexibly to cover the rota when colleagues are off sick."),
+    ("staff-shortages", "When the team is short-handed you will support with duty calls."),
+    ("personal-care", "Help residents to wash and dress in the mornings."),
+    ("personal-care", "Assist patients with showering and toileting where needed."),
+    ("personal-care", "Support service users with their personal hygiene and laundry."),
+    ("personal-care", "Support clients with shopping, cooking and cleaning their flats."),
+    ("personal-care", "Provide personal care to residents as part of the care team."),
+    ("personal-care", "Assist residents with dressing and personal care."),
+    ("personal-care", "Help patients with their daily living tasks such as washing and shaving."),
+    ("clinical-tasks", "Complete risk assessments for each new referral."),
+    ("clinical-tasks", "Carry out triage of incoming referrals."),
+    (
+        "clinical-tasks",
+        "Monitor service users' mental state and report changes to the care coordinator.",
+    ),
+    ("clinical-tasks", "Update care plans after each review."),
+    ("clinical-tasks", "Conduct initial assessments of people referred to the service."),
+    ("clinical-tasks", "Write risk management plans for each client."),
+    ("clinical-tasks", "Act as care co-ordinator for a small caseload."),
+    ("clinical-tasks", "Complete risk assessments and contribute to care planning."),
+    ("clinical-tasks", "Administer outcome measures such as the PHQ-9 at each session."),
+    ("clinical-tasks", "Carry out mental state examinations."),
+    ("other-duties", "Undertake any other duties as required by the manager."),
+    ("other-duties", "Carry out any other reasonable requests from the team."),
+    ("other-duties", "Other tasks commensurate with the grade of the post."),
+    ("other-duties", "Any other ad hoc tasks requested by senior staff."),
+    ("other-duties", "Perform additional duties as needed by the service."),
+    ("other-duties", "Any other duties appropriate to the grade."),
+    ("other-duties", "Undertake such other tasks as may be required from time to time."),
+    ("clinical-direction", "Carry out tasks delegated by the registered nurse."),
+    ("clinical-direction", "Work under the direction of the nurse in charge on each shift."),
+    ("clinical-direction", "The NIC will allocate your tasks at the start of each shift."),
+    ("clinical-direction", "Take instructions from the consultant psychiatrist."),
+    ("clinical-direction", "Follow instructions from registered nurses on each shift."),
+    ("clinical-direction", "Undertake duties delegated to you by qualified staff."),
+    ("clinical-direction", "Work to the direction of the multidisciplinary team."),
+    ("clinical-direction", "Work under the direction of a registered practitioner at all times."),
+    ("clinical-direction", "Carry out delegated tasks from the ward's qualified nurses."),
+    ("clinical-direction", "Respond to requests from the nurse in charge."),
+    (
+        "sharing-discouraged",
+        "Staff should not disclose their own mental health history to patients.",
+    ),
+    (
+        "sharing-discouraged",
+        "Talking about your own diagnosis with service users is not appropriate.",
+    ),
+    ("sharing-discouraged", "Employees are not permitted to share personal details with clients."),
+    ("sharing-discouraged", "Do not tell patients about your personal experiences."),
+    ("sharing-discouraged", "Self-disclosure is not permitted in this service."),
+    (
+        "sharing-discouraged",
+        "You must keep your private life separate and not disclose your own health history.",
+    ),
+    (
+        "sharing-discouraged",
+        "Workers should refrain from discussing their own mental health with clients.",
+    ),
+    ("sharing-discouraged", "Disclosing your own experiences to patients is prohibited."),
+    (
+        "sharing-discouraged",
+        "Staff are expected to maintain professional boundaries and must not share details of their own lives with patients.",
+    ),
+    ("sharing-discouraged", "You should avoid disclosing your own mental health history."),
+    (
+        "sharing-discouraged",
+        "Employees must never discuss their personal circumstances with service users.",
+    ),
+    ("caseload-by-others", "Referrals to the peer worker will be chosen by the ward manager."),
+    ("caseload-by-others", "The consultant will decide which patients you work with."),
+    (
+        "caseload-by-others",
+        "Clients will be allocated to you by the duty worker according to risk.",
+    ),
+    (
+        "caseload-by-others",
+        "The team leader will assign clients to you based on clinical priority.",
+    ),
+    ("caseload-by-others", "Your caseload will be set by the care coordinators."),
+    ("caseload-by-others", "Patients will be allocated to the peer worker by the ward manager."),
+    ("caseload-by-others", "The care coordinator will select which clients are referred to you."),
+    (
+        "service-use-exclusion",
+        "Candidates must not have had an inpatient admission in the last two years.",
+    ),
+    ("service-use-exclusion", "Applicants must have been well for at least 18 months."),
+    (
+        "service-use-exclusion",
+        "We cannot accept applications from people currently receiving treatment from our services.",
+    ),
+    (
+        "service-use-exclusion",
+        "Applicants must not be under the care of a community mental health team.",
+    ),
+    (
+        "service-use-exclusion",
+        "Applicants must have been discharged from services for a minimum of two years.",
+    ),
+    (
+        "service-use-exclusion",
+        "People with a diagnosis of personality disorder will not be considered.",
+    ),
+    (
+        "service-use-exclusion",
+        "Candidates should not have used secondary mental health services in the past 12 months.",
+    ),
+    ("service-use-exclusion", "Applicants must have been out of hospital for at least two years."),
+    (
+        "service-use-exclusion",
+        "Candidates who have been inpatients within the last year will not be shortlisted.",
+    ),
+    ("service-use-exclusion", "Applicants with a diagnosis of psychosis are not eligible."),
+    (
+        "healthcare-experience-essential",
+        "Essential: at least six months' experience as a care assistant.",
+    ),
+    ("healthcare-experience-essential", "Essential: previous work in a hospital or nursing home."),
+    ("healthcare-experience-essential", "Essential: two years' NHS experience."),
+    (
+        "healthcare-experience-essential",
+        "You must have experience of working in a mental health ward.",
+    ),
+    ("healthcare-experience-essential", "Essential: experience in a clinical environment."),
+    (
+        "healthcare-experience-essential",
+        "Essential: recent experience in a healthcare support role.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience of working with people in a residential care home.",
+    ),
+    ("healthcare-experience-essential", "You must have previously worked as an HCA."),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience of working as a healthcare assistant.",
+    ),
+    ("healthcare-experience-essential", "Essential: previous employment in a care setting."),
+    (
+        "healthcare-experience-essential",
+        "Essential: 12 months' experience in an NHS mental health setting.",
+    ),
+    ("credentials-essential", "Essential: NVQ Level 3 in Health and Social Care."),
+    ("credentials-essential", "Essential: a recognised first aid certificate."),
+    ("credentials-essential", "Essential: a degree in psychology or a related subject."),
+    ("credentials-essential", "Essential: Care Certificate or equivalent."),
+    ("credentials-essential", "Essential: Level 3 qualification in health and social care."),
+    ("credentials-essential", "Essential: qualified in phlebotomy."),
+    ("credentials-essential", "Essential: registered mental health nurse."),
+    ("credentials-essential", "Essential: BTEC or NVQ in care."),
+]
+
+# Good or negated wordings of the same families: none of them is drift.
+NOT_FLAGGED = [
+    "Never use your own experience to tell people what to do.",
+    "Opportunities to act up into the Lead Peer Worker role.",
+    "If there is anything else you would like to ask, please call us.",
+    "Help people assess their own needs and plan for a crisis.",
+    "We will send you a letter confirming your interview.",
+    "Support people to get changed into their own clothes after admission.",
+    "Stay with people when they feel at risk, if they want company.",
+    "Watch a film with people at night if they cannot sleep.",
+    "Offer support to mothers and babies on the unit.",
+    "Help families understand how peer support works.",
+    "Keep a stock of leaflets about local groups.",
+    # Round nine: negated lists, other staff's work, and the ward's own practice.
+    "You will not be asked to hand out meds, cover breaks or escort patients to court.",
+    "Peer workers never carry out welfare checks, searches or holds.",
+    "Nurses remain responsible for all medication, observations and physical health checks.",
+    "This post is not included in the ward's staffing numbers and will not be used to cover shifts.",
+    "We don't expect you to do any admin beyond keeping your own notes.",
+    "What you won't do: personal care, meal supervision, taking bloods.",
+    "Rather than supervising meals, you will eat with people as an equal.",
+    "Instead of escorting people on leave, you might go for a walk with someone who asks you to.",
+    "The role excludes care coordination and risk assessment.",
+    "You will not be allocated a caseload; people choose to work with you.",
+    "We do not ask applicants about their diagnosis or when they last used services.",
+    "There is no requirement for healthcare experience or qualifications.",
+    "Staff sometimes discourage peer workers from sharing their stories; we will support you to share safely.",
+    "While the ward uses restraint as a last resort, peer workers are never involved.",
+    "Unlike HCAs, you won't take part in observations or help with washing and dressing.",
+    "Support people to monitor their own relapse signs and plan for them.",
+    "Sharing of your own experience with service users is encouraged.",
+    "Help people meet their own support needs.",
+    "Talk with people about how they manage their own medication and prescriptions.",
+    "Work with the clinical team to identify people who might benefit from peer support.",
+    "Decide together with the person what support to offer based on their needs.",
+    # Round four: good wordings that share words with the drift vocabularies.
+    "Offer overnight peer support check-ins to guests who want them.",
+    "Check in with people each week about how things are going.",
+    "Talk with people about their medication and what it means to them, before their clinic appointment.",
+    "Help people prepare questions to ask their psychiatrist about their medication.",
+    "Make sure people can have lunch together if they want to.",
+    "Make time to listen to people's stories.",
+    "Share a cup of tea and a chat with people on the ward.",
+    "Run a weekly cooking group where people learn from each other.",
+    "Help people find out about benefits, housing and education.",
+    "Update your own records of peer support contacts on the team's system.",
+    "Go with people to community activities they choose.",
+    "Take people's views back to the ward community meeting.",
+    "Support people on their journey of recovery through hope and shared experience.",
+    "Take part in the ward's reflective practice sessions.",
+    "Take part in reviews of the peer support service.",
+    "Contribute the peer perspective to team discussions about people's care.",
+    "Support people to prepare for and take part in their care programme approach reviews.",
+    "Help people write their own wellness recovery action plans.",
+    "Help people to speak up in ward rounds.",
+    "Support people during the first days after they leave hospital.",
+    "Spend time on the ward at weekends, when there are fewer activities.",
+    "Work some evenings and weekends, as agreed with your manager.",
+    "You will be supported to take annual leave and breaks like any other member of staff.",
+    "The team will cover your work when you are on leave.",
+    "Help people build confidence to use public transport on their own.",
+    "Support people to manage their own money and bills, if they ask.",
+    "Help people reconnect with friends and family.",
+    "Offer people a choice of where to meet: at home, a cafe or a park.",
+    "Promote the peer support service to staff and people using the service.",
+    "Record your contacts in the electronic notes, as all staff do.",
+    "Sit with people who are distressed and listen.",
+    "Spend time with people who are new to the ward, and help them settle in.",
+    "Stay with people in the lounge, chatting and playing games.",
+    "Help people plan their leave so it goes well for them.",
+    "Welcome new residents and show them around the house.",
+    "Be a positive role model of recovery for staff and patients.",
+    "Attend handover to hear how people are doing, and share what you have learned with their agreement.",
+    "Help people find and keep work, training or volunteering.",
+    "Encourage people to look after their physical health in ways they choose.",
+    "We welcome applications from people who have been in hospital.",
+    "You do not need a degree or any formal qualifications.",
+    "Desirable: NVQ in Health and Social Care.",
+    "You will have peer supervision each month to think about what to share.",
+    "No one will tell you what to share: you decide.",
+    "Bring your own experience of recovery to everything you do.",
+    "You will not be counted in the staffing numbers.",
+    "Help people access the crisis line when they need it.",
+    "While mentors never take part in restraint, you may be present on wards where it happens"
+    " and we will debrief with you afterwards.",
+    "Support people to prepare for their ward round and to have their say in it.",
+    "Eat lunch with people on the ward as a chance to talk, not to supervise.",
+    "Go with people to appointments they choose, if they would like company.",
+    "You will never be asked to take part in restraint or observations.",
+    "Observations, restraint and medication are carried out by the nursing team.",
+    "You will decide with your supervisor how much of your own story to share.",
+    "You may share your own experiences of recovery where it helps the person.",
+    "You are encouraged to draw on your lived experience in every conversation.",
+    "People can refer themselves to the peer worker, and decide whether they want peer support.",
+    "Keep your own records of your peer support work, as agreed in supervision.",
+    "Help people to book and attend their own GP appointments if they want to.",
+    "You will not be counted in the staffing numbers or used to cover shifts.",
+    "Talk with people about their experience of medication and help them prepare questions for their doctor.",
+    "Support people to access physical health checks and screening.",
+    "Personal information about service users must not be shared outside the team.",
+    "Lived experience of using mental health services is essential.",
+    "Experience of volunteering or paid work is desirable but not essential.",
+    "Desirable: experience of working in a health or care setting.",
+    "Run a weekly cooking group with people in the recovery house.",
+    "You will have regular peer supervision with the Lead Peer Worker.",
+    "Applicants should have lived experience of mental health problems and of using services.",
+    "Share your own experience of recovery to inspire hope.",
+    "You will be part of a team of three peer support workers.",
+    "Help people plan what they want to say at their ward round.",
+    "Share a meal with people in the recovery cafe, as peers.",
+    "Offer to go along with people to appointments, if they ask.",
+    "The nursing team carries out all observations and physical health checks.",
+    "Peer workers do not give medication, restrain or search anyone.",
+    "You will use your own experience of mental distress, with care and on purpose.",
+    "Choose what you share about yourself, and why, with support from peer supervision.",
+    "People choose whether to work with a peer worker; no one is allocated to you.",
+    "Record your work with each person in the electronic notes.",
+    "Support people to get to their physical health checks if they want to.",
+    "This post is supernumerary and is never used to cover staff absence.",
+    "Talk about people's experience of medication and support them to discuss it with their prescriber.",
+    "Help people to find and join community groups.",
+    "Essential: lived experience of mental health difficulties.",
+    "Desirable: an NVQ in health and social care.",
+    "Experience of working in health care is not essential.",
+    "Run a peer support group on the ward each week.",
+    "Co-facilitate recovery workshops with a clinical colleague.",
+    "Work alongside nurses, doctors and therapists as an equal member of the team.",
+    "Attend team meetings and share the peer perspective.",
+    "You will be supervised by the Lead Peer Worker and managed by the team manager.",
+    "Help people build hope and find meaning in their own recovery.",
+    "We welcome applicants who have used our services.",
+    "You will not carry out observations, restraint or searches.",
+    "Nurses will give medication; you can talk with people about how they feel about it.",
+    "Spend time with people on the ward, in the garden or over a cup of tea.",
+    "Help people plan for their discharge in their own words.",
+    "You will be supernumerary: never part of the staffing numbers.",
+    "Share your experience of recovery, when you judge it will help.",
+    "You choose when and how much of your story to share.",
+    "People decide for themselves whether to see a peer worker.",
+    "Desirable: NVQ level 3 in health and social care.",
+    "Desirable: experience of working in a hospital setting.",
+    "Essential: lived experience of mental illness and of using services.",
+    "Go with people to community groups they want to try.",
+    "Keep brief notes of your contacts, as agreed with your supervisor.",
+    "Join the ward's weekly community meeting and bring the peer perspective.",
+    "Support people to take part in their ward round and care planning.",
+    "You will have regular supervision with a peer supervisor.",
+    "Help people find their own ways to stay well.",
+    "Co-deliver recovery college courses with a clinician.",
+    "We welcome applicants who have used mental health services.",
+    "Applicants do not need any qualifications.",
+    "Work alongside the nurse in charge as a member of the ward team.",
+    "Help people to prepare questions about their medication for their psychiatrist.",
+    "Offer peer support to people in the crisis house, day and night.",
+]
+
+
+def drift_rules(text: str) -> set[str]:
+    return {m.rule.id for m in check_text(text, catalog().jd_check, DOMAIN_KEYS).drift}
+
+
+@pytest.mark.parametrize(("rule", "text"), FLAGGED)
+def test_a_new_wording_of_each_family_is_flagged(rule, text):
+    assert rule in drift_rules(text)
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+def test_good_and_negated_wordings_are_not_flagged(text):
+    assert drift_rules(text) == set()
+
+
+def test_every_drift_family_has_new_wordings():
+    drift = {rule.id for rule in catalog().jd_check.of_kind("drift")}
+    assert {rule for rule, _ in FLAGGED} == drift
+
+
+def test_a_heading_saying_what_the_role_doesnt_include_is_read_as_one():
+    text = "What this role doesn't include\n- Care coordination or giving medication\n"
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert "not-part-of-role" not in {rule.id for rule in report.missing}
+    assert report.drift == ()
+
+
+FRAGMENTS = """Key tasks
+- Meds round support
+- Reception cover
+- Bed checks at night
+- Escorts
+- Meal supervision
+- Observations of patients' sleep
+- Supporting HCAs with personal care
+- Searches on return from leave
+- Vital signs monitoring
+- Cover for staff breaks
+"""
+
+
+def test_duties_written_as_bare_fragments_are_read_too():
+    report = check_text(FRAGMENTS, catalog().jd_check, DOMAIN_KEYS)
+    found = {(m.sentence.text, m.rule.id) for m in report.drift}
+    assert found >= {
+        ("Meds round support", "medication"),
+        ("Reception cover", "clerical-domestic"),
+        ("Bed checks at night", "close-observations"),
+        ("Escorts", "escorting"),
+        ("Meal supervision", "mealtimes"),
+        ("Observations of patients' sleep", "close-observations"),
+        ("Supporting HCAs with personal care", "personal-care"),
+        ("Searches on return from leave", "restraint"),
+        ("Vital signs monitoring", "physical-health-checks"),
+        ("Cover for staff breaks", "staff-shortages"),
+    }
+
+
+# An advert of our own in a chatty voluntary-sector voice, every drift in running prose.
+YOUTH_ADVERT = """Youth Peer Mentor – Headspace Hub (18 hours)
+
+Who we are
+We're a young people's mental health charity. We believe young people are the experts in their own lives.
+
+What you'll do
+You'll hang out with young people at the hub, run drop-ins and help them work out what they want from support. Some days you'll be on the front desk signing young people in and answering the phones while our admin worker is at lunch. You'll also sit in on assessments with our clinicians and help them fill in the risk paperwork. We might ask you to keep an eye on the waiting room and let staff know if anyone seems unsafe. Occasionally you'll drive young people home after evening sessions.
+
+Boundaries
+Mentors are asked not to share details of their own mental health with the young people they support, to keep the relationship professional.
+
+About you
+You'll need experience of your own mental health challenges, and ideally you'll have been through services as a young person. You must have worked with young people in a youth work, school or care setting for at least a year. A DBS check is required.
+"""
+
+
+def test_drift_in_running_prose_is_found_and_lived_experience_in_other_words_is_read():
+    report = check_text(YOUTH_ADVERT, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {
+        "clerical-domestic",  # answering the phones
+        "staff-shortages",  # while our admin worker is at lunch
+        "clinical-tasks",  # sit in on assessments, fill in the risk paperwork
+        "close-observations",  # keep an eye on the waiting room
+        "escorting",  # drive young people home
+        "sharing-discouraged",  # asked not to share details of their own mental health
+    }
+    # "You'll need experience of your own mental health challenges"
+    assert "lived-experience-essential" not in {rule.id for rule in report.missing}
+
+
+# What a post needs, said in words of our own: each must be read as present. Before any change
+# for them, 18 of 21 were read.
+PRESENT = [
+    (
+        "lived-experience-essential",
+        "Essential: you will have personal experience of mental health challenges.",
+    ),
+    (
+        "lived-experience-essential",
+        "Essential: first-hand experience of recovery from mental ill health.",
+    ),
+    (
+        "lived-experience-essential",
+        "The successful applicant must have experienced mental distress themselves.",
+    ),
+    ("purposeful-lived-experience", "You will draw on your own journey to inspire hope in others."),
+    (
+        "purposeful-lived-experience",
+        "Use insights from your own recovery to help people feel understood.",
+    ),
+    ("peer-supervision", "You'll get regular supervision from an experienced peer practitioner."),
+    (
+        "peer-supervision",
+        "Monthly reflective practice with other peer workers, led by a peer supervisor.",
+    ),
+    (
+        "role-training",
+        "You will complete a recognised peer support training programme in your first months.",
+    ),
+    ("role-training", "Induction includes the Peer Support Worker Academy course."),
+    (
+        "reasonable-adjustments",
+        "We will work with you on any adjustments you need to stay well at work.",
+    ),
+    ("reasonable-adjustments", "You'll be encouraged to write a wellbeing plan with your manager."),
+    ("line-management", "You will report to the Peer Support Lead."),
+    ("line-management", "Your manager will be the Service Manager for the Recovery Team."),
+    ("peer-colleagues", "You'll join a growing team of six peer workers across the Trust."),
+    ("peer-colleagues", "There is a Trust-wide peer network that meets monthly."),
+    (
+        "not-part-of-role",
+        "The role does not involve any clinical tasks such as observations or medication.",
+    ),
+    ("not-part-of-role", "You won't be asked to cover shifts or carry out restraint."),
+    (
+        "boundaries-sharing",
+        "Supervision will help you decide how much of your story to share and when.",
+    ),
+    ("boundaries-sharing", "You will choose what parts of your own experience to share."),
+    (
+        "recovery-purpose",
+        "The post supports the Trust's recovery strategy and its commitment to co-production.",
+    ),
+    ("recovery-purpose", "Our service is built on the principles of recovery and hope."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), PRESENT)
+def test_what_a_post_needs_is_read_in_new_words_too(rule, text):
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert rule not in {missing.id for missing in report.missing}
+
+
+# Duties in a two-column table and a ticked person specification, as pasted from Word.
+TABLE_ADVERT = "Peer Support Worker – Community Rehabilitation\n\nMain duties\nArea\tDuties\nClinical\tAssist with depot clinics and monitor side effects of medication\nPatient care\tSupport residents with self-care including bathing\nAdministrative\tDeal with telephone enquiries and maintain the filing system\nStaffing\tBe part of the core shift numbers and work bank shifts as needed\nPeer support\tUse lived experience to build hope and connection\n\nPerson specification\nCriteria\tEssential\tDesirable\nLived experience of mental health problems\t✓\t\nNVQ 3 in Health and Social Care\t✓\t\nExperience of working within a hospital environment\t\t✓\n"
+
+
+def test_duties_in_table_cells_are_read_and_a_desirable_tick_is_no_drift():
+    report = check_text(TABLE_ADVERT, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {
+        "medication",  # depot clinics
+        "personal-care",  # self-care including bathing
+        "clerical-domestic",  # the filing system
+        "staff-shortages",  # core shift numbers, bank shifts
+        "credentials-essential",  # NVQ 3, ticked Essential
+    }
