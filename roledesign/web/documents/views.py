@@ -218,7 +218,7 @@ def download(plan_id: int, number: int | None, slug: str, fmt: str):
     db.session.commit()
     return send_file(
         BytesIO(render(documents[kind.key], fmt)),
-        mimetype=FORMATS[fmt][0],
+        mimetype=FORMATS[fmt],
         as_attachment=True,
         download_name=file_name(tailored.inputs.post.title, kind, stamp.version, fmt),
     )

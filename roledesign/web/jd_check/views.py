@@ -4,7 +4,7 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from flask_login import current_user
 
 from roledesign.catalog import DOMAIN_KEYS
-from roledesign.documents import render_docx, render_pdf
+from roledesign.documents import FORMATS, render
 from roledesign.domain.jd_check import check_text
 from roledesign.domain.jd_check_document import build_document, grouped, scoring_note, summary_line
 from roledesign.domain.jd_duties import duty_summary
@@ -18,11 +18,6 @@ from roledesign.web.jd_check.forms import JdCheckForm
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("jd_check", __name__, url_prefix="/job-description-checks")
-
-DOCUMENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -94,11 +89,11 @@ def download(check_id: int, kind: str):
         checked_on=check.created_at.date(),
         author=current_user.name,
     )
-    data = render_pdf(document) if kind == "pdf" else render_docx(document)
+    data = render(document, kind)
     filename = f"job-description-check-{check.id}.{kind}"
     return Response(
         data,
-        mimetype=DOCUMENT_TYPES[kind],
+        mimetype=FORMATS[kind],
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 
