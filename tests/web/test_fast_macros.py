@@ -193,3 +193,51 @@ def test_tags_match_the_library(templates_app, params):
     assert normalise(render(templates_app, fast, params)) == normalise(
         render(templates_app, library, params)
     )
+
+
+LIBRARY_HEADER = '{% from "nhsuk/components/header/macro.jinja" import header %}{{ header(p) }}'
+FAST_HEADER = '{% from "macros/fast.html" import header %}{{ header(p) }}'
+
+
+def header_cases():
+    sign_out = Markup(
+        '\n<form class="nhsuk-header__account-form" action="/sign-out" method="post">'
+        '<button class="nhsuk-header__account-button">Sign out</button></form>\n'
+    )
+    accounts = [
+        None,
+        {"items": [{"text": "Kim <K> – Trust & Co", "href": "/account", "icon": True}]},
+        {
+            "items": [
+                {"text": " Kim – Trust ", "href": "/account?a=1&b=2", "icon": True},
+                {"html": sign_out},
+            ]
+        },
+        {"items": [{"text": "No icon", "href": "/account"}, {"text": "Plain text"}]},
+    ]
+    navigations = [
+        [{"text": "Evidence", "href": "/evidence", "current": False}],
+        [
+            {"text": "Role plans", "href": "/dashboard", "current": True},
+            {"text": "Overview & <more>", "href": "/overview?x=1&y=2", "current": False},
+            {"text": "Evidence", "href": "/evidence", "current": False},
+        ],
+        [
+            {"text": "Role plans", "href": "/dashboard", "current": False},
+            {"text": "Evidence", "href": "/evidence", "current": True},
+        ],
+    ]
+    for account, navigation in itertools.product(accounts, navigations):
+        params = {
+            "service": {"text": "Peer worker <role> design", "href": "/?a=1&b=2"},
+            "logo": {"src": "/static/logo.svg", "alt": "role & design"},
+            "navigation": {"items": navigation},
+        }
+        yield params if account is None else {**params, "account": account}
+
+
+@pytest.mark.parametrize("params", list(header_cases()))
+def test_headers_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_HEADER, params)) == normalise(
+        render(templates_app, LIBRARY_HEADER, params)
+    )
