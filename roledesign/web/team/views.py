@@ -201,6 +201,9 @@ def report(plan_id: int):
     plan = plan_or_404(plan_id)
     survey = _survey_or_404(plan)
     result = services.team_report(catalog(), survey)
+    # Read with the report, before the commit expires it (one read of the release a request).
+    release = services.stored_release(survey)
+    figures, closed_on = (release.figures, release.closed_on) if release else (None, None)
     db.session.commit()  # a release falls due on the first read after the closing date
     if result is None:
         return render_template(
@@ -209,8 +212,6 @@ def report(plan_id: int):
             survey=survey,
             responses=services.response_count(survey),
         )
-    release = services.stored_release(survey)
-    figures = release.figures
     items = services.survey_items(catalog(), survey)
     answers, _ = load_answers(current_round(plan))
     own = score(items, answers)
@@ -230,7 +231,7 @@ def report(plan_id: int):
         groups_chart=_groups_chart(result) if result.units else None,
         label=_label,
         POOL=POOL,
-        closed_on=release.closed_on,
+        closed_on=closed_on,
         pooled_only=services.pooled_only(catalog()),
     )
 
