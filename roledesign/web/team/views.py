@@ -2,8 +2,6 @@
 
 import io
 
-import qrcode
-import qrcode.image.svg
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
@@ -168,6 +166,11 @@ def ask_again(plan_id: int):
 
 def qr_svg(link: str) -> Markup:
     """The link as a QR code, drawn as SVG here: no outside service sees the link."""
+    # Imported here, on the first QR code: with lxml under it, tens of milliseconds that
+    # start-up need not pay.
+    import qrcode
+    import qrcode.image.svg
+
     image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2)
     out = io.BytesIO()
     image.save(out)
