@@ -43,8 +43,9 @@ from common import (  # noqa: E402
     write_result,
 )
 
-from roledesign.documents import Document, Paragraph, render_pdf  # noqa: E402
+from roledesign.documents import Document, Paragraph  # noqa: E402
 from roledesign.documents.extract import UnreadableFile, extract_text  # noqa: E402
+from roledesign.documents.render_pdf import render_pdf  # noqa: E402
 from roledesign.documents.sandbox import read_upload  # noqa: E402
 from tests.documents.hostile_files import HOSTILE  # noqa: E402
 

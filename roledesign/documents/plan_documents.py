@@ -6,23 +6,14 @@ from collections.abc import Mapping
 from io import BytesIO
 
 from roledesign.catalog import Catalog
+from roledesign.documents import FORMATS, render
 from roledesign.documents.job_description import build_job_description
 from roledesign.documents.managers_notes import build_managers_notes
 from roledesign.documents.model import Document
 from roledesign.documents.plan_common import KINDS, Kind, Stamp
 from roledesign.documents.recruitment_checklist import build_recruitment_checklist
-from roledesign.documents.render_docx import render_docx
-from roledesign.documents.render_pdf import render_pdf
 from roledesign.documents.supervision_plan import build_supervision_plan
 from roledesign.domain.tailoring import Tailored
-
-FORMATS = {
-    "pdf": ("application/pdf", render_pdf),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        render_docx,
-    ),
-}
 
 
 def build_documents(
@@ -38,10 +29,6 @@ def build_documents(
         "recruitment_checklist": build_recruitment_checklist(catalog, tailored, stamp, done),
         "managers_notes": build_managers_notes(catalog, tailored, stamp),
     }
-
-
-def render(document: Document, fmt: str) -> bytes:
-    return FORMATS[fmt][1](document)
 
 
 def slugify(text: str) -> str:

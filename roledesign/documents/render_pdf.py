@@ -24,7 +24,7 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Paragraph as _ReportlabParagraph
 from reportlab.platypus import Table as RLTable
 
 from roledesign.documents.model import (
@@ -37,6 +37,25 @@ from roledesign.documents.model import (
     Table,
     clean_text,
 )
+
+
+class RLParagraph(_ReportlabParagraph):
+    """reportlab's paragraph, remembering its line breaking for the width it was last wrapped
+    at. A table cell is wrapped at the same width several times (to size the rows, to find
+    the start that must stay with a heading, to split at a page end, to draw), and breaking
+    the lines again each time was most of the time a long document took. The breaking is
+    worked out afresh if the width changes or reportlab drops it (a failed split does)."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        kept = self.__dict__.get("_kept_wrap")
+        if kept is not None and kept[0] == availWidth and kept[1] is self.__dict__.get("blPara"):
+            self.width, self.height = kept[2]
+            return kept[2]
+        size = super().wrap(availWidth, availHeight)
+        if size == (self.width, self.height):  # not when it answered "cannot fit here"
+            self._kept_wrap = (availWidth, self.__dict__.get("blPara"), size)
+        return size
+
 
 NHS_BLUE = colors.HexColor("#005eb8")
 TEXT = colors.HexColor("#212b32")

@@ -2,14 +2,13 @@
 also matches "escorting patients" and "escorted a patient" without listing every form.
 
 simplemma (pure Python, no other dependencies, its English data ships in the wheel) gives the
-dictionary form; its data is loaded the first time a word is looked up. A match found on the
+dictionary form; it is imported, and its data loaded, the first time a word is looked up (its
+import alone takes tens of milliseconds, which start-up need not pay). A match found on the
 dictionary forms is mapped back to the words of the normalised sentence, so negation and
 criteria are read exactly as for a match on the words themselves.
 """
 
 from functools import lru_cache
-
-import simplemma
 
 MIN_LENGTH = 4  # shorter words ("is", "obs", "d") are kept as they are
 
@@ -19,6 +18,8 @@ def lemma(word: str) -> str:
     """The dictionary form of one normalised word: "escorting" → "escort"."""
     if len(word) < MIN_LENGTH or not word.isalpha():
         return word
+    import simplemma  # on first use: see the module's docstring
+
     return simplemma.lemmatize(word, lang="en").lower()
 
 

@@ -36,6 +36,9 @@ class TeamSurvey(db.Model):
 
     plan: Mapped[RolePlan] = relationship()
     created_by: Mapped[User | None] = relationship()
+    # Read once a request however many parts of a page ask (the database deletes it with the
+    # survey: passive_deletes).
+    release: Mapped["TeamRelease | None"] = relationship(passive_deletes=True)
 
     def is_accepting(self, today: date) -> bool:
         return self.is_open and (self.closes_on is None or today <= self.closes_on)

@@ -37,10 +37,17 @@ from roledesign.models import (
 from roledesign.models.accounts import new_session_token
 from roledesign.models.documents import DETAIL_FIELDS
 from roledesign.models.plans import DESCRIPTION_FIELDS
-from roledesign.services import export_schema
 from roledesign.services import team_store as store
 
-FORMAT, FORMAT_1 = export_schema.FORMAT, export_schema.FORMAT_1
+
+def _schema():
+    """The export's schema (services/export_schema.py), imported on first use: it builds its
+    pydantic models as it is imported, about a tenth of a second that start-up need not pay."""
+    from roledesign.services import export_schema
+
+    return export_schema
+
+
 # The closing date travels as ISO text, the other details as they are.
 EXPORTED_DETAILS = tuple(field for field in DETAIL_FIELDS if field != "closing_date")
 # Hours travel as text (a Decimal), the rest of the description as it is.
@@ -77,7 +84,7 @@ def export_organisation(organisation: Organisation) -> dict:
     ).all()
     creator = dict(db.session.execute(select(User.id, User.email)).all())
     return {
-        "format": FORMAT,
+        "format": _schema().FORMAT,
         "organisation": {
             "name": organisation.name,
             "sector": organisation.sector,
@@ -330,7 +337,7 @@ def _upgrade_format_1(data: dict) -> dict:
             )
     except (KeyError, TypeError, ValueError) as err:
         raise TransferError(f"the export is incomplete or damaged ({err!r})") from err
-    return {**data, "format": FORMAT}
+    return {**data, "format": _schema().FORMAT}
 
 
 def _restore_surveys(plan: RolePlan, sources: list[dict]) -> None:
@@ -404,19 +411,22 @@ def _restore_documents(plan: RolePlan, source: dict, users: dict) -> None:
 
 def import_organisation(data: dict) -> Organisation:
     """Restore an export into a database that holds no accounts or organisations yet."""
-    if not isinstance(data, dict) or data.get("format") not in (FORMAT, FORMAT_1):
-        raise TransferError(f"not a roledesign organisation export (expected format {FORMAT})")
+    schema = _schema()
+    if not isinstance(data, dict) or data.get("format") not in (schema.FORMAT, schema.FORMAT_1):
+        raise TransferError(
+            f"not a roledesign organisation export (expected format {schema.FORMAT})"
+        )
     existing = db.session.scalar(select(func.count()).select_from(Organisation))
     existing += db.session.scalar(select(func.count()).select_from(User))
     if existing:
         raise TransferError("the database is not empty: restore into a new, empty database")
-    found = export_schema.problems(data, current_app.extensions["roledesign.catalog"])
+    found = schema.problems(data, current_app.extensions["roledesign.catalog"])
     if found:
         raise TransferError(
             "the export is incomplete or damaged; nothing was imported. Problems found:\n"
             + "\n".join(f"  {line}" for line in found)
         )
-    if data["format"] == FORMAT_1:
+    if data["format"] == schema.FORMAT_1:
         data = _upgrade_format_1(data)
     try:
         return _restore(data)

@@ -1,11 +1,12 @@
 """Argon2id password hashing; tests may lower the cost through ARGON2_PARAMETERS."""
 
 import secrets
+from base64 import b64encode
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.low_level import ARGON2_VERSION
 from flask import Flask, current_app
-from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
 MAX_LENGTH = 256
@@ -14,9 +15,23 @@ MAX_LENGTH = 256
 def init_app(app: Flask) -> None:
     hasher = PasswordHasher(**app.config.get("ARGON2_PARAMETERS", {}))
     app.extensions["roledesign.passwords"] = hasher
-    # Hashed once, at start-up, with the same parameters as real accounts: checking a password
-    # against it costs exactly what checking a real one does.
-    app.extensions["roledesign.dummy_hash"] = hasher.hash(secrets.token_urlsafe(16))
+    app.extensions["roledesign.dummy_hash"] = dummy_hash(hasher)
+
+
+def dummy_hash(hasher: PasswordHasher) -> str:
+    """A well-formed hash with the same parameters as real accounts' but random salt and digest:
+    checking a password against it costs exactly what checking a real one does (Argon2 works
+    out the digest in full before comparing), and no password matches it. Written out rather
+    than hashed, so that start-up does not spend an Argon2 hash (over 100 ms) on it."""
+
+    def b64(size: int) -> str:
+        return b64encode(secrets.token_bytes(size)).decode().rstrip("=")
+
+    return (
+        f"$argon2{hasher.type.name.lower()}$v={ARGON2_VERSION}"
+        f"$m={hasher.memory_cost},t={hasher.time_cost},p={hasher.parallelism}"
+        f"${b64(hasher.salt_len)}${b64(hasher.hash_len)}"
+    )
 
 
 def _hasher() -> PasswordHasher:
@@ -50,6 +65,10 @@ def password_problem(password: str, *, email: str = "", name: str = "") -> str |
         return f"Password must be at least {MIN_LENGTH} characters"
     if len(password) > MAX_LENGTH:
         return f"Password must be {MAX_LENGTH} characters or fewer"
+    # Imported on first use: its frequency lists take tens of milliseconds to load, which
+    # start-up need not pay.
+    from zxcvbn import zxcvbn
+
     # zxcvbn's work grows with length; judging the first 64 characters is plenty.
     result = zxcvbn(password[:64], user_inputs=[email, email.split("@")[0], *name.split()])
     if result["score"] < 3:

@@ -129,7 +129,7 @@ def ask_again(plan: RolePlan, survey: TeamSurvey, creator: User) -> TeamSurvey:
 
 
 def stored_release(survey: TeamSurvey) -> TeamRelease | None:
-    return db.session.scalar(select(TeamRelease).where(TeamRelease.survey_id == survey.id))
+    return survey.release
 
 
 def set_k(organisation: Organisation, k: int) -> None:
@@ -173,7 +173,7 @@ def store_figures(catalog: Catalog, survey: TeamSurvey) -> dict:
 
 
 def store_release(survey: TeamSurvey, figures: dict, *, closed_on: date) -> dict:
-    db.session.add(TeamRelease(survey_id=survey.id, closed_on=closed_on, figures=figures))
+    survey.release = TeamRelease(closed_on=closed_on, figures=figures)
     db.session.flush()
     return figures
 

@@ -5,11 +5,11 @@ another organisation's ids behave exactly like ids that do not exist (404). With
 organisation, people can do what their role allows; anything more is 403.
 """
 
-from functools import wraps
+from functools import cache, wraps
 
 from flask import abort, g, has_app_context, redirect, session, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session, joinedload
 
 from roledesign.extensions import db
@@ -64,13 +64,18 @@ def _forget_memberships(session, flush_context) -> None:
 
 
 def current_membership() -> Membership | None:
-    """The membership for the organisation the user is working in (the first, unless chosen)."""
+    """The membership for the organisation the user is working in (the first, unless chosen).
+
+    Kept for the request beside the memberships it was chosen from: the header, the view and
+    every may() in a template ask (a list page asks once a row)."""
     mine = memberships()
     chosen = session.get("org_id")
-    for membership in mine:
-        if membership.organisation_id == chosen:
-            return membership
-    return mine[0] if mine else None
+    kept = g.get("_current_membership")
+    if kept is not None and kept[0] is mine and kept[1] == chosen:
+        return kept[2]
+    found = next((m for m in mine if m.organisation_id == chosen), mine[0] if mine else None)
+    g._current_membership = (mine, chosen, found)
+    return found
 
 
 def current_organisation() -> Organisation | None:
@@ -116,11 +121,10 @@ def owned_or_404(model, object_id: int, need: str, *options):
     """The ``model`` row with this id and the user's role in the organisation that owns it:
     404 when it is unknown or another organisation's, 403 when the role does not allow
     ``need``. ``options`` are loader options for the query."""
+    query = _owned_query(model)
     row = db.session.execute(
-        select(model, Membership.role)
-        .join(Membership, Membership.organisation_id == model.organisation_id)
-        .where(model.id == object_id, Membership.user_id == current_user.id)
-        .options(*options)
+        query.options(*options) if options else query,
+        {"object_id": object_id, "user_id": current_user.id},
     ).first()
     if row is None:
         abort(404)
@@ -128,6 +132,16 @@ def owned_or_404(model, object_id: int, need: str, *options):
     if not can(role, need):
         abort(403)
     return found, role
+
+
+@cache
+def _owned_query(model):
+    """Built once per model, with bound parameters: building it cost as much as running it."""
+    return (
+        select(model, Membership.role)
+        .join(Membership, Membership.organisation_id == model.organisation_id)
+        .where(model.id == bindparam("object_id"), Membership.user_id == bindparam("user_id"))
+    )
 
 
 def may(need: str) -> bool:

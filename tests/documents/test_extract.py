@@ -7,7 +7,7 @@ from io import BytesIO
 import docx
 import pytest
 
-from roledesign.documents import Document, Paragraph, render_pdf
+from roledesign.documents import Document, Paragraph
 from roledesign.documents.extract import (
     MAX_TEXT_CHARS,
     MAX_UPLOAD_BYTES,
@@ -15,6 +15,7 @@ from roledesign.documents.extract import (
     extract_text,
     sniff,
 )
+from roledesign.documents.render_pdf import render_pdf
 
 TEXT = "Peer Support Worker\nYou will use your lived experience to support people."
 

@@ -8,8 +8,10 @@ import pytest
 
 from roledesign.catalog import DOMAIN_KEYS, load_catalog
 from roledesign.config import PROJECT_ROOT
-from roledesign.documents import Heading, Table, render_docx, render_pdf
+from roledesign.documents import Heading, Table
 from roledesign.documents.jd_check_document import build_document, summary_line
+from roledesign.documents.render_docx import render_docx
+from roledesign.documents.render_pdf import render_pdf
 from roledesign.domain.jd_check import check_text
 from tests.documents.test_renderers import pdf_text
 

@@ -13,9 +13,9 @@ from roledesign.documents import (
     KeyValues,
     Paragraph,
     Table,
-    render_docx,
-    render_pdf,
 )
+from roledesign.documents.render_docx import render_docx
+from roledesign.documents.render_pdf import render_pdf
 
 DOC = Document(
     title="Job description",

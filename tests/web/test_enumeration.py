@@ -4,11 +4,14 @@ forgot-password and sign-in answer the same, and do the same work, either way.""
 import re
 import socket
 
+import argon2
+import pytest
 from sqlalchemy import select
 
 from roledesign import mail
 from roledesign.extensions import db
 from roledesign.models import Membership, User
+from roledesign.services import passwords
 from tests.helpers import TEST_PASSWORD, Auth, Browser
 
 CSRF = re.compile(r'(name="csrf_token"(?: type="hidden")? value=")[^"]+(")')
@@ -161,6 +164,24 @@ def test_sign_in_does_one_argon2_verify_for_unknown_and_known_addresses(app, aut
         assert "Enter a correct email address and password" in page.get_data(as_text=True)
         work[email] = list(counting.calls)
     assert work == {"unknown@example.org": ["verify"], "known@example.org": ["verify"]}
+
+
+def test_the_unknown_address_verify_costs_what_a_real_one_does(app, auth):
+    """The hash an unknown address is checked against is written out, not computed at start-up:
+    it must carry the very parameters a real account's hash has (so Argon2 does the same work
+    for it) and match no password."""
+    auth.manager(email="known@example.org")
+    with app.app_context():
+        real = db.session.scalar(select(User.password_hash))
+    for hasher in (app.extensions["roledesign.passwords"], argon2.PasswordHasher()):
+        dummy = passwords.dummy_hash(hasher)
+        assert argon2.extract_parameters(dummy) == argon2.extract_parameters(hasher.hash("x"))
+        assert not hasher.check_needs_rehash(dummy)
+        for password in ("", TEST_PASSWORD, "x"):
+            with pytest.raises(argon2.exceptions.VerifyMismatchError):
+                hasher.verify(dummy, password)
+    dummy = app.extensions["roledesign.dummy_hash"]
+    assert argon2.extract_parameters(dummy) == argon2.extract_parameters(real)
 
 
 def test_an_unconfirmed_sign_up_is_replaced_but_an_imported_member_is_not(app, auth, outbox):

@@ -204,7 +204,7 @@ def test_tags_match_the_library(templates_app, params):
 # what it does not read. So the macros' reads are recorded, and every key path the templates
 # pass, found in their source, must be among them.
 
-FAST_MACROS = ("radios", "taskList", "details", "summaryList", "tag")
+FAST_MACROS = ("radios", "taskList", "details", "summaryList", "tag", "header")
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
@@ -352,3 +352,51 @@ def test_the_check_notices_a_parameter_the_lean_macro_ignores(templates_app):
         "probe.html: radios() ignores 'fieldset.legend.size'",
         "probe.html: radios() ignores 'items.*.disabled'",
     ]
+
+
+LIBRARY_HEADER = '{% from "nhsuk/components/header/macro.jinja" import header %}{{ header(p) }}'
+FAST_HEADER = '{% from "macros/fast.html" import header %}{{ header(p) }}'
+
+
+def header_cases():
+    sign_out = Markup(
+        '\n<form class="nhsuk-header__account-form" action="/sign-out" method="post">'
+        '<button class="nhsuk-header__account-button">Sign out</button></form>\n'
+    )
+    accounts = [
+        None,
+        {"items": [{"text": "Kim <K> – Trust & Co", "href": "/account", "icon": True}]},
+        {
+            "items": [
+                {"text": " Kim – Trust ", "href": "/account?a=1&b=2", "icon": True},
+                {"html": sign_out},
+            ]
+        },
+        {"items": [{"text": "No icon", "href": "/account"}, {"text": "Plain text"}]},
+    ]
+    navigations = [
+        [{"text": "Evidence", "href": "/evidence", "current": False}],
+        [
+            {"text": "Role plans", "href": "/dashboard", "current": True},
+            {"text": "Overview & <more>", "href": "/overview?x=1&y=2", "current": False},
+            {"text": "Evidence", "href": "/evidence", "current": False},
+        ],
+        [
+            {"text": "Role plans", "href": "/dashboard", "current": False},
+            {"text": "Evidence", "href": "/evidence", "current": True},
+        ],
+    ]
+    for account, navigation in itertools.product(accounts, navigations):
+        params = {
+            "service": {"text": "Peer worker <role> design", "href": "/?a=1&b=2"},
+            "logo": {"src": "/static/logo.svg", "alt": "role & design"},
+            "navigation": {"items": navigation},
+        }
+        yield params if account is None else {**params, "account": account}
+
+
+@pytest.mark.parametrize("params", list(header_cases()))
+def test_headers_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_HEADER, params)) == normalise(
+        render(templates_app, LIBRARY_HEADER, params)
+    )

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from roledesign.config import PROJECT_ROOT
-from roledesign.documents import Document, Paragraph, render_pdf
+from roledesign.documents import Document, Paragraph
 from roledesign.documents.extract import MAX_UPLOAD_BYTES
+from roledesign.documents.render_pdf import render_pdf
 from roledesign.extensions import db
 from roledesign.models import JdCheck, RolePlan
 

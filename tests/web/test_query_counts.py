@@ -265,3 +265,12 @@ def test_the_layout_asks_for_the_users_memberships_once(client, small, count_que
     user_queries = [s for s in seen if "FROM users" in s]
     assert len(user_queries) == 1 and "JOIN memberships" in user_queries[0], user_queries
     assert not [s for s in seen if "FROM memberships" in s]
+
+
+def test_the_signed_in_layout_costs_one_query(client, small, count_queries):
+    """Everything a signed-in page shows around its own content — the session check, the user,
+    the header's organisation and links, what the role may do — comes from one query."""
+    with count_queries() as seen:
+        assert client.get("/evidence/").status_code == 200
+    assert len(seen) == 1, seen
+    assert "FROM users" in seen[0] and "user_sessions" in seen[0]

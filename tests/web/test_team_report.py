@@ -235,6 +235,7 @@ def test_the_report_runs_the_same_queries_for_few_or_many_responses(
         page = text(client.get(f"/plans/{plan_id}/team/report"))
     assert len(many) == len(few), (len(few), len(many))
     assert "The first 100 of 330 are shown" in page
+    assert sum("team_releases" in statement for statement in many) == 1  # read once
 
 
 def test_exports_show_only_what_the_report_shows(app, client, auth, browser, make_plan):

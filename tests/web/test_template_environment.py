@@ -23,3 +23,26 @@ def test_template_globals_follow_the_environment_and_keep_their_own(app):
     finally:
         del app.jinja_env.globals["greeting"]
     assert "greeting" not in set(template.globals.keys())
+
+
+def test_dotted_names_on_dicts_read_as_in_jinja(app):
+    """p.key on a dict: the dict's own attributes first (p.items is the method), then its item,
+    else undefined — as Jinja's own getattr answers, for every case."""
+    from jinja2 import Environment
+
+    plain = Environment(undefined=app.jinja_env.undefined, autoescape=True)
+    source = (
+        "{{ p.text }}|{{ p.items is callable }}|{{ p.missing is defined }}|{{ p.keys is callable }}"
+        "|{{ p.nested.inner }}|{{ p.nested.absent.deeper is defined }}|{{ p[1] }}|{{ d.text }}"
+    )
+
+    class Derived(dict):
+        text = "class attribute"
+
+    values = {
+        "p": {"text": "<b>", "items": "an item", 1: "one", "nested": {"inner": "in"}},
+        "d": Derived(text="item"),
+    }
+    ours = app.jinja_env.from_string(source).render(**values)
+    assert ours == plain.from_string(source).render(**values)
+    assert ours.startswith("&lt;b&gt;|True|False|True|in|False|one|class attribute")

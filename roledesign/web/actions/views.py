@@ -5,7 +5,7 @@ from datetime import date
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from roledesign.documents import render_docx, render_pdf
+from roledesign.documents import FORMATS, render
 from roledesign.documents.action_plan import ActionRow, action_plan_document
 from roledesign.domain.report import build_report
 from roledesign.models import ACTION_STATUSES
@@ -160,14 +160,8 @@ def export(plan_id: int, fmt: str):
         issued=date.today(),
         author=current_user.name,
     )
-    if fmt == "pdf":
-        return Response(
-            render_pdf(document),
-            mimetype="application/pdf",
-            headers={"Content-Disposition": f'attachment; filename="{stem}.pdf"'},
-        )
     return Response(
-        render_docx(document),
-        mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        headers={"Content-Disposition": f'attachment; filename="{stem}.docx"'},
+        render(document, fmt),
+        mimetype=FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'},
     )

@@ -202,7 +202,7 @@ def download(plan_id: int, number: int | None, slug: str, fmt: str):
         )
     return send_file(
         BytesIO(render(documents[kind.key], fmt)),
-        mimetype=FORMATS[fmt][0],
+        mimetype=FORMATS[fmt],
         as_attachment=True,
         download_name=file_name(tailored.inputs.post.title, kind, stamp.version, fmt),
     )

@@ -5,7 +5,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
 from roledesign.catalog import DOMAIN_KEYS
-from roledesign.documents import render_docx, render_pdf
+from roledesign.documents import FORMATS, render
 from roledesign.documents.jd_check_document import (
     build_document,
     grouped,
@@ -30,11 +30,6 @@ from roledesign.web.jd_check.forms import JdCheckForm
 from roledesign.web.template_helpers import catalog
 
 bp = Blueprint("jd_check", __name__, url_prefix="/job-description-checks")
-
-DOCUMENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def check_or_404(check_id: int, need: str = "read") -> JdCheck:
@@ -115,11 +110,11 @@ def download(check_id: int, kind: str):
         checked_on=check.created_at.date(),
         author=current_user.name,
     )
-    data = render_pdf(document) if kind == "pdf" else render_docx(document)
+    data = render(document, kind)
     filename = f"job-description-check-{check.id}.{kind}"
     return Response(
         data,
-        mimetype=DOCUMENT_TYPES[kind],
+        mimetype=FORMATS[kind],
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 

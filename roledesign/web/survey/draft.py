@@ -24,8 +24,6 @@ import json
 import secrets
 from dataclasses import dataclass, field
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from flask import current_app, request, url_for
 
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_VALUES
@@ -48,7 +46,10 @@ class Draft:
 NONCE = 12  # bytes, random for every cookie written (AES-GCM's standard nonce size)
 
 
-def _cipher() -> AESGCM:
+def _cipher():
+    # cryptography is imported when a draft is first sealed or opened, not at start-up.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     secret = current_app.secret_key
     secret = secret.encode() if isinstance(secret, str) else secret
     return AESGCM(hmac.new(secret, b"roledesign team draft", hashlib.sha256).digest())
@@ -63,6 +64,8 @@ def _seal(survey, payload: dict) -> str:
 
 def _open(survey, value: str):
     """The payload, or None when the cookie was not written by this app for this survey."""
+    from cryptography.exceptions import InvalidTag  # on first use, as in _cipher()
+
     try:
         sealed = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         data = _cipher().decrypt(sealed[:NONCE], sealed[NONCE:], f"survey:{survey.id}".encode())

@@ -2,8 +2,6 @@
 
 import io
 
-import qrcode
-import qrcode.image.svg
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
@@ -174,6 +172,11 @@ def ask_again(plan_id: int):
 
 def qr_svg(link: str) -> Markup:
     """The link as a QR code, drawn as SVG here: no outside service sees the link."""
+    # Imported here, on the first QR code: with lxml under it, tens of milliseconds that
+    # start-up need not pay.
+    import qrcode
+    import qrcode.image.svg
+
     image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2)
     out = io.BytesIO()
     image.save(out)
@@ -208,6 +211,9 @@ def report(plan_id: int):
     survey = _survey_or_404(plan)
     with transaction(current_user):  # a release falls due on the first read after closing
         result = services.team_report(catalog(), survey)
+        # Read with the report, before the commit expires it (one read of the release a request).
+        release = services.stored_release(survey)
+        figures, closed_on = (release.figures, release.closed_on) if release else (None, None)
     if result is None:
         return render_template(
             "team/report_open.html",
@@ -215,8 +221,6 @@ def report(plan_id: int):
             survey=survey,
             responses=services.response_count(survey),
         )
-    release = services.stored_release(survey)
-    figures = release.figures
     items = services.survey_items(catalog(), survey)
     answers, _ = load_answers(current_round(plan))
     own = score(items, answers)
@@ -236,7 +240,7 @@ def report(plan_id: int):
         groups_chart=_groups_chart(result) if result.units else None,
         label=_label,
         POOL=POOL,
-        closed_on=release.closed_on,
+        closed_on=closed_on,
         pooled_only=services.pooled_only(catalog()),
     )
 
