@@ -9,8 +9,10 @@ be. Written in rounds for issue 16 after the rules had been turned into verb-obj
 families added for issue 16) at 13 of 22, round eight (nouns and the passive) at 15 of 21, round
 ten (ward abbreviations) at 8 of 15, round eleven (specialist services) at 7 of 15, round twelve
 (informal wording) at 9 of 20, round thirteen (ward slang) at 8 of 17 and round fourteen
-(roundabout wording of the issue's families) at 8 of 15; of the
-good wordings, 1 of round one's 23, 1 of round four's 47 and 2 of round nine's 15 were flagged.
+(roundabout wording of the issue's families) at 8 of 15, round fifteen (HR and job-evaluation
+register) at 37 of 55 and round sixteen (plain-English fragments) at 28 of 51; of the
+good wordings, 1 of round one's 23, 1 of round four's 47, 2 of round nine's 15 and 3 of round
+sixteen's 20 were flagged.
 The rules were then widened or tightened for the misses, so these cases now guard against
 regressions rather than measure.
 """
@@ -22,6 +24,64 @@ from roledesign.domain.jd_check import check_text
 from tests.documents.plan_examples import catalog
 
 FLAGGED = [
+    # Round sixteen: plain-English charity wording, bullet fragments and "the worker will":
+    # 28 of 51 were flagged before the changes for them (and 3 of 20 good wordings were).
+    ("close-observations", "- sitting in with patients who need to be watched round the clock"),
+    ("close-observations", "- doing the 15-min checks on the corridor"),
+    ("close-observations", "The worker will be expected to take a turn on obs."),
+    (
+        "physical-health-checks",
+        "- weighing people and taking their blood pressure at the weekly health clinic",
+    ),
+    (
+        "physical-health-checks",
+        "The worker will do the physical health monitoring for people on antipsychotics.",
+    ),
+    ("physical-health-checks", "- BP, pulse and temp for new admissions"),
+    ("restraint", "- helping staff to hold people safely when things escalate"),
+    ("restraint", "The worker will be part of the team that responds when the alarm goes off."),
+    ("restraint", "- checking belongings for contraband when people come back from leave"),
+    ("medication", "- giving people their tablets at breakfast"),
+    ("medication", "The worker will check people have taken their meds."),
+    ("medication", "- sorting out blister packs with residents"),
+    ("mealtimes", "- sitting with people at meals to make sure they finish"),
+    ("mealtimes", "- running the tea trolley"),
+    ("mealtimes", "The worker will help dish up lunch in the dining room."),
+    ("escorting", "- taking people to their court dates"),
+    ("escorting", "The worker will go with patients on their Section 17 leave."),
+    ("escorting", "- driving residents to hospital appointments"),
+    ("clerical-domestic", "- answering the phones and taking messages"),
+    ("clerical-domestic", "- keeping the office tidy and the kettle stocked"),
+    ("clerical-domestic", "The worker will type up letters for the consultant."),
+    ("staff-shortages", "The worker may be moved to another ward if they are short."),
+    ("staff-shortages", "- picking up extra shifts when the team is stretched"),
+    ("personal-care", "- helping people wash and get dressed in the mornings"),
+    ("personal-care", "The worker will help residents with their personal care."),
+    ("personal-care", "- help with showering and shaving"),
+    ("clinical-tasks", "- filling in risk assessments for new referrals"),
+    ("clinical-tasks", "The worker will screen people for the service."),
+    ("clinical-tasks", "- keeping track of people's symptoms and telling the psychiatrist"),
+    ("other-duties", "- anything else the manager needs"),
+    ("other-duties", "The worker will also do other jobs around the service as needed."),
+    ("other-duties", "- plus any other bits and pieces that come up"),
+    ("sharing-discouraged", "The worker must keep their own mental health private at work."),
+    ("sharing-discouraged", "- no talking about your own diagnosis with clients"),
+    ("sharing-discouraged", "Self-disclosure is not appropriate in this role."),
+    ("clinical-direction", "- doing whatever the nurses ask on the shift"),
+    ("clinical-direction", "The worker takes their instructions from the ward doctor."),
+    ("clinical-direction", "- helping the OTs with whatever they need"),
+    ("credentials-essential", "Essential: Care Certificate."),
+    ("credentials-essential", "You must have an NVQ 2 in care."),
+    ("credentials-essential", "Essential: registered mental health nurse."),
+    ("healthcare-experience-essential", "Essential: you must have worked in a hospital before."),
+    ("healthcare-experience-essential", "Essential: two years' care work."),
+    ("healthcare-experience-essential", "You must have worked as a carer."),
+    ("service-use-exclusion", "You must not have used mental health services in the past year."),
+    ("service-use-exclusion", "Sorry, we can't take applicants who are currently in treatment."),
+    ("service-use-exclusion", "Applicants must have been out of hospital for two years."),
+    ("caseload-by-others", "- working with whoever the team gives you"),
+    ("caseload-by-others", "The worker will be given a list of clients by the manager."),
+    ("caseload-by-others", "The team decides who you'll support."),
     # Round fifteen: HR and job-evaluation register, nominalisations ("the administration of
     # medication"), the passive and implied duties ("forms part of the ward establishment"):
     # 37 of 55 were flagged before the changes for them.
@@ -720,6 +780,27 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    # Round sixteen's good wordings, near the words the new frames use.
+    "Peer workers are supernumerary and are never counted in the numbers.",
+    "You will help people prepare for their ward round by thinking through what they want to say.",
+    "Run the drop-in café at peak times, when most people come in for a chat.",
+    "Meet people ahead of their first clinic appointment if they would like some company.",
+    "Help people sort out their benefit payments and budgeting if they ask for it.",
+    "Support people to keep an eye on their own wellbeing using tools such as WRAP.",
+    "You won't be part of the ward establishment or the observation rota.",
+    "Help people prepare questions ahead of their medication review.",
+    "Co-facilitate a hearing voices group with another peer worker.",
+    "Help people find their way around the hospital and the community after discharge.",
+    "Share your experience of recovery through inspection visits led by people who use services.",
+    "The role is not about monitoring anyone: you walk alongside people on their terms.",
+    "Work with people to write their own crisis and relapse plans in their own words.",
+    "Talk with people about their experience of being on medication, if they want to.",
+    "Help people plan for tribunals by explaining what to expect.",
+    "You'll support people to get to their appointments, if that's what they want.",
+    "Supervision covers what you share and when.",
+    "Your manager will agree your tasks with you in line with the peer support role.",
+    "We're open seven days a week, and our busy times are Monday mornings.",
+    "You will not take part in room searches, restraint or observations.",
     "Never use your own experience to tell people what to do.",
     "Opportunities to act up into the Lead Peer Worker role.",
     "If there is anything else you would like to ask, please call us.",
