@@ -67,7 +67,7 @@ _ABBREVIATIONS = frozenset(
 _WORD_CUE_END = r"(?![a-z0-9])"
 NEGATION_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| necessarily| exhaustive| an exhaustive)|never"
-    r"|no(?! more| less| later| fewer| longer than| matter)|nor|neither|without"
+    r"|no(?! more| less| later| fewer| longer than| matter)|nobody|no one|nor|neither|without"
     r"|rather than|instead of|exclud[a-z]*|except(?! when| if| during| where| in)|other than|apart from|cannot|cant|wont|dont"
     r"|doesnt|isnt|arent|shouldnt|mustnt|neednt|free from|outside (?:the|this|your|of))"
     + _WORD_CUE_END

@@ -10,9 +10,10 @@ families added for issue 16) at 13 of 22, round eight (nouns and the passive) at
 ten (ward abbreviations) at 8 of 15, round eleven (specialist services) at 7 of 15, round twelve
 (informal wording) at 9 of 20, round thirteen (ward slang) at 8 of 17 and round fourteen
 (roundabout wording of the issue's families) at 8 of 15, round fifteen (HR and job-evaluation
-register) at 37 of 55 and round sixteen (plain-English fragments) at 28 of 51; of the
-good wordings, 1 of round one's 23, 1 of round four's 47, 2 of round nine's 15 and 3 of round
-sixteen's 20 were flagged.
+register) at 37 of 55, round sixteen (plain-English fragments) at 28 of 51 and round
+seventeen (conditions, implied duties) at 23 of 34; of the
+good wordings, 1 of round one's 23, 1 of round four's 47, 2 of round nine's 15, 3 of round
+sixteen's 20 and 3 of round seventeen's 10 were flagged.
 The rules were then widened or tightened for the misses, so these cases now guard against
 regressions rather than measure.
 """
@@ -24,6 +25,134 @@ from roledesign.domain.jd_check import check_text
 from tests.documents.plan_examples import catalog
 
 FLAGGED = [
+    # Round seventeen: conditions ("should the need arise", "where clinically indicated"), the
+    # verb far from its object, implied duties: 23 of 34 flagged before the changes for them.
+    (
+        "close-observations",
+        "Where clinically indicated, the post holder will provide enhanced levels of observation for patients at risk.",
+    ),
+    (
+        "close-observations",
+        "Should the need arise, you will be asked to remain with a patient who is on arm's-length observations.",
+    ),
+    (
+        "close-observations",
+        "Patients on increased levels of support will be observed by the post holder as part of the shift plan.",
+    ),
+    (
+        "physical-health-checks",
+        "Where patients are prescribed clozapine, you will take and record their observations and weight weekly.",
+    ),
+    (
+        "physical-health-checks",
+        "Physical observations, including blood pressure, will be recorded by the post holder on each shift.",
+    ),
+    (
+        "restraint",
+        "Should a patient become physically aggressive, the post holder will assist colleagues to restrain them safely.",
+    ),
+    (
+        "restraint",
+        "Attendance at incidents requiring physical intervention is expected of all ward-based staff, including this post.",
+    ),
+    (
+        "medication",
+        "Where people struggle to remember their medication, you will visit to make sure it has been taken.",
+    ),
+    (
+        "medication",
+        "The post holder will be responsible for collecting prescriptions from the pharmacy and delivering them to clients.",
+    ),
+    (
+        "medication",
+        "Oversight of self-administered medication in the rehabilitation flats will be part of the role.",
+    ),
+    (
+        "mealtimes",
+        "When the ward is busy, the post holder will be expected to supervise patients in the dining area.",
+    ),
+    ("mealtimes", "Responsibility for the preparation of patients' breakfasts falls to this post."),
+    (
+        "escorting",
+        "Should a patient require transfer to the general hospital, the post holder may be asked to accompany them.",
+    ),
+    ("escorting", "Escorted leave into the grounds will be facilitated by the post holder."),
+    (
+        "clerical-domestic",
+        "When the ward clerk is not on duty, the post holder will be responsible for answering the ward telephone.",
+    ),
+    (
+        "clerical-domestic",
+        "Responsibility for maintaining stock levels in the clinic room lies with the post holder.",
+    ),
+    (
+        "clerical-domestic",
+        "Administrative support to the team, including the booking of rooms, will be provided by the post holder.",
+    ),
+    (
+        "staff-shortages",
+        "Should staffing levels fall below the safe minimum, the post holder will be counted within the nursing numbers.",
+    ),
+    (
+        "staff-shortages",
+        "In the event of staff sickness, the post holder may be asked to support other areas of the service.",
+    ),
+    (
+        "staff-shortages",
+        "The post will form part of the core team rota, including nights and weekends.",
+    ),
+    (
+        "personal-care",
+        "Where residents need help with their personal care, you will support them with washing and dressing.",
+    ),
+    (
+        "personal-care",
+        "Support with the activities of daily living will be given by the post holder where needed.",
+    ),
+    (
+        "clinical-tasks",
+        "Where a referral is received, the post holder will complete an initial assessment of risk and need.",
+    ),
+    (
+        "clinical-tasks",
+        "The post holder will be responsible for updating care plans following each review.",
+    ),
+    (
+        "clinical-tasks",
+        "Should a service user's presentation change, you will carry out a brief mental state check and inform the team.",
+    ),
+    (
+        "other-duties",
+        "The post holder will be expected to carry out any other duties that may arise from time to time.",
+    ),
+    (
+        "other-duties",
+        "This job description will be reviewed and other duties may be added in line with service needs.",
+    ),
+    (
+        "clinical-direction",
+        "The post holder will carry out tasks as delegated by registered practitioners on the ward.",
+    ),
+    (
+        "clinical-direction",
+        "The work of the post holder will be directed by the ward's nursing team.",
+    ),
+    (
+        "sharing-discouraged",
+        "In line with the professional boundaries policy, staff do not share details of their own health with patients.",
+    ),
+    (
+        "service-use-exclusion",
+        "Applicants who have had contact with the crisis team in the last year will not be shortlisted.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: substantial experience of working with people with mental health needs in a statutory setting.",
+    ),
+    (
+        "credentials-essential",
+        "Essential: a recognised qualification in health or social care at level 3.",
+    ),
     # Round sixteen: plain-English charity wording, bullet fragments and "the worker will":
     # 28 of 51 were flagged before the changes for them (and 3 of 20 good wordings were).
     ("close-observations", "- sitting in with patients who need to be watched round the clock"),
@@ -780,6 +909,16 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    # Round seventeen's good wordings: 3 of 10 were flagged before ("nobody is allocated to you"
+    # was not read as a negation); two still are, so they are not here (see docs/jd_check.md).
+    "Where people want it, you will go with them to their first appointment at a community group.",
+    "You will not be counted in the nursing numbers, even when the ward is short-staffed.",
+    "Where people ask, you can talk with them about your own experience of taking medication.",
+    "The post holder will support people to plan their own meals and shopping, as part of their recovery goals.",
+    "Should the need arise, your manager will agree any change to your duties with you first.",
+    "You will make your own decisions about who you work with, together with the people referred.",
+    "People choose whether to work with a peer worker; nobody is allocated to you.",
+    "You will help people write their own recovery plans in their own words.",
     # Round sixteen's good wordings, near the words the new frames use.
     "Peer workers are supernumerary and are never counted in the numbers.",
     "You will help people prepare for their ward round by thinking through what they want to say.",
@@ -1047,6 +1186,31 @@ def test_drift_in_running_prose_is_found_and_lived_experience_in_other_words_is_
 # What a post needs, said in words of our own: each must be read as present. Before any change
 # for them, 18 of 21 were read.
 PRESENT = [
+    # Round seventeen, casual voluntary-sector wording: 2 of 10 were read before the changes.
+    (
+        "lived-experience-essential",
+        "Essential: You'll have been through your own mental health ups and downs, and come out the other side.",
+    ),
+    (
+        "purposeful-lived-experience",
+        "You will use what you have been through to offer hope to others.",
+    ),
+    (
+        "peer-supervision",
+        "You'll have regular supervision with someone who has done the job before you, our senior peer worker.",
+    ),
+    ("role-training", "Before you start, you will complete our peer support foundation training."),
+    (
+        "reasonable-adjustments",
+        "Tell us what would help you do your best work, and we will make the changes.",
+    ),
+    ("line-management", "Day-to-day management comes from the Recovery Team Manager."),
+    ("not-part-of-role", "Things this job isn't: a nurse, a support worker or a therapist."),
+    ("boundaries-sharing", "It's up to you how much you say about your own story."),
+    (
+        "recovery-purpose",
+        "This post is part of how we put recovery at the centre of everything we do.",
+    ),
     (
         "lived-experience-essential",
         "Essential: you will have personal experience of mental health challenges.",
