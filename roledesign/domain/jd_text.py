@@ -84,7 +84,15 @@ REDUCTION_WINDOW = 4
 # restrictive interventions", "a debrief following restraint"): only right before the match,
 # so "following handover, carry out observations" is still drift. Our inference.
 AFTERMATH_BEFORE = re.compile(
-    r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of|ahead of|in advance of|prior to)"
+    r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of|ahead of|in advance of"
+    r"|prior to)" + _WORD_CUE_END
+)
+# For drift only, supporting people something happened to is not doing it ("people who have
+# been restrained"), nor is teaching about it ("training for staff about restrictive
+# practice"): only right before the match. Our inference.
+TOPIC_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:who (?:have|has|had) been|who (?:were|was)"
+    r"|(?:training|teaching|sessions?|talks?|workshops?|courses?)(?: [a-z0-9]+){0,3} about)"
     + _WORD_CUE_END
 )
 AFTERMATH_WINDOW = 2
@@ -394,6 +402,11 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
                 return True
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
     if NEGATION_AFTER.search(after):
+        return True
+    if attribution and any(
+        len(before[cue.end() :].split()) <= AFTERMATH_WINDOW
+        for cue in TOPIC_BEFORE.finditer(before)
+    ):
         return True
     return attribution and bool(
         ATTRIBUTION_AFTER.search(after)
