@@ -11,12 +11,15 @@ criteria are read exactly as for a match on the words themselves.
 from functools import lru_cache
 
 MIN_LENGTH = 4  # shorter words ("is", "obs", "d") are kept as they are
+# A negative contraction keeps its form: simplemma reads "dont" as "do", and "don't assess risk"
+# would then be matched as "do ... assess risk", with its negation inside the match.
+NEGATIVE_CONTRACTIONS = frozenset(("dont", "doesnt", "didnt", "wont", "cant", "isnt", "arent"))
 
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of one normalised word: "escorting" → "escort"."""
-    if len(word) < MIN_LENGTH or not word.isalpha():
+    if len(word) < MIN_LENGTH or not word.isalpha() or word in NEGATIVE_CONTRACTIONS:
         return word
     import simplemma  # on first use: see the module's docstring
 

@@ -94,7 +94,8 @@ def row_cells(line: str, header: tuple[str | None, ...]) -> list[tuple[int, int,
     """
     cells, position = [], 0
     for cell in line.split("\t"):
-        cells.append((position, position + len(cell), cell))
+        lead = len(cell) - len(cell.lstrip(" "))  # the spaces of a column gap
+        cells.append((position + lead, position + len(cell), cell))
         position += len(cell) + 1
     ticked = None
     for column, (_, _, cell) in enumerate(cells[1:], 1):

@@ -67,8 +67,8 @@ _ABBREVIATIONS = frozenset(
 _WORD_CUE_END = r"(?![a-z0-9])"
 NEGATION_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| necessarily| exhaustive| an exhaustive)|never"
-    r"|no(?! more| less| later| fewer| longer than| matter)|nor|neither|without"
-    r"|rather than|instead of|exclud[a-z]*|except|other than|apart from|cannot|cant|wont|dont"
+    r"|no(?! more| less| later| fewer| longer than| matter)|nobody|no one|nor|neither|without"
+    r"|rather than|instead of|exclud[a-z]*|except(?! when| if| during| where| in)|other than|apart from|cannot|cant|wont|dont"
     r"|doesnt|isnt|arent|shouldnt|mustnt|neednt|free from|outside (?:the|this|your|of))"
     + _WORD_CUE_END
 )
@@ -84,7 +84,16 @@ REDUCTION_WINDOW = 4
 # restrictive interventions", "a debrief following restraint"): only right before the match,
 # so "following handover, carry out observations" is still drift. Our inference.
 AFTERMATH_BEFORE = re.compile(
-    r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of)" + _WORD_CUE_END
+    r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of|ahead of|in advance of"
+    r"|prior to)" + _WORD_CUE_END
+)
+# For drift only, supporting people something happened to is not doing it ("people who have
+# been restrained"), nor is teaching about it ("training for staff about restrictive
+# practice"): only right before the match. Our inference.
+TOPIC_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:who (?:have|has|had) been|who (?:were|was)"
+    r"|(?:training|teaching|sessions?|talks?|workshops?|courses?)(?: [a-z0-9]+){0,3} about)"
+    + _WORD_CUE_END
 )
 AFTERMATH_WINDOW = 2
 # Helping someone to reach their own care is not giving it: "support patients to attend their
@@ -180,6 +189,25 @@ class _Line:
     is_bullet: bool
     is_blank: bool = False
     is_heading: bool = False
+
+
+_PIPE_CELLS = re.compile(r"\|")
+_SPACED_CELLS = re.compile(r"(?<! ) (?=  +\S)")  # three or more spaces before text: a column gap
+
+
+def as_cells(line: str) -> str:
+    """A line of a table typed or pasted without tabs, with a tab between its cells.
+
+    Two layouts are read as cells (our inference, from pasted adverts): cells divided by pipes
+    ("Criteria | Essential | Desirable", at least two on the line), and columns laid out with
+    three or more spaces, as text copied from a PDF arrives. The line keeps its length, so
+    offsets into it still point into the text.
+    """
+    if line.count("|") >= 2:
+        line = _PIPE_CELLS.sub("\t", line)
+    if "   " in line:
+        line = _SPACED_CELLS.sub("\t", line)
+    return line
 
 
 def clean_newlines(text: str) -> str:
@@ -280,18 +308,21 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if line.is_blank:
             after_blank = True
             continue
-        line_text = text[line.start : line.end]
-        if header is not None and after_blank and "\t" not in line_text:
+        line_text = as_cells(text[line.start : line.end])
+        # a table row is read from the start of its line: its first cell may be empty
+        row_start = line.start if line.is_bullet else text.rfind("\n", 0, line.start) + 1
+        row_text = as_cells(text[row_start : line.end])
+        if header is not None and after_blank and "\t" not in row_text:
             header = None  # a blank line and no more cells: the table has ended
-        offset = line.content_start - line.start
+        offset = line.content_start - row_start
         spans = [(line.content_start, line.end, None)]
-        if "\t" in line_text and (columns := table_header(line_text)) is not None:
+        if "\t" in row_text and (columns := table_header(row_text)) is not None:
             header, part, section = columns, "person_spec", None
             line.is_heading = True
-        elif header is not None and "\t" in line_text:
+        elif header is not None and "\t" in row_text:
             spans = [  # the cells that hold criteria, each with its column's kind
-                (line.start + max(start, offset), line.start + end, kind)
-                for start, end, kind in row_cells(line_text, header)
+                (row_start + max(start, offset), row_start + end, kind)
+                for start, end, kind in row_cells(row_text, header)
                 if end > offset
             ]
         elif not line.is_bullet and (named := heading_section(line_text)):
@@ -371,6 +402,11 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
                 return True
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
     if NEGATION_AFTER.search(after):
+        return True
+    if attribution and any(
+        len(before[cue.end() :].split()) <= AFTERMATH_WINDOW
+        for cue in TOPIC_BEFORE.finditer(before)
+    ):
         return True
     return attribution and bool(
         ATTRIBUTION_AFTER.search(after)

@@ -9,8 +9,11 @@ be. Written in rounds for issue 16 after the rules had been turned into verb-obj
 families added for issue 16) at 13 of 22, round eight (nouns and the passive) at 15 of 21, round
 ten (ward abbreviations) at 8 of 15, round eleven (specialist services) at 7 of 15, round twelve
 (informal wording) at 9 of 20, round thirteen (ward slang) at 8 of 17 and round fourteen
-(roundabout wording of the issue's families) at 8 of 15; of the
-good wordings, 1 of round one's 23, 1 of round four's 47 and 2 of round nine's 15 were flagged.
+(roundabout wording of the issue's families) at 8 of 15, round fifteen (HR and job-evaluation
+register) at 37 of 55, round sixteen (plain-English fragments) at 28 of 51 and round
+seventeen (conditions, implied duties) at 23 of 34; of the
+good wordings, 1 of round one's 23, 1 of round four's 47, 2 of round nine's 15, 3 of round
+sixteen's 20, 3 of round seventeen's 10 and 3 of round eighteen's 15 were flagged.
 The rules were then widened or tightened for the misses, so these cases now guard against
 regressions rather than measure.
 """
@@ -22,6 +25,320 @@ from roledesign.domain.jd_check import check_text
 from tests.documents.plan_examples import catalog
 
 FLAGGED = [
+    # Round seventeen: conditions ("should the need arise", "where clinically indicated"), the
+    # verb far from its object, implied duties: 23 of 34 flagged before the changes for them.
+    (
+        "close-observations",
+        "Where clinically indicated, the post holder will provide enhanced levels of observation for patients at risk.",
+    ),
+    (
+        "close-observations",
+        "Should the need arise, you will be asked to remain with a patient who is on arm's-length observations.",
+    ),
+    (
+        "close-observations",
+        "Patients on increased levels of support will be observed by the post holder as part of the shift plan.",
+    ),
+    (
+        "physical-health-checks",
+        "Where patients are prescribed clozapine, you will take and record their observations and weight weekly.",
+    ),
+    (
+        "physical-health-checks",
+        "Physical observations, including blood pressure, will be recorded by the post holder on each shift.",
+    ),
+    (
+        "restraint",
+        "Should a patient become physically aggressive, the post holder will assist colleagues to restrain them safely.",
+    ),
+    (
+        "restraint",
+        "Attendance at incidents requiring physical intervention is expected of all ward-based staff, including this post.",
+    ),
+    (
+        "medication",
+        "Where people struggle to remember their medication, you will visit to make sure it has been taken.",
+    ),
+    (
+        "medication",
+        "The post holder will be responsible for collecting prescriptions from the pharmacy and delivering them to clients.",
+    ),
+    (
+        "medication",
+        "Oversight of self-administered medication in the rehabilitation flats will be part of the role.",
+    ),
+    (
+        "mealtimes",
+        "When the ward is busy, the post holder will be expected to supervise patients in the dining area.",
+    ),
+    ("mealtimes", "Responsibility for the preparation of patients' breakfasts falls to this post."),
+    (
+        "escorting",
+        "Should a patient require transfer to the general hospital, the post holder may be asked to accompany them.",
+    ),
+    ("escorting", "Escorted leave into the grounds will be facilitated by the post holder."),
+    (
+        "clerical-domestic",
+        "When the ward clerk is not on duty, the post holder will be responsible for answering the ward telephone.",
+    ),
+    (
+        "clerical-domestic",
+        "Responsibility for maintaining stock levels in the clinic room lies with the post holder.",
+    ),
+    (
+        "clerical-domestic",
+        "Administrative support to the team, including the booking of rooms, will be provided by the post holder.",
+    ),
+    (
+        "staff-shortages",
+        "Should staffing levels fall below the safe minimum, the post holder will be counted within the nursing numbers.",
+    ),
+    (
+        "staff-shortages",
+        "In the event of staff sickness, the post holder may be asked to support other areas of the service.",
+    ),
+    (
+        "staff-shortages",
+        "The post will form part of the core team rota, including nights and weekends.",
+    ),
+    (
+        "personal-care",
+        "Where residents need help with their personal care, you will support them with washing and dressing.",
+    ),
+    (
+        "personal-care",
+        "Support with the activities of daily living will be given by the post holder where needed.",
+    ),
+    (
+        "clinical-tasks",
+        "Where a referral is received, the post holder will complete an initial assessment of risk and need.",
+    ),
+    (
+        "clinical-tasks",
+        "The post holder will be responsible for updating care plans following each review.",
+    ),
+    (
+        "clinical-tasks",
+        "Should a service user's presentation change, you will carry out a brief mental state check and inform the team.",
+    ),
+    (
+        "other-duties",
+        "The post holder will be expected to carry out any other duties that may arise from time to time.",
+    ),
+    (
+        "other-duties",
+        "This job description will be reviewed and other duties may be added in line with service needs.",
+    ),
+    (
+        "clinical-direction",
+        "The post holder will carry out tasks as delegated by registered practitioners on the ward.",
+    ),
+    (
+        "clinical-direction",
+        "The work of the post holder will be directed by the ward's nursing team.",
+    ),
+    (
+        "sharing-discouraged",
+        "In line with the professional boundaries policy, staff do not share details of their own health with patients.",
+    ),
+    (
+        "service-use-exclusion",
+        "Applicants who have had contact with the crisis team in the last year will not be shortlisted.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: substantial experience of working with people with mental health needs in a statutory setting.",
+    ),
+    (
+        "credentials-essential",
+        "Essential: a recognised qualification in health or social care at level 3.",
+    ),
+    # Round sixteen: plain-English charity wording, bullet fragments and "the worker will":
+    # 28 of 51 were flagged before the changes for them (and 3 of 20 good wordings were).
+    ("close-observations", "- sitting in with patients who need to be watched round the clock"),
+    ("close-observations", "- doing the 15-min checks on the corridor"),
+    ("close-observations", "The worker will be expected to take a turn on obs."),
+    (
+        "physical-health-checks",
+        "- weighing people and taking their blood pressure at the weekly health clinic",
+    ),
+    (
+        "physical-health-checks",
+        "The worker will do the physical health monitoring for people on antipsychotics.",
+    ),
+    ("physical-health-checks", "- BP, pulse and temp for new admissions"),
+    ("restraint", "- helping staff to hold people safely when things escalate"),
+    ("restraint", "The worker will be part of the team that responds when the alarm goes off."),
+    ("restraint", "- checking belongings for contraband when people come back from leave"),
+    ("medication", "- giving people their tablets at breakfast"),
+    ("medication", "The worker will check people have taken their meds."),
+    ("medication", "- sorting out blister packs with residents"),
+    ("mealtimes", "- sitting with people at meals to make sure they finish"),
+    ("mealtimes", "- running the tea trolley"),
+    ("mealtimes", "The worker will help dish up lunch in the dining room."),
+    ("escorting", "- taking people to their court dates"),
+    ("escorting", "The worker will go with patients on their Section 17 leave."),
+    ("escorting", "- driving residents to hospital appointments"),
+    ("clerical-domestic", "- answering the phones and taking messages"),
+    ("clerical-domestic", "- keeping the office tidy and the kettle stocked"),
+    ("clerical-domestic", "The worker will type up letters for the consultant."),
+    ("staff-shortages", "The worker may be moved to another ward if they are short."),
+    ("staff-shortages", "- picking up extra shifts when the team is stretched"),
+    ("personal-care", "- helping people wash and get dressed in the mornings"),
+    ("personal-care", "The worker will help residents with their personal care."),
+    ("personal-care", "- help with showering and shaving"),
+    ("clinical-tasks", "- filling in risk assessments for new referrals"),
+    ("clinical-tasks", "The worker will screen people for the service."),
+    ("clinical-tasks", "- keeping track of people's symptoms and telling the psychiatrist"),
+    ("other-duties", "- anything else the manager needs"),
+    ("other-duties", "The worker will also do other jobs around the service as needed."),
+    ("other-duties", "- plus any other bits and pieces that come up"),
+    ("sharing-discouraged", "The worker must keep their own mental health private at work."),
+    ("sharing-discouraged", "- no talking about your own diagnosis with clients"),
+    ("sharing-discouraged", "Self-disclosure is not appropriate in this role."),
+    ("clinical-direction", "- doing whatever the nurses ask on the shift"),
+    ("clinical-direction", "The worker takes their instructions from the ward doctor."),
+    ("clinical-direction", "- helping the OTs with whatever they need"),
+    ("credentials-essential", "Essential: Care Certificate."),
+    ("credentials-essential", "You must have an NVQ 2 in care."),
+    ("credentials-essential", "Essential: registered mental health nurse."),
+    ("healthcare-experience-essential", "Essential: you must have worked in a hospital before."),
+    ("healthcare-experience-essential", "Essential: two years' care work."),
+    ("healthcare-experience-essential", "You must have worked as a carer."),
+    ("service-use-exclusion", "You must not have used mental health services in the past year."),
+    ("service-use-exclusion", "Sorry, we can't take applicants who are currently in treatment."),
+    ("service-use-exclusion", "Applicants must have been out of hospital for two years."),
+    ("caseload-by-others", "- working with whoever the team gives you"),
+    ("caseload-by-others", "The worker will be given a list of clients by the manager."),
+    ("caseload-by-others", "The team decides who you'll support."),
+    # Round fifteen: HR and job-evaluation register, nominalisations ("the administration of
+    # medication"), the passive and implied duties ("forms part of the ward establishment"):
+    # 37 of 55 were flagged before the changes for them.
+    (
+        "close-observations",
+        "The post holder will be rostered to the observation of patients assessed as high risk.",
+    ),
+    (
+        "close-observations",
+        "Patients requiring within-arm's-reach supervision will be allocated to the post holder.",
+    ),
+    (
+        "close-observations",
+        "Undertakes intermittent and continuous engagement with patients as per the observation and engagement policy.",
+    ),
+    (
+        "close-observations",
+        "Maintains a visual check on patients at agreed intervals throughout the shift.",
+    ),
+    (
+        "physical-health-checks",
+        "Responsible for the recording of physical parameters including pulse and blood pressure.",
+    ),
+    (
+        "physical-health-checks",
+        "Baseline physical health monitoring will be undertaken by the post holder on admission.",
+    ),
+    ("physical-health-checks", "Carries out capillary blood glucose testing when required."),
+    (
+        "restraint",
+        "The post holder will be trained in and participate in the safe holding of patients.",
+    ),
+    (
+        "restraint",
+        "Searching of patients' rooms will be carried out in line with the search policy.",
+    ),
+    ("restraint", "Forms part of the emergency response team for the unit."),
+    (
+        "medication",
+        "Supports the administration of medication under the supervision of a registered nurse.",
+    ),
+    ("medication", "Ensures service users' compliance with their prescribed treatment."),
+    ("medication", "Assists in the ordering and receipt of pharmacy stock."),
+    ("mealtimes", "Oversees the serving of meals and the monitoring of dietary intake."),
+    ("mealtimes", "Assists with the provision of breakfast and evening snacks."),
+    (
+        "escorting",
+        "Patients will be accompanied by the post holder to external appointments when required.",
+    ),
+    ("escorting", "Undertakes the transfer of patients between sites."),
+    ("escorting", "Responsible for the safe conveyance of service users to court."),
+    ("clerical-domestic", "Maintains the ward's filing and records systems."),
+    (
+        "clerical-domestic",
+        "Responsible for the processing of incoming correspondence and telephone enquiries.",
+    ),
+    ("clerical-domestic", "Ensures the cleanliness of the ward environment and kitchen areas."),
+    ("clerical-domestic", "Will undertake the ordering of supplies for the team."),
+    ("staff-shortages", "The post forms part of the ward establishment."),
+    (
+        "staff-shortages",
+        "The post holder may be redeployed to support safe staffing when required.",
+    ),
+    ("staff-shortages", "Will be included in the numbers on the duty rota."),
+    ("staff-shortages", "Provides cover during periods of staff absence."),
+    ("personal-care", "Assists patients with the activities of daily living, including hygiene."),
+    ("personal-care", "Provision of intimate care to residents when required."),
+    (
+        "personal-care",
+        "Service users will be supported by the post holder with bathing and dressing.",
+    ),
+    ("clinical-tasks", "Contributes to the assessment of risk and the formulation of care plans."),
+    (
+        "clinical-tasks",
+        "Undertakes the monitoring of service users' mental state and reports changes.",
+    ),
+    ("clinical-tasks", "Completion of standardised outcome measures with service users."),
+    ("credentials-essential", "Essential: NVQ Level 3 in Care or equivalent."),
+    ("credentials-essential", "Essential: must hold a current first aid at work certificate."),
+    ("credentials-essential", "Essential: educated to degree level in a health-related subject."),
+    (
+        "other-duties",
+        "The post holder will undertake any other duties commensurate with the grade.",
+    ),
+    (
+        "other-duties",
+        "The duties above are not exhaustive and may be varied to meet the needs of the service.",
+    ),
+    ("other-duties", "Any other tasks as may reasonably be required by the line manager."),
+    (
+        "sharing-discouraged",
+        "Disclosure of personal health information to patients is not permitted.",
+    ),
+    (
+        "sharing-discouraged",
+        "Staff are expected to maintain professional boundaries and refrain from self-disclosure.",
+    ),
+    ("sharing-discouraged", "Personal experiences should not be discussed with service users."),
+    (
+        "clinical-direction",
+        "Works under the direction and supervision of registered nursing staff.",
+    ),
+    ("clinical-direction", "Carries out duties delegated by the nurse in charge."),
+    ("clinical-direction", "Tasks will be allocated by the shift coordinator."),
+    (
+        "healthcare-experience-essential",
+        "Essential: previous experience of working in a mental health inpatient setting.",
+    ),
+    (
+        "healthcare-experience-essential",
+        "Essential: at least six months' experience as a healthcare support worker.",
+    ),
+    ("healthcare-experience-essential", "Essential: experience of working in the NHS."),
+    ("service-use-exclusion", "Applicants must have been well for at least two years."),
+    (
+        "service-use-exclusion",
+        "Candidates currently under the care of secondary mental health services will not be considered.",
+    ),
+    (
+        "service-use-exclusion",
+        "Applicants should not have had an inpatient admission within the last two years.",
+    ),
+    ("caseload-by-others", "Referrals will be allocated to the post holder by the team leader."),
+    (
+        "caseload-by-others",
+        "Service users will be assigned to the worker at the allocation meeting.",
+    ),
+    ("caseload-by-others", "The caseload is determined by the care coordinators."),
     # Round fourteen: the issue's own families once more, in roundabout wording.
     (
         "sharing-discouraged",
@@ -592,6 +909,53 @@ FLAGGED = [
 
 # Good or negated wordings of the same families: none of them is drift.
 NOT_FLAGGED = [
+    # Round eighteen: good roles whose words sit close to the frames; 3 of 15 were flagged before.
+    "You will accompany people, at their request, to community activities they have chosen.",
+    "Peer workers may eat with people in the dining room as equals, not to supervise them.",
+    "You will offer people the chance to talk about how their medication affects them, without advising them.",
+    "You will help people make their own phone calls to housing and benefits services when they ask.",
+    "You will support people who have been restrained or secluded to share their views with the ward.",
+    "The peer worker is not part of the staffing establishment and does not cover absence.",
+    "Help people understand their care plan and have a say in it.",
+    "Run a weekly cooking group where people plan and share a meal together.",
+    "You will welcome people to the recovery college and help them choose courses.",
+    "People are referred by themselves, their GP or the team, and decide together with you whether to work together.",
+    "You will be one of several peer workers who cover different parts of the county.",
+    "You'll be part of the ward team, though not counted in its numbers.",
+    "Co-deliver training to staff about restrictive practice from a lived experience perspective.",
+    "Work alongside people at risk of readmission to build their own crisis plans.",
+    "Support people with their own goals, such as getting back into work or education.",
+    # Round seventeen's good wordings: 3 of 10 were flagged before ("nobody is allocated to you"
+    # was not read as a negation); two still are, so they are not here (see docs/jd_check.md).
+    "Where people want it, you will go with them to their first appointment at a community group.",
+    "You will not be counted in the nursing numbers, even when the ward is short-staffed.",
+    "Where people ask, you can talk with them about your own experience of taking medication.",
+    "The post holder will support people to plan their own meals and shopping, as part of their recovery goals.",
+    "Should the need arise, your manager will agree any change to your duties with you first.",
+    "You will make your own decisions about who you work with, together with the people referred.",
+    "People choose whether to work with a peer worker; nobody is allocated to you.",
+    "You will help people write their own recovery plans in their own words.",
+    # Round sixteen's good wordings, near the words the new frames use.
+    "Peer workers are supernumerary and are never counted in the numbers.",
+    "You will help people prepare for their ward round by thinking through what they want to say.",
+    "Run the drop-in café at peak times, when most people come in for a chat.",
+    "Meet people ahead of their first clinic appointment if they would like some company.",
+    "Help people sort out their benefit payments and budgeting if they ask for it.",
+    "Support people to keep an eye on their own wellbeing using tools such as WRAP.",
+    "You won't be part of the ward establishment or the observation rota.",
+    "Help people prepare questions ahead of their medication review.",
+    "Co-facilitate a hearing voices group with another peer worker.",
+    "Help people find their way around the hospital and the community after discharge.",
+    "Share your experience of recovery through inspection visits led by people who use services.",
+    "The role is not about monitoring anyone: you walk alongside people on their terms.",
+    "Work with people to write their own crisis and relapse plans in their own words.",
+    "Talk with people about their experience of being on medication, if they want to.",
+    "Help people plan for tribunals by explaining what to expect.",
+    "You'll support people to get to their appointments, if that's what they want.",
+    "Supervision covers what you share and when.",
+    "Your manager will agree your tasks with you in line with the peer support role.",
+    "We're open seven days a week, and our busy times are Monday mornings.",
+    "You will not take part in room searches, restraint or observations.",
     "Never use your own experience to tell people what to do.",
     "Opportunities to act up into the Lead Peer Worker role.",
     "If there is anything else you would like to ask, please call us.",
@@ -838,6 +1202,82 @@ def test_drift_in_running_prose_is_found_and_lived_experience_in_other_words_is_
 # What a post needs, said in words of our own: each must be read as present. Before any change
 # for them, 18 of 21 were read.
 PRESENT = [
+    # Round eighteen, formal NHS wording of what a post needs: 12 of 20 read before the changes.
+    (
+        "lived-experience-essential",
+        "Person specification – Essential: Personal experience of using mental health services.",
+    ),
+    (
+        "lived-experience-essential",
+        "Essential: the ability to draw on your own experience of mental distress.",
+    ),
+    (
+        "purposeful-lived-experience",
+        "The post holder will make intentional use of their lived experience in all aspects of the role.",
+    ),
+    (
+        "purposeful-lived-experience",
+        "You will bring insight from your own journey to your relationships with people.",
+    ),
+    ("peer-supervision", "Regular peer-to-peer supervision is provided."),
+    ("peer-supervision", "You will attend the monthly Lived Experience Workers' forum."),
+    (
+        "role-training",
+        "Completion of the Trust's Peer Support Worker Development Programme is required within six months.",
+    ),
+    ("role-training", "You will be trained in Intentional Peer Support (IPS)."),
+    (
+        "reasonable-adjustments",
+        "The Trust is a Disability Confident employer and will make adjustments to the recruitment process and the post.",
+    ),
+    ("reasonable-adjustments", "A Wellness Recovery Action Plan will be agreed with your manager."),
+    ("line-management", "Managerially accountable to: Service Manager."),
+    ("line-management", "Reports to: Lived Experience Lead."),
+    ("peer-colleagues", "The post sits within a team of peer support workers."),
+    (
+        "peer-colleagues",
+        "The post holder will join the Trust's Lived Experience Workforce network.",
+    ),
+    (
+        "not-part-of-role",
+        "The following are outside the scope of this post: observations, restraint and medication.",
+    ),
+    ("not-part-of-role", "This is a non-clinical role."),
+    (
+        "boundaries-sharing",
+        "The post holder will use judgement about when and how to share their experience.",
+    ),
+    ("boundaries-sharing", "Training includes managing personal disclosure safely."),
+    (
+        "recovery-purpose",
+        "The post supports delivery of the NHS Long Term Plan's commitment to peer support.",
+    ),
+    ("recovery-purpose", "The post will help the service become more recovery-oriented."),
+    # Round seventeen, casual voluntary-sector wording: 2 of 10 were read before the changes.
+    (
+        "lived-experience-essential",
+        "Essential: You'll have been through your own mental health ups and downs, and come out the other side.",
+    ),
+    (
+        "purposeful-lived-experience",
+        "You will use what you have been through to offer hope to others.",
+    ),
+    (
+        "peer-supervision",
+        "You'll have regular supervision with someone who has done the job before you, our senior peer worker.",
+    ),
+    ("role-training", "Before you start, you will complete our peer support foundation training."),
+    (
+        "reasonable-adjustments",
+        "Tell us what would help you do your best work, and we will make the changes.",
+    ),
+    ("line-management", "Day-to-day management comes from the Recovery Team Manager."),
+    ("not-part-of-role", "Things this job isn't: a nurse, a support worker or a therapist."),
+    ("boundaries-sharing", "It's up to you how much you say about your own story."),
+    (
+        "recovery-purpose",
+        "This post is part of how we put recovery at the centre of everything we do.",
+    ),
     (
         "lived-experience-essential",
         "Essential: you will have personal experience of mental health challenges.",
@@ -889,6 +1329,66 @@ PRESENT = [
         "The post supports the Trust's recovery strategy and its commitment to co-production.",
     ),
     ("recovery-purpose", "Our service is built on the principles of recovery and hope."),
+    # Round fifteen (HR and job-evaluation register, tables typed with pipes or spaced columns):
+    # 22 of 31 were read before the changes for them.
+    (
+        "lived-experience-essential",
+        "Person specification\nCriteria | Essential | Desirable\nPersonal experience of mental health difficulties | E |",
+    ),
+    (
+        "lived-experience-essential",
+        "Essential criteria: has experienced mental distress and used services.",
+    ),
+    (
+        "lived-experience-essential",
+        "Essential: personal experience of recovery from mental ill health.",
+    ),
+    (
+        "purposeful-lived-experience",
+        "The post holder will draw deliberately on their own recovery to inspire hope.",
+    ),
+    (
+        "purposeful-lived-experience",
+        "You will put your own experience of distress to good use for others.",
+    ),
+    (
+        "purposeful-lived-experience",
+        "Uses insight gained from personal experience intentionally in their work.",
+    ),
+    ("peer-supervision", "Monthly supervision is provided by a senior peer worker."),
+    ("peer-supervision", "You will be part of a peer reflective practice group."),
+    ("peer-supervision", "Supervision will be given by the Lived Experience Lead."),
+    ("role-training", "All post holders attend a peer support training course."),
+    ("role-training", "You will receive accredited training in intentional peer support."),
+    ("role-training", "A programme of training for peer workers is provided on appointment."),
+    ("reasonable-adjustments", "Workplace adjustments will be agreed with you."),
+    ("reasonable-adjustments", "We will agree a Wellness Recovery Action Plan with you."),
+    ("reasonable-adjustments", "Adjustments to the role will be made where needed."),
+    ("line-management", "Line manager: Team Leader."),
+    ("line-management", "The post holder is managed by the Peer Support Coordinator."),
+    ("line-management", "Professionally accountable to the Head of Peer Support."),
+    ("peer-colleagues", "The post holder will be one of three peer workers in the team."),
+    ("peer-colleagues", "You will work alongside another peer worker."),
+    (
+        "peer-colleagues",
+        "The team includes two further peer support workers (there are three in all).",
+    ),
+    ("not-part-of-role", "The post holder is not involved in restraint or medication."),
+    ("not-part-of-role", "This post does not carry clinical responsibility."),
+    ("not-part-of-role", "Clinical tasks remain with registered staff."),
+    ("not-part-of-role", "Peer workers don't carry out observations."),
+    ("boundaries-sharing", "What to share of your own story, and when, is your decision."),
+    ("boundaries-sharing", "Training covers safe and purposeful self-disclosure."),
+    ("boundaries-sharing", "You will decide which parts of your experience to bring to your work."),
+    ("recovery-purpose", "The post contributes to the Trust's co-production agenda."),
+    ("recovery-purpose", "This role supports our recovery-focused model of care."),
+    ("recovery-purpose", "The service is committed to social inclusion."),
+    (
+        "lived-experience-essential",
+        "Person specification\n                 Essential                 Desirable\n"
+        "Experience       Own experience of mental  Paid work in any setting\n"
+        "                 distress and recovery\n",
+    ),
 ]
 
 
