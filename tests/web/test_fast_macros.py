@@ -204,7 +204,16 @@ def test_tags_match_the_library(templates_app, params):
 # what it does not read. So the macros' reads are recorded, and every key path the templates
 # pass, found in their source, must be among them.
 
-FAST_MACROS = ("radios", "taskList", "details", "summaryList", "tag", "header", "backLink")
+FAST_MACROS = (
+    "radios",
+    "taskList",
+    "details",
+    "summaryList",
+    "tag",
+    "header",
+    "backLink",
+    "warningCallout",
+)
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
@@ -365,7 +374,9 @@ def test_the_check_notices_a_parameter_the_lean_macro_ignores(templates_app):
     ]
 
 
-LIBRARY_BACK = '{% from "nhsuk/components/back-link/macro.jinja" import backLink %}{{ backLink(p) }}'
+LIBRARY_BACK = (
+    '{% from "nhsuk/components/back-link/macro.jinja" import backLink %}{{ backLink(p) }}'
+)
 FAST_BACK = '{% from "macros/fast.html" import backLink %}{{ backLink(p) }}'
 
 
@@ -381,6 +392,32 @@ def test_back_links_match_the_library(templates_app, params):
     """Every template passes a link and its text (the library makes a button without a link)."""
     assert normalise(render(templates_app, FAST_BACK, params)) == normalise(
         render(templates_app, LIBRARY_BACK, params)
+    )
+
+
+LIBRARY_WARNING = (
+    '{% from "nhsuk/components/warning-callout/macro.jinja" import warningCallout %}'
+    "{{ warningCallout(p) }}"
+)
+FAST_WARNING = '{% from "macros/fast.html" import warningCallout %}{{ warningCallout(p) }}'
+
+
+def warning_cases():
+    headings = ["This report is based on <incomplete> answers", "Important: read this", "important"]
+    bodies = [
+        {"html": Markup("<p>Unanswered statements <a href='/x?a=1&amp;b=2'>answer</a></p>")},
+        {"text": "Some <b> text & more"},
+        {},
+    ]
+    for heading, level, body in itertools.product(headings, [None, 2, 3], bodies):
+        params = {"heading": heading, **body}
+        yield params if level is None else {**params, "headingLevel": level}
+
+
+@pytest.mark.parametrize("params", list(warning_cases()))
+def test_warning_callouts_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_WARNING, params)) == normalise(
+        render(templates_app, LIBRARY_WARNING, params)
     )
 
 
