@@ -2,7 +2,7 @@
 
 from collections import ChainMap
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, has_request_context, request, url_for
 from flask.templating import Environment
 
 from roledesign.catalog import Catalog
@@ -71,7 +71,10 @@ def evidence_html(evidence, classes: str):
     the findings and sources come from the catalogue, which is immutable, so the markup is kept
     under the catalogue, the findings themselves, the classes and the registry's address."""
     findings = tuple(evidence)
-    key = (Same(catalog()), findings, classes, url_for("evidence.index"))
+    # The registry's address depends only on where the app is mounted (url_for took as long
+    # as the rest of the lookup).
+    mounted = request.script_root if has_request_context() else url_for("evidence.index")
+    key = (Same(catalog()), findings, classes, mounted)
     return app_memo("evidence_html", size=1024).get_or_compute(
         key,
         lambda: current_app.jinja_env.get_template(
