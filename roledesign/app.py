@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
+import click
 from flask import Flask, render_template, send_from_directory
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
 
 from roledesign import config as settings
 from roledesign.catalog import CatalogError, catalog_for
-from roledesign.extensions import csrf, db, limiter, login_manager, migrate
+from roledesign.extensions import csrf, db, limiter, login_manager
 
 NHSUK_FRONTEND = "nhsuk-frontend"  # folder under static/, version recorded in its VERSION file
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
@@ -75,8 +76,7 @@ def configure_templates(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most columns in place.
-    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    defer_migrations(app)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -92,6 +92,39 @@ def register_extensions(app: Flask) -> None:
     passwords.init_app(app)
     mail.init_app(app)
     security.init_app(app)
+
+
+class _DeferredMigrate:
+    """Stands in for Flask-Migrate's ``app.extensions["migrate"]`` until something reads it (its
+    ``upgrade()``, the migrations' env.py, a `flask db` command): then sets up Flask-Migrate and
+    answers from it. Importing Flask-Migrate, and Alembic under it, took a tenth of the start-up
+    time, and serving pages never needs them."""
+
+    def __init__(self, app: Flask):
+        self._app = app
+
+    def __getattr__(self, name: str):
+        if self._app.extensions.get("migrate") is self:
+            from flask_migrate import Migrate
+
+            # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most columns
+            # in place.
+            Migrate().init_app(self._app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+        return getattr(self._app.extensions["migrate"], name)
+
+
+class _MigrateCommands(click.Group):
+    """`flask db …`: Flask-Migrate's command group, imported when it is run."""
+
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        from flask_migrate.cli import db as commands
+
+        return commands.make_context(info_name, args, parent=parent, **extra)
+
+
+def defer_migrations(app: Flask) -> None:
+    app.extensions["migrate"] = _DeferredMigrate(app)
+    app.cli.add_command(_MigrateCommands("db", help="Perform database migrations."))
 
 
 def register_converters(app: Flask) -> None:

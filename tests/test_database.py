@@ -1,6 +1,9 @@
 """The schema: migrations build exactly what the models describe, on SQLite and PostgreSQL."""
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -39,6 +42,38 @@ def test_first_run_creates_the_sqlite_database(tmp_path):
         tables = set(db.inspect(db.engine).get_table_names())
         db.engine.dispose()
     assert {"users", "organisations", "role_plans", "assessments", "answers"} <= tables
+
+
+def test_starting_the_app_leaves_flask_migrate_and_alembic_unimported(tmp_path):
+    """Only migrations need them (a tenth of the start-up time): serving pages never does."""
+    code = (
+        "import sys\n"
+        "from roledesign import create_app\n"
+        f"create_app({{'SECRET_KEY': 'x', 'SQLALCHEMY_DATABASE_URI': 'sqlite:///{tmp_path}/a.sqlite',"
+        " 'AUTO_MIGRATE': False})\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask_migrate', 'alembic')))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_db_command_sets_up_migrations_when_run(app):
+    """`flask db upgrade` is Flask-Migrate's, with its options, though set up only when run."""
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["db", "-d", MIGRATIONS_DIR, "upgrade"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        tables = set(db.inspect(db.engine).get_table_names())
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE alembic_version")
+    assert {"alembic_version", "users", "team_releases"} <= tables
+    assert "Perform database migrations." in runner.invoke(args=["--help"]).output
 
 
 def test_the_counts_migration_counts_the_responses_already_there(app, auth, make_plan):

@@ -1,7 +1,9 @@
 """Reading and writing one assessment round's answers."""
 
+from functools import cache
+
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from roledesign.domain.scoring import Answer as ScoredAnswer
 from roledesign.extensions import db
@@ -11,21 +13,33 @@ from roledesign.models.base import utcnow
 
 def current_round(plan: RolePlan) -> Assessment:
     """The newest assessment round of the plan."""
-    return db.session.scalar(
-        select(Assessment).where(Assessment.plan_id == plan.id).order_by(Assessment.round_no.desc())
+    return db.session.scalar(_current_round_query(), {"plan_id": plan.id})
+
+
+@cache
+def _current_round_query():
+    """Built once, with a bound parameter, as are the other queries every task list and report
+    runs: building a statement cost as much as running it."""
+    return (
+        select(Assessment)
+        .where(Assessment.plan_id == bindparam("plan_id"))
+        .order_by(Assessment.round_no.desc())
     )
 
 
 def load_answers(assessment: Assessment) -> tuple[dict[str, ScoredAnswer], dict[str, str]]:
     """All answers of a round in one query, as scoring values and notes keyed by item id."""
-    rows = db.session.execute(
-        select(Answer.item_id, Answer.status, Answer.importance, Answer.note).where(
-            Answer.assessment_id == assessment.id
-        )
-    ).all()
+    rows = db.session.execute(_answers_query(), {"assessment_id": assessment.id}).all()
     answers = {item_id: ScoredAnswer(status, importance) for item_id, status, importance, _ in rows}
     notes = {item_id: note for item_id, _, _, note in rows if note}
     return answers, notes
+
+
+@cache
+def _answers_query():
+    return select(Answer.item_id, Answer.status, Answer.importance, Answer.note).where(
+        Answer.assessment_id == bindparam("assessment_id")
+    )
 
 
 def page_of(assessment: Assessment, domain_key: str) -> AssessmentPage | None:

@@ -11,8 +11,9 @@ import hmac
 import random
 import secrets
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import bindparam, case, func, select, update
 
 from roledesign.extensions import db
 from roledesign.mail import send_mail
@@ -131,13 +132,17 @@ def use(invitation: TeamInvitation) -> bool:
 
 def counts(survey: TeamSurvey) -> tuple[int, int]:
     """(invited, answered): how many invitations were sent and how many have been used."""
-    invited, answered = db.session.execute(
-        select(
-            func.count(),
-            func.coalesce(func.sum(case((TeamInvitation.is_used.is_(True), 1), else_=0)), 0),
-        ).where(TeamInvitation.survey_id == survey.id)
-    ).one()
+    invited, answered = db.session.execute(_counts_query(), {"survey_id": survey.id}).one()
     return int(invited), int(answered)
+
+
+@cache
+def _counts_query():
+    """Built once, with a bound parameter: the team report runs it on every view."""
+    return select(
+        func.count(),
+        func.coalesce(func.sum(case((TeamInvitation.is_used.is_(True), 1), else_=0)), 0),
+    ).where(TeamInvitation.survey_id == bindparam("survey_id"))
 
 
 def invited_by_group(survey: TeamSurvey) -> dict[str, int]:

@@ -1,6 +1,8 @@
 """Store and find job description checks. Services flush; the view commits."""
 
-from sqlalchemy import select
+from functools import cache
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import defer, joinedload
 
 from roledesign.extensions import db
@@ -22,12 +24,18 @@ def recent_checks(organisation: Organisation) -> list[JdCheck]:
 
 def checks_for_plan(plan: RolePlan) -> list[JdCheck]:
     """The plan's checks, for listing: without their texts (a few pages each)."""
-    return db.session.scalars(
+    return db.session.scalars(_plan_checks_query(), {"plan_id": plan.id}).all()
+
+
+@cache
+def _plan_checks_query():
+    """Built once, with a bound parameter: the task list runs it on every view."""
+    return (
         select(JdCheck)
         .options(defer(JdCheck.text, raiseload=True))
-        .where(JdCheck.plan_id == plan.id)
+        .where(JdCheck.plan_id == bindparam("plan_id"))
         .order_by(JdCheck.created_at.desc(), JdCheck.id.desc())
-    ).all()
+    )
 
 
 def create_check(

@@ -1,6 +1,7 @@
+from functools import cache
 from types import SimpleNamespace
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from roledesign.extensions import db
 from roledesign.models import Action, Assessment, CheckIn, Organisation, RolePlan, User
@@ -37,7 +38,14 @@ def update_plan(plan: RolePlan, data: dict) -> bool:
 
 def counts(plan: RolePlan) -> SimpleNamespace:
     """How many actions and check-ins the plan has, for its task list (one query)."""
-    actions = select(func.count()).select_from(Action).where(Action.plan_id == plan.id)
-    check_ins = select(func.count()).select_from(CheckIn).where(CheckIn.plan_id == plan.id)
-    row = db.session.execute(select(actions.scalar_subquery(), check_ins.scalar_subquery())).one()
+    row = db.session.execute(_counts_query(), {"plan_id": plan.id}).one()
     return SimpleNamespace(actions=row[0], check_ins=row[1])
+
+
+@cache
+def _counts_query():
+    """Built once, with a bound parameter: the task list runs it on every view."""
+    plan_id = bindparam("plan_id")
+    actions = select(func.count()).select_from(Action).where(Action.plan_id == plan_id)
+    check_ins = select(func.count()).select_from(CheckIn).where(CheckIn.plan_id == plan_id)
+    return select(actions.scalar_subquery(), check_ins.scalar_subquery())

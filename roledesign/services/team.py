@@ -10,9 +10,10 @@ commits.
 import secrets
 import string
 from datetime import date, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from roledesign.catalog import Catalog
 from roledesign.domain import disclosure
@@ -41,10 +42,12 @@ def k_for(organisation: Organisation) -> int:
     return min(max(organisation.anonymity_k, MIN_K), MAX_K)
 
 
-def _latest(plan_id):
+@cache
+def _latest():
+    """Built once, with a bound parameter: the team pages run it on every view."""
     return (
         select(TeamSurvey)
-        .where(TeamSurvey.plan_id == plan_id)
+        .where(TeamSurvey.plan_id == bindparam("plan_id"))
         .order_by(TeamSurvey.id.desc())
         .limit(1)
     )
@@ -52,7 +55,7 @@ def _latest(plan_id):
 
 def survey_for(plan: RolePlan) -> TeamSurvey | None:
     """The plan's current survey: the latest round asked."""
-    return db.session.scalar(_latest(plan.id))
+    return db.session.scalar(_latest(), {"plan_id": plan.id})
 
 
 def survey_and_count(plan: RolePlan) -> tuple[TeamSurvey | None, int]:

@@ -12,8 +12,9 @@ Services flush; the view commits.
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import cache
 
-from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy import bindparam, case, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from roledesign.domain import disclosure
@@ -30,18 +31,31 @@ COUNT_COLUMNS = ("responses", "comments")
 
 def response_total(survey: TeamSurvey) -> int:
     """How many people have responded: the one figure shown while a survey is open."""
-    return disclosure.counter(db.session.scalar(select(_total(TeamCount.responses, survey.id))))
+    total = db.session.scalar(_response_total_query(), {"survey_id": survey.id})
+    return disclosure.counter(total)
 
 
 def latest_with_total(plan_id: int) -> tuple[TeamSurvey | None, int]:
     """The plan's current survey and its counter, in one query (for the task list)."""
-    row = db.session.execute(
+    row = db.session.execute(_latest_with_total_query(), {"plan_id": plan_id}).first()
+    return (row[0], disclosure.counter(row[1])) if row else (None, disclosure.counter(0))
+
+
+# The two queries above run on every task list and team report: built once, with bound
+# parameters (building a statement cost as much as running it).
+@cache
+def _response_total_query():
+    return select(_total(TeamCount.responses, bindparam("survey_id")))
+
+
+@cache
+def _latest_with_total_query():
+    return (
         select(TeamSurvey, _total(TeamCount.responses, TeamSurvey.id))
-        .where(TeamSurvey.plan_id == plan_id)
+        .where(TeamSurvey.plan_id == bindparam("plan_id"))
         .order_by(TeamSurvey.id.desc())
         .limit(1)
-    ).first()
-    return (row[0], disclosure.counter(row[1])) if row else (None, disclosure.counter(0))
+    )
 
 
 def release_figures(

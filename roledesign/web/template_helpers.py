@@ -2,12 +2,13 @@
 
 from collections import ChainMap
 
-from flask import Flask, current_app
+from flask import Flask, current_app, has_request_context, request, url_for
 from flask.templating import Environment
 
 from roledesign.catalog import Catalog
 from roledesign.domain.scoring import IMPORTANCE_LABELS, STATUS_LABELS, rounded
 from roledesign.domain.tailoring import hours_text
+from roledesign.services.memo import Same, app_memo
 from roledesign.web.access import current_organisation, current_role, may, memberships
 
 
@@ -50,11 +51,36 @@ class TemplateEnvironment(Environment):
                 return obj[attribute]
             except KeyError:
                 return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
+        # Jinja's own Environment.getattr, inlined: a page reads a thousand attributes or more.
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
 
 def catalog() -> Catalog:
     return current_app.extensions["roledesign.catalog"]
+
+
+def evidence_html(evidence, classes: str):
+    """The list of findings with their sources (macros/evidence.html), rendered once per list:
+    the findings and sources come from the catalogue, which is immutable, so the markup is kept
+    under the catalogue, the findings themselves, the classes and the registry's address."""
+    findings = tuple(evidence)
+    # The registry's address depends only on where the app is mounted (url_for took as long
+    # as the rest of the lookup).
+    mounted = request.script_root if has_request_context() else url_for("evidence.index")
+    key = (Same(catalog()), findings, classes, mounted)
+    return app_memo("evidence_html", size=1024).get_or_compute(
+        key,
+        lambda: current_app.jinja_env.get_template(
+            "macros/evidence.html"
+        ).module.evidence_list_uncached(findings, classes),
+    )
 
 
 def score_text(value) -> str:
@@ -65,6 +91,7 @@ def score_text(value) -> str:
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         catalog=catalog,
+        evidence_html=evidence_html,
         current_organisation=current_organisation,
         current_role=current_role,
         may=may,

@@ -204,7 +204,16 @@ def test_tags_match_the_library(templates_app, params):
 # what it does not read. So the macros' reads are recorded, and every key path the templates
 # pass, found in their source, must be among them.
 
-FAST_MACROS = ("radios", "taskList", "details", "summaryList", "tag", "header")
+FAST_MACROS = (
+    "radios",
+    "taskList",
+    "details",
+    "summaryList",
+    "tag",
+    "header",
+    "backLink",
+    "warningCallout",
+)
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
@@ -303,15 +312,26 @@ def passed_paths(scope: nodes.Node, expr: nodes.Node, prefix: str, outside=froze
     return set()  # a value: text, a number, a variable from the view
 
 
-def template_calls(app, source: str, name: str) -> list[tuple[str, set[str]]]:
-    """(lean macro, key paths passed) for each call of a lean macro in a template's source."""
-    template = app.jinja_env.parse(source, name=name)
+def fast_imports(template: nodes.Template) -> dict[str, str]:
+    """{name in the template: lean macro} for the template's imports from macros/fast.html."""
     local = {}
     for imported in template.find_all(nodes.FromImport):
         if imported.template.value == "macros/fast.html":
             for item in imported.names:
                 alias = item[1] if isinstance(item, tuple) else item
                 local[alias] = item[0] if isinstance(item, tuple) else item
+    return local
+
+
+def template_calls(app, source: str, name: str) -> list[tuple[str, set[str]]]:
+    """(lean macro, key paths passed) for each call of a lean macro in a template's source,
+    including those base.html imports for the templates that extend it (the back link)."""
+    template = app.jinja_env.parse(source, name=name)
+    local = {}
+    if any(e.template.value == "base.html" for e in template.find_all(nodes.Extends)):
+        base = (TEMPLATES_DIR / "base.html").read_text()
+        local |= fast_imports(app.jinja_env.parse(base, name="base.html"))
+    local |= fast_imports(template)
     macros = list(template.find_all(nodes.Macro))
     in_macros = {id(n) for macro in macros for n in macro.find_all(nodes.Node)}
     calls = []
@@ -352,6 +372,53 @@ def test_the_check_notices_a_parameter_the_lean_macro_ignores(templates_app):
         "probe.html: radios() ignores 'fieldset.legend.size'",
         "probe.html: radios() ignores 'items.*.disabled'",
     ]
+
+
+LIBRARY_BACK = (
+    '{% from "nhsuk/components/back-link/macro.jinja" import backLink %}{{ backLink(p) }}'
+)
+FAST_BACK = '{% from "macros/fast.html" import backLink %}{{ backLink(p) }}'
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"href": "/plans/1", "text": "Back to task list"},
+        {"href": "/plans/1?a=1&b=2", "text": "Back to <your> plans & more"},
+        {"href": "/x", "text": ""},
+    ],
+)
+def test_back_links_match_the_library(templates_app, params):
+    """Every template passes a link and its text (the library makes a button without a link)."""
+    assert normalise(render(templates_app, FAST_BACK, params)) == normalise(
+        render(templates_app, LIBRARY_BACK, params)
+    )
+
+
+LIBRARY_WARNING = (
+    '{% from "nhsuk/components/warning-callout/macro.jinja" import warningCallout %}'
+    "{{ warningCallout(p) }}"
+)
+FAST_WARNING = '{% from "macros/fast.html" import warningCallout %}{{ warningCallout(p) }}'
+
+
+def warning_cases():
+    headings = ["This report is based on <incomplete> answers", "Important: read this", "important"]
+    bodies = [
+        {"html": Markup("<p>Unanswered statements <a href='/x?a=1&amp;b=2'>answer</a></p>")},
+        {"text": "Some <b> text & more"},
+        {},
+    ]
+    for heading, level, body in itertools.product(headings, [None, 2, 3], bodies):
+        params = {"heading": heading, **body}
+        yield params if level is None else {**params, "headingLevel": level}
+
+
+@pytest.mark.parametrize("params", list(warning_cases()))
+def test_warning_callouts_match_the_library(templates_app, params):
+    assert normalise(render(templates_app, FAST_WARNING, params)) == normalise(
+        render(templates_app, LIBRARY_WARNING, params)
+    )
 
 
 LIBRARY_HEADER = '{% from "nhsuk/components/header/macro.jinja" import header %}{{ header(p) }}'

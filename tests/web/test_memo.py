@@ -28,3 +28,16 @@ def test_same_matches_by_identity_and_keeps_the_object():
     assert memo.get_or_compute((Same(twin), 1), lambda: "twin") == "twin"
     key = next(iter(memo.entries))
     assert key[0].obj is thing  # held, so its id cannot be reused while the entry lives
+
+
+def test_evidence_lists_are_rendered_once_and_kept_apart_per_mount_point(client):
+    """The evidence lists (from the immutable catalogue) are kept once rendered: an app mounted
+    under a prefix still links its own registry, whatever was rendered before."""
+    plain = client.get("/evidence/").get_data(as_text=True)
+    mounted = client.get("/evidence/", base_url="http://localhost/tool").get_data(as_text=True)
+    again = client.get("/evidence/").get_data(as_text=True)
+    assert 'href="/evidence/#source-' in plain and 'href="/tool/evidence/#source-' not in plain
+    assert 'href="/tool/evidence/#source-' in mounted and 'href="/evidence/#source-' not in mounted
+    assert again.count('href="/evidence/#source-') == plain.count('href="/evidence/#source-') > 10
+    memo = client.application.extensions["roledesign.memos"]["evidence_html"]
+    assert len(memo.entries) > 10

@@ -209,11 +209,16 @@ def report(plan_id: int):
     """The survey's release: team scores, group differences, consensus and comments."""
     plan = plan_or_404(plan_id)
     survey = _survey_or_404(plan)
-    with transaction(current_user):  # a release falls due on the first read after closing
-        result = services.team_report(catalog(), survey)
-        # Read with the report, before the commit expires it (one read of the release a request).
-        release = services.stored_release(survey)
-        figures, closed_on = (release.figures, release.closed_on) if release else (None, None)
+    # A release falls due on the first read after closing. The page is rendered before the
+    # commit, which expires the user, plan and survey it shows: five queries to read them again.
+    with transaction(current_user):
+        return _report_page(plan, survey)
+
+
+def _report_page(plan, survey):
+    result = services.team_report(catalog(), survey)
+    release = services.stored_release(survey)
+    figures, closed_on = (release.figures, release.closed_on) if release else (None, None)
     if result is None:
         return render_template(
             "team/report_open.html",
