@@ -162,11 +162,30 @@ REFLOW = """(font) => {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const width = document.documentElement.clientWidth;
   const wide = [];
+  const tables = [];
   document.querySelectorAll("body *").forEach((el) => {
     if (el.closest("table, svg, pre, .nhsuk-u-visually-hidden")) return;
     const box = el.getBoundingClientRect();
     if (box.width && box.right > width + 1) wide.push(`${el.tagName}.${el.className}`);
   });
+  // A table wider than the screen scrolls inside a labelled region that a keyboard can reach
+  // and scroll (the NHS.UK and GOV.UK pattern), not the whole page.
+  document.querySelectorAll("table").forEach((table) => {
+    if (table.getBoundingClientRect().right <= width + 1) return;
+    const box = table.closest("[role=region][tabindex='0']");
+    const named = box && (box.getAttribute("aria-label") ||
+      document.getElementById(box.getAttribute("aria-labelledby") || "")?.textContent.trim());
+    const scrolls = box && ["auto", "scroll"].includes(getComputedStyle(box).overflowX);
+    if (!named || !scrolls) {
+      const caption = table.caption ? table.caption.textContent : table.textContent;
+      tables.push(`table "${caption.replace(/\\s+/g, " ").trim().slice(0, 40)}" is wider than ` +
+        "320 pixels but not in a labelled region that scrolls (role=region, tabindex=0)");
+    }
+  });
+  // However it comes about (a visually hidden text absolutely placed out of a scrolling table,
+  // say), the page itself does not scroll sideways.
+  const sideways = document.documentElement.scrollWidth - width;
+  if (sideways > 1) tables.push(`the page scrolls sideways by ${sideways} pixels at 320`);
   // Chart text must stay inside the chart's own box, or it is cut off at the edge.
   document.querySelectorAll("svg.app-chart").forEach((svg) => {
     const view = svg.viewBox.baseVal;
@@ -178,7 +197,7 @@ REFLOW = """(font) => {
     });
   });
   document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-  return wide.slice(0, 5);
+  return [...tables, ...wide.slice(0, 5)];
 }"""
 
 # Beside the WCAG tags: landmarks and headings, which WCAG 1.3.1 and 2.4.6 ask for in general
@@ -236,7 +255,10 @@ class Sweep:
         # fonts this machine has (.ci/test installs DejaVu; Arial-like fonts are narrower).
         wide = self.page.evaluate(REFLOW, WIDE_FONT)
         self.page.set_viewport_size(size)
-        return [w if w.startswith("chart") else f"wider than 320 pixels: {w}" for w in wide]
+        return [
+            w if w.startswith(("chart", "table", "the page")) else f"wider than 320 pixels: {w}"
+            for w in wide
+        ]
 
     def check(self, heading: str, *, on_screen=True):
         expect(self.page.locator("h1")).to_contain_text(heading)

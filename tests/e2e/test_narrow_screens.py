@@ -3,6 +3,7 @@ screen, and the organisation overview hid its last columns on a desktop."""
 
 import pytest
 
+from tests.e2e.test_accessibility_sweep import REFLOW, WIDE_FONT
 from tests.e2e.test_long_pages import sign_in
 from tests.web.team_helpers import close_survey, set_up_survey
 from tests.web.test_team_report import add_responses
@@ -39,3 +40,33 @@ def test_the_organisation_overview_shows_every_column_on_a_desktop(
     # sweep's check); before, the last column was 16 or more pixels out of view.
     assert table.evaluate("el => el.scrollWidth - el.clientWidth") <= 4
     assert page.get_by_role("columnheader", name="Overdue actions").is_visible()
+
+
+# The sweep's reflow check, fed markup it must refuse: a wide table loose on the page, one in a
+# scrolling region without a name, and hidden words placed out of a region onto the page.
+WIDE = "<table><caption>{}</caption><tr><td style='min-width: 600px'>Wide</td></tr></table>"
+HIDDEN = "<span class='nhsuk-u-visually-hidden' style='position: absolute; left: 500px'>Hid</span>"
+
+
+def region(body: str, name: str = "", style: str = "") -> str:
+    label = f"aria-label='{name}'" if name else ""
+    return f"<div role='region' tabindex='0' {label} style='overflow-x: auto; {style}'>{body}</div>"
+
+
+def test_the_sweep_refuses_tables_that_make_a_phone_page_scroll_sideways(page):
+    page.set_viewport_size({"width": 320, "height": 600})
+    page.set_content(
+        "<!DOCTYPE html>"
+        + WIDE.format("Loose")
+        + region(WIDE.format("Unnamed"))
+        + region(WIDE.format("In"), "In")
+    )
+    found = page.evaluate(REFLOW, WIDE_FONT)
+    assert [f.split('"')[1] for f in found if f.startswith("table")] == ["Loose", "Unnamed"]
+    page.set_content("<!DOCTYPE html>" + region(WIDE.format("In") + HIDDEN, "In"))
+    found = page.evaluate(REFLOW, WIDE_FONT)
+    assert [f.split(" by ")[0] for f in found] == ["the page scrolls sideways"]
+    page.set_content(
+        "<!DOCTYPE html>" + region(WIDE.format("In") + HIDDEN, "In", style="position: relative")
+    )
+    assert page.evaluate(REFLOW, WIDE_FONT) == []
