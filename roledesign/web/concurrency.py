@@ -6,18 +6,16 @@ in one hidden field, ``stamp``. ``is_stale`` compares it with the record's versi
 differ the save is refused (409): the input is shown back, the conflict message is in the error
 summary, and the field is renewed, so that saving again (after checking) goes through.
 Someone else's save that lands between that check and our flush makes the database refuse the
-update (``StaleDataError``, or ``IntegrityError`` for two first saves of a new record);
-``saving`` turns that into exactly the same answer.
+update (``StaleDataError``, or the transaction's ``Conflict`` for two first saves of a new
+record); ``saving``, wrapped round the ``transaction``, turns that into exactly the same answer.
 """
 
 from contextlib import contextmanager
 
 from sqlalchemy import inspect
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField
 
-from roledesign.extensions import db
 from roledesign.services.transaction import Conflict
 
 CONFLICT_MESSAGE = (
@@ -66,17 +64,19 @@ def is_stale(form, *records) -> bool:
 
 @contextmanager
 def saving(form, reload):
-    """Run a save; when another save got in between ``is_stale`` and the flush, roll back and
-    refuse as ``is_stale`` does, with the versions ``reload()`` returns the records at now.
+    """Run a save; when another save got in between ``is_stale`` and the flush, refuse as
+    ``is_stale`` does, with the versions ``reload()`` returns the records at now. The
+    ``transaction`` inside has already rolled the change back.
 
         with saving(form, lambda: (plan,)):
-            ...change, audit, commit, return a redirect
+            with transaction(current_user) as tx:
+                ...change, tx.record(...)
+            return a redirect
         return render_template(...), status(form)
     """
     try:
         yield
-    except (StaleDataError, IntegrityError, Conflict):  # Conflict: the transaction's IntegrityError
-        db.session.rollback()
+    except (StaleDataError, Conflict):
         _refuse(form, version_of(*reload()))
 
 
