@@ -51,15 +51,7 @@ class TemplateEnvironment(Environment):
                 return obj[attribute]
             except KeyError:
                 return self.undefined(obj=obj, name=attribute)
-        # Jinja's own Environment.getattr, inlined: a page reads a thousand attributes or more.
-        try:
-            return getattr(obj, attribute)
-        except AttributeError:
-            pass
-        try:
-            return obj[attribute]
-        except (TypeError, LookupError, AttributeError):
-            return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
 
 def catalog() -> Catalog:
