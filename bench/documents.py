@@ -32,8 +32,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 from roledesign.catalog import load_catalog  # noqa: E402
 from roledesign.config import PROJECT_ROOT  # noqa: E402
+from roledesign.documents import render  # noqa: E402
 from roledesign.documents.plan_common import KINDS, Stamp  # noqa: E402
-from roledesign.documents.plan_documents import build_documents, bundle, render  # noqa: E402
+from roledesign.documents.plan_documents import build_documents, bundle  # noqa: E402
 from roledesign.domain.scoring import STATUS_VALUES, Answer  # noqa: E402
 from roledesign.domain.tailoring import Details, DocumentInputs, Post, tailor  # noqa: E402
 

@@ -7,8 +7,9 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from roledesign.cli.common import InputError
+from roledesign.documents import FORMATS, render
 from roledesign.documents.plan_common import KINDS
-from roledesign.documents.plan_documents import FORMATS, build_documents, render
+from roledesign.documents.plan_documents import build_documents
 from roledesign.domain.tailoring import DocumentInputs, tailor
 from roledesign.extensions import db
 from roledesign.models import RolePlan

@@ -9,10 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roledesign.catalog import DOMAIN_KEYS
-from roledesign.documents import Document, Table
+from roledesign.documents import Document, Table, render
 from roledesign.documents.extract import extract_text
 from roledesign.documents.plan_common import Stamp
-from roledesign.documents.plan_documents import render
 from roledesign.documents.render_pdf import render_pdf
 from roledesign.domain.jd_check import check_text
 from roledesign.domain.scoring import Answer

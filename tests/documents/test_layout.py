@@ -11,10 +11,10 @@ from reportlab.lib.pagesizes import A4
 
 from roledesign.catalog import DOMAIN_KEYS
 from roledesign.config import PROJECT_ROOT
+from roledesign.documents import render
 from roledesign.documents.jd_check_document import build_document
 from roledesign.documents.model import Heading, Table
 from roledesign.documents.plan_common import KINDS, Stamp
-from roledesign.documents.plan_documents import render
 from roledesign.documents.render_pdf import MARGIN
 from roledesign.domain.jd_check import check_text
 from roledesign.domain.tailoring import Details

@@ -10,8 +10,9 @@ import docx
 import pypdf
 import pytest
 
+from roledesign.documents import render
 from roledesign.documents.plan_common import KINDS, Stamp
-from roledesign.documents.plan_documents import bundle, file_name, render
+from roledesign.documents.plan_documents import bundle, file_name
 from roledesign.domain.scoring import Answer
 from roledesign.domain.tailoring import Details, tailor
 from tests.documents.plan_examples import all_yes, catalog, documents_of, inputs
