@@ -36,6 +36,7 @@ RULE_FIELDS = {
     "requires",
     "negation",
     "applies_to",
+    "unless",
 }
 _RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -57,6 +58,7 @@ class JdRule:
         "anywhere"  # "duties": not in the person specification; "criteria": only there
     )
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the @vocabularies its patterns use
+    unless: tuple[str, ...] = ()  # patterns that, found in the same sentence, cancel a match
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -201,7 +203,10 @@ def _rule(raw, n, path, sources, problems, seen, vocabularies) -> JdRule | None:
         problems.add(path, where, f"applies_to must be one of {', '.join(JD_APPLIES_TO)}")
         applies_to = "anywhere"
     patterns = _patterns(raw.get("patterns"), path, where, problems, vocabularies)
-    used = dict.fromkeys(name for p in patterns for name in vocabulary_refs(p))
+    unless = ()
+    if "unless" in raw:
+        unless = _patterns(raw["unless"], path, f"{where} unless", problems, vocabularies)
+    used = dict.fromkeys(name for p in (*patterns, *unless) for name in vocabulary_refs(p))
     negation = raw.get("negation", True)
     if not isinstance(negation, bool):
         problems.add(path, where, f"negation must be true or false (got {negation!r})")
@@ -220,6 +225,7 @@ def _rule(raw, n, path, sources, problems, seen, vocabularies) -> JdRule | None:
         negation=negation,
         applies_to=applies_to,
         vocabulary=tuple((name, vocabularies[name]) for name in used),
+        unless=unless,
     )
 
 

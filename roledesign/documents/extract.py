@@ -18,7 +18,7 @@ from io import BytesIO
 from pathlib import PurePath
 
 from roledesign.documents.model import clean_text
-from roledesign.documents.structure import docx_table_lines, layout_text
+from roledesign.domain.jd_layout import layout_text
 
 # Below the app's 2 MB request limit, so a file that is too big gets a message beside the field.
 MAX_UPLOAD_BYTES = 1536 * 1024
@@ -269,7 +269,7 @@ def _pdf_text(data: bytes, name: str) -> str:
                 if content > MAX_PDF_CONTENT_BYTES:
                     raise UnreadableFile(too_complex_message(name))
             limit = _Limit()
-            texts = [  # layout mode keeps table cells and columns apart: see structure.py
+            texts = [  # layout mode keeps table cells and columns apart: see domain/jd_layout.py
                 limit.add(layout_text(page.extract_text(extraction_mode="layout") or ""))
                 for page in pages
             ]
@@ -282,3 +282,36 @@ def _pdf_text(data: bytes, name: str) -> str:
             f"{name} could not be read. It may be damaged. Save it again as a PDF, {_INSTEAD}."
         ) from err
     return "\n\n".join(texts)
+
+
+_TICKS = {"✓", "✔", "x", "X", "*", "yes", "Yes", "YES", "E", "D", "e", "d", "•"}
+
+
+def docx_table_lines(table) -> list[str]:
+    """One line per row of a python-docx table, cells joined by tabs in their columns.
+
+    A cell merged across columns keeps its text in its first column and leaves the others
+    empty, so every cell stays under its heading; a row that is one merged cell (a group heading
+    such as "Experience") is a line without tabs. A tick in an Essential or Desirable column
+    becomes the column's name, so 'Lived experience | ✓ |' reads as essential.
+    """
+    lines = []
+    header: list[str] = []
+    for n, row in enumerate(table.rows):
+        texts, seen = [], set()
+        for column, cell in enumerate(row.cells):
+            if id(cell._tc) in seen:  # the same cell again: merged across columns
+                texts.append("")
+                continue
+            seen.add(id(cell._tc))
+            text = cell.text.strip()
+            heading = header[column] if column < len(header) else ""
+            if n and text in _TICKS and heading.lower() in ("essential", "desirable"):
+                text = heading
+            texts.append(text)
+        if not n:
+            header = texts
+        while texts and not texts[-1]:
+            texts.pop()
+        lines.append("\t".join(texts))
+    return lines

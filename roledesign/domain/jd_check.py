@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from roledesign.catalog.jd_patterns import PatternError, compile_pattern, fold
+from roledesign.domain.jd_layout import has_columns, layout_text
 from roledesign.domain.jd_lemmas import lemma, lemma_form, to_norm
 from roledesign.domain.jd_text import (
     Sentence,
@@ -39,6 +40,7 @@ class Rule(Protocol):
     negation: bool
     applies_to: str
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...]
+    unless: tuple[str, ...]
 
 
 class Rules(Protocol):
@@ -108,11 +110,15 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
 
     A match does not count when it is negated (unless the rule says ``negation: false``), when
     the rule requires an essential criterion and the match is not one, or when the rule applies
-    to duties and the sentence is a criterion of the person specification (or the other way).
+    to duties and the sentence is a criterion of the person specification (or the other way),
+    or when one of the rule's ``unless`` patterns is in the same sentence ("NVQ Level 3, or
+    equivalent life experience").
     """
     found = []
     for sentence in sentences:
         if rule.applies_to == "duties" and is_criterion(sentence):
+            continue
+        if rule.unless and pattern_spans(rule.unless, sentence.norm, rule.vocabulary):
             continue
         for start, end in pattern_spans(rule.patterns, sentence.norm, rule.vocabulary):
             if rule.negation and (
@@ -227,8 +233,15 @@ class JdReport:
 
 
 def check_text(text: str, rules: Rules, domain_keys: Sequence[str]) -> JdReport:
-    """Check ``text`` against every rule and summarise the result per domain."""
+    """Check ``text`` against every rule and summarise the result per domain.
+
+    Text laid out in columns with runs of spaces, as it arrives when copied out of a PDF, is
+    first read back into rows and cells the way an uploaded PDF is, so a person specification
+    whose cells wrap over several lines gives the same findings pasted as uploaded.
+    """
     text = clean_newlines(text)
+    if has_columns(text):
+        text = layout_text(text)
     sentences = split_sentences(text)
     drift, language, missing, gaps, found = [], [], [], [], []
     flagged: list[Rule] = []

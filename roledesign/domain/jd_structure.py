@@ -4,7 +4,7 @@ specification table.
 Pure functions over lines of plain text, used by ``roledesign.domain.jd_text``. Tables reach the
 check as lines with cells separated by tabs: that is how Word tables are extracted
 (``roledesign.documents.extract``), how PDF tables are read back
-(``roledesign.documents.structure``) and how a table pasted from a browser or Word arrives.
+(``roledesign.domain.jd_layout``) and how a table pasted from a browser or Word arrives.
 
 - **Sections.** A short line with no closing full stop that names a part of a job description
   ("Job purpose", "Key responsibilities", "What is not part of this role", "Supervision and

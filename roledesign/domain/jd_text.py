@@ -130,10 +130,11 @@ NEGATION_AFTER = re.compile(
     r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
 )
 # A task someone else does is not the peer worker's task: "restraint remains the responsibility
-# of the nursing team". Only for drift: "a team of three peer workers, managed by the lead" still
+# of the nursing team" (but "and remain with them until handover" is the peer worker staying). Only for drift: "a team of three peer workers, managed by the lead" still
 # has peer colleagues.
 ATTRIBUTION_AFTER = re.compile(
-    r"(?<![a-z0-9])(?:remains? (?:with|the)|responsibility of"
+    r"(?<![a-z0-9])(?:remains? (?:with(?! (?:them|him|her|the person|people|you))|the)"
+    r"|responsibility of"
     r"|(?:carried out|done|undertaken|completed|covered|managed|handled|given|administered)"
     r" by(?! you| the post ?holder| the peer| peer| yourself)"
     r"|belongs? to|left to|for (?:qualified|registered|nursing|ward|clinical|other) "

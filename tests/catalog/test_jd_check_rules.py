@@ -159,3 +159,15 @@ def test_each_rule_carries_only_the_vocabularies_its_patterns_name(rules):
     medication = rules.rule("medication")
     assert {name for name, _ in medication.vocabulary} == {"medicine-task", "medicines"}
     assert rules.rule("peer-supervision").vocabulary == ()
+
+
+def test_unless_patterns_are_checked_like_patterns(checklists):
+    edit(
+        checklists / "jd_check.yaml",
+        "    unless:\n      - equivalent ... experience\n",
+        "    unless:\n      - '... experience'\n",
+    )
+    assert any(
+        p.startswith("checklists/jd_check.yaml: rule credentials-essential unless: pattern 1:")
+        for p in problems(checklists)
+    )

@@ -281,3 +281,15 @@ def test_duty_rules_skip_the_person_specification_and_criteria_rules_need_a_crit
     assert len(find(anywhere, sentences)) == 2
     assert [m.sentence.text for m in find(criterion, sentences)] == ["Phlebotomy training."]
     assert find(criterion, split_sentences("Phlebotomy training is offered.")) == ()
+
+
+def test_an_unless_pattern_in_the_same_sentence_cancels_the_rule_there():
+    # "NVQ level 3, or equivalent life or work experience" does not make the NVQ essential.
+    nvq = rule("nvq", "drift", ["nvq*"], unless=("equivalent ... experience",))
+    sentences = split_sentences(
+        "NVQ Level 3 in Health and Social Care, or equivalent relevant life or work experience.\n"
+        "NVQ Level 3 in Health and Social Care or equivalent.\n"
+    )
+    assert [m.sentence.index for m in find(nvq, sentences)] == [1]
+    # Without the unless pattern both sentences are flagged: the test can fail.
+    assert len(find(rule("nvq-plain", "drift", ["nvq*"]), sentences)) == 2

@@ -3,8 +3,11 @@ each criterion the kind of its column, from text, Word and PDF alike (issue 16).
 
 import pytest
 
-from roledesign.documents.structure import layout_text
+from roledesign.catalog import DOMAIN_KEYS
+from roledesign.domain.jd_check import check_text
+from roledesign.domain.jd_layout import layout_text
 from roledesign.domain.jd_text import criterion_at, split_sentences
+from tests.documents.plan_examples import catalog
 
 
 @pytest.mark.parametrize(
@@ -95,3 +98,44 @@ def test_two_columns_of_prose_are_read_one_after_the_other():
 @pytest.mark.parametrize("marker", ["•", "1", "2."])
 def test_list_markers_from_a_pdf_become_bullets(marker):
     assert layout_text(f" {marker}  Offer peer support") == "- Offer peer support"
+
+
+PASTED_FROM_PDF = """Person specification
+                      Essential                          Desirable
+Qualifications        NVQ Level 3 in Health and          Peer support training
+                      Social Care, or equivalent
+                      relevant life or work experience
+Knowledge and         Understanding of recovery and      Knowledge of local
+skills                of peer support                    community groups
+Experience            Personal lived experience of       Experience of acute
+                      mental health problems             admission
+"""
+
+
+def test_a_table_copied_from_a_pdf_is_read_row_by_row_without_blank_lines():
+    # The header leaves the label column empty and no blank line separates the rows: each
+    # label in the first column starts a row, and "Knowledge and" runs on into "skills".
+    lines = layout_text(PASTED_FROM_PDF).split("\n")
+    assert "\tEssential\tDesirable" in lines
+    assert (
+        "Qualifications\tNVQ Level 3 in Health and Social Care, or equivalent relevant life or"
+        " work experience\tPeer support training"
+    ) in lines
+    assert (
+        "Knowledge and skills\tUnderstanding of recovery and of peer support"
+        "\tKnowledge of local community groups"
+    ) in lines
+    assert (
+        "Experience\tPersonal lived experience of mental health problems"
+        "\tExperience of acute admission"
+    ) in lines
+
+
+def test_pasted_text_in_columns_gives_the_same_findings_as_the_pdf_reader():
+    rules = catalog().jd_check
+    pasted = check_text(PASTED_FROM_PDF, rules, DOMAIN_KEYS)
+    read = check_text(layout_text(PASTED_FROM_PDF), rules, DOMAIN_KEYS)
+    # The wrapped cell is read whole: the NVQ may be replaced by life or work experience.
+    assert [m.rule.id for m in pasted.drift] == [m.rule.id for m in read.drift] == []
+    assert "lived-experience-essential" not in {r.id for r in pasted.missing}
+    assert {r.id for r in pasted.missing} == {r.id for r in read.missing}

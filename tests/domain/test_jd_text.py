@@ -69,6 +69,12 @@ def test_sentence_offsets_point_into_the_text():
         ("Offer companionship rather than close observations.", "close observations", True),
         ("Restraint remains the responsibility of the nursing team.", "restraint", True),
         ("Restraint is carried out by registered staff.", "restraint", True),
+        # "remain with them" is the peer worker staying, not the task belonging to others.
+        (
+            "You will travel with the person in the ambulance and remain with them until handover.",
+            "travel with the person in the ambulance",
+            False,
+        ),
         ("Restraint is carried out by the peer worker when needed.", "restraint", False),
         (
             "You will have peer training delivered by people with lived experience.",

@@ -1,10 +1,12 @@
-"""The layout of a PDF page, read back into the plain-text shape the job description check reads.
+"""Text laid out in columns, read back into the plain-text shape the job description check reads.
 
-pypdf's layout mode keeps each line's words where they stand on the page, so tables and text
-columns show as runs of spaces. This module turns that into what a Word table gives
-(``roledesign.documents.extract``): table rows on one line with cells separated by tabs, a row
-whose cells were wrapped over several lines joined back together, list markers as ``- `` and two
-columns of prose read one after the other. Pure: page text in, text out.
+pypdf's layout mode keeps each line's words where they stand on the page, and text copied out of
+a PDF arrives the same way, so tables and text columns show as runs of spaces. This module turns
+that into what a Word table gives (``roledesign.documents.extract``): table rows on one line
+with cells separated by tabs, a row whose cells were wrapped over several lines joined back
+together, list markers as ``- `` and two columns of prose read one after the other. Pure: text
+in, text out. The PDF reader applies it to each page, and ``jd_check.check_text`` to pasted
+text that has such columns.
 """
 
 import re
@@ -55,7 +57,7 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
         if not _fits(line, starts):
             break
         cells = _cells(line)
-        if current is None:
+        if current is None or _starts_row(cells, starts, current):
             current = [[] for _ in starts]
             rows.append(current)  # type: ignore[arg-type]
         for position, text in cells:
@@ -68,6 +70,26 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
             texts.pop()
         out.append("\t".join(texts))
     return ["", *out, ""], n
+
+
+_CONTINUED = re.compile(r"(?:\b(?:and|or|of|in|with|to|for|the|a|an)|[,&/\-–])$", re.I)
+
+
+def _starts_row(cells, starts, current) -> bool:
+    """Whether a line of a table without blank lines between its rows starts a new row: its
+    first column opens with a capital (or a digit) and the first column so far does not run on
+    ("Knowledge and" / "skills" is one row; a criterion wrapped into its cell continues in
+    lower case). The header row is always a row of its own."""
+    first = [text for position, text in cells if _column(position, starts) == 0]
+    if not first or not (first[0][0].isupper() or first[0][0].isdigit()):
+        return False
+    if len(starts) > 1 and not any(current[0]) and current[1:] and _is_header(current):
+        return True
+    return not (current[0] and _CONTINUED.search(current[0][-1]))
+
+
+def _is_header(row: list[list[str]]) -> bool:
+    return any(_HEADER_WORDS.match(" ".join(parts)) for parts in row[1:])
 
 
 def _is_prose(lines: list[str], split: int) -> bool:
@@ -96,6 +118,14 @@ def _columns(lines: list[str], at: int) -> tuple[list[str], int] | None:
     return [*left, "", *right], n
 
 
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+
+
+def has_columns(text: str) -> bool:
+    """Whether some line of ``text`` has words in columns, three or more spaces apart."""
+    return bool(_COLUMN_GAP.search(text))
+
+
 def layout_text(page: str) -> str:
     """One page of pypdf layout-mode text as plain text with tables and columns read back."""
     lines = [
@@ -109,7 +139,10 @@ def layout_text(page: str) -> str:
         line = lines[n]
         cells = _cells(line)
         if len(cells) >= 2 and any(_HEADER_WORDS.match(text) for _, text in cells[1:]):
-            rows, n = _table(lines, n, [position for position, _ in cells])
+            starts = [position for position, _ in cells]
+            if starts[0] > SLACK:  # the header leaves the first column empty: it holds labels
+                starts = [0, *starts]
+            rows, n = _table(lines, n, starts)
             out += rows
             continue
         columns = _columns(lines, n) if len(cells) == 2 else None
@@ -120,36 +153,3 @@ def layout_text(page: str) -> str:
         out.append("\t".join(text for _, text in cells) if len(cells) > 1 else line.strip())
         n += 1
     return "\n".join(out)
-
-
-_TICKS = {"✓", "✔", "x", "X", "*", "yes", "Yes", "YES", "E", "D", "e", "d", "•"}
-
-
-def docx_table_lines(table) -> list[str]:
-    """One line per row of a python-docx table, cells joined by tabs in their columns.
-
-    A cell merged across columns keeps its text in its first column and leaves the others
-    empty, so every cell stays under its heading; a row that is one merged cell (a group heading
-    such as "Experience") is a line without tabs. A tick in an Essential or Desirable column
-    becomes the column's name, so 'Lived experience | ✓ |' reads as essential.
-    """
-    lines = []
-    header: list[str] = []
-    for n, row in enumerate(table.rows):
-        texts, seen = [], set()
-        for column, cell in enumerate(row.cells):
-            if id(cell._tc) in seen:  # the same cell again: merged across columns
-                texts.append("")
-                continue
-            seen.add(id(cell._tc))
-            text = cell.text.strip()
-            heading = header[column] if column < len(header) else ""
-            if n and text in _TICKS and heading.lower() in ("essential", "desirable"):
-                text = heading
-            texts.append(text)
-        if not n:
-            header = texts
-        while texts and not texts[-1]:
-            texts.pop()
-        lines.append("\t".join(texts))
-    return lines
