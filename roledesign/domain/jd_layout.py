@@ -75,11 +75,21 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
 _CONTINUED = re.compile(r"(?:\b(?:and|or|of|in|with|to|for|the|a|an)|[,&/\-–])$", re.I)
 
 
+_KIND_CELL = re.compile(r"^(?:e|d|essential|desirable|yes|[✓✔x*])$", re.I)
+
+
 def _starts_row(cells, starts, current) -> bool:
-    """Whether a line of a table without blank lines between its rows starts a new row: its
-    first column opens with a capital (or a digit) and the first column so far does not run on
-    ("Knowledge and" / "skills" is one row; a criterion wrapped into its cell continues in
-    lower case). The header row is always a row of its own."""
+    """Whether a line of a table without blank lines between its rows starts a new row: it
+    puts a second "E", "D" or tick in a column that already has one (a criterion a line under
+    one label), or its first column opens with a capital (or a digit) and the first column so
+    far does not run on ("Knowledge and" / "skills" is one row; a criterion wrapped into its
+    cell continues in lower case). The header row is always a row of its own."""
+    if any(
+        _KIND_CELL.match(text) and current[column] and column > 0
+        for position, text in cells
+        if (column := _column(position, starts)) is not None
+    ):
+        return True  # a second "E" or tick in the same column: one criterion a line
     first = [text for position, text in cells if _column(position, starts) == 0]
     if not first or not (first[0][0].isupper() or first[0][0].isdigit()):
         return False

@@ -11,7 +11,7 @@ check as lines with cells separated by tabs: that is how Word tables are extract
   support", "Person specification", "About you – essential") starts that section; the section
   lasts until the next such heading.
 - **Person specification tables.** A row of cells with both an "Essential" and a "Desirable"
-  column heading (or "E" and "D") starts a table; in each row after it, a tick, "Yes", "X", "E" or "D" in
+  column heading (or "E" and "D"), or one "E/D" column, starts a table; in each row after it, a tick, "Yes", "X", "E" or "D" in
   a column gives the criterion its column's kind. The table lasts until a blank line that is not
   followed by another row of cells.
 """
@@ -53,6 +53,8 @@ _CRITERION_CELL = {
     "desirable": "desirable",
     "d": "desirable",
 }
+# One column that says "E" or "D" for each row: "Criteria | Requirement | E/D | Assessed by".
+_EITHER = frozenset({"e d", "e or d", "essential desirable", "essential or desirable"})
 _TICKS = frozenset({"yes", "y", "x", "✓", "✔", "✗", "*", "•", "e", "d", "essential", "desirable"})
 
 
@@ -82,7 +84,9 @@ def table_header(line: str) -> tuple[str | None, ...] | None:
     if len(cells) < 2 or "\t" not in line:
         return None
     kinds = tuple(_CRITERION_CELL.get(cell) for cell in cells)
-    return kinds if {"essential", "desirable"} <= set(kinds[1:]) else None
+    if {"essential", "desirable"} <= set(kinds[1:]) or any(c in _EITHER for c in cells[1:]):
+        return kinds
+    return None
 
 
 def row_cells(line: str, header: tuple[str | None, ...]) -> list[tuple[int, int, str | None]]:

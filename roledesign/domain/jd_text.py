@@ -127,13 +127,14 @@ STAFF_SUBJECT_MODAL = re.compile(_STAFF + _STAFF_MODAL + "$")
 PEER_NAMED = re.compile(r"(?<![a-z0-9])(?:you|your|peer|postholder|post holder)(?![a-z0-9])")
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
-    r"|outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
+    r"|(?<!from )outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
 )
 # A task someone else does is not the peer worker's task: "restraint remains the responsibility
 # of the nursing team" (but "and remain with them until handover" is the peer worker staying). Only for drift: "a team of three peer workers, managed by the lead" still
 # has peer colleagues.
 ATTRIBUTION_AFTER = re.compile(
-    r"(?<![a-z0-9])(?:remains? (?:with(?! (?:them|him|her|the person|people|you))|the)"
+    r"(?<![a-z0-9])(?:(?:remains?|stays?) with(?! (?:them|him|her|the person|people|you))"
+    r"|remains? the"
     r"|responsibility of"
     r"|(?:carried out|done|undertaken|completed|covered|managed|handled|given|administered)"
     r" by(?! you| the post ?holder| the peer| peer| yourself)"
@@ -385,6 +386,9 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, (len(norm) if right == -1 else right)
 
 
+_OR_BEFORE = re.compile(r"(?<![a-z0-9])(?:or|nor)(?: [a-z0-9]+){0,2} $")
+
+
 def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> bool:
     """Whether the match norm[start:end] is negated within its clause (see the module notes).
 
@@ -392,6 +396,14 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     """
     clause_start, clause_end = _clause_bounds(norm, start, end)
     before = norm[clause_start:start]
+    # A negation inside the match, after its first word: "[do not triage]" (our reading).
+    first_word_end = norm.find(" ", start, end)
+    if first_word_end != -1 and NEGATION_BEFORE.search(norm, first_word_end, end):
+        return True
+    # "or" carries a negation on through a list: "you won't carry out observations, give
+    # medication, or be counted in the numbers" (our reading).
+    if _OR_BEFORE.search(before) and any(True for _ in NEGATION_BEFORE.finditer(before)):
+        return True
     for cues, window in (
         (NEGATION_BEFORE, PRE_WINDOW),
         (REDUCTION_BEFORE, REDUCTION_WINDOW),

@@ -139,3 +139,36 @@ def test_pasted_text_in_columns_gives_the_same_findings_as_the_pdf_reader():
     assert [m.rule.id for m in pasted.drift] == [m.rule.id for m in read.drift] == []
     assert "lived-experience-essential" not in {r.id for r in pasted.missing}
     assert {r.id for r in pasted.missing} == {r.id for r in read.missing}
+
+
+ONE_CRITERION_A_LINE = """PERSON SPECIFICATION
+
+Criteria          Requirement                                            E/D    Assessed by
+Qualifications    NVQ Level 3 in Health and Social Care or equivalent    E      Application
+                  Peer support training                                  D      Application
+Experience        Six months' experience as a healthcare assistant       E      Interview
+                  or support worker in a mental health setting
+                  Personal experience of using mental health services    E      Interview
+"""
+
+
+def test_one_criterion_a_line_under_an_e_d_column():
+    # Blind set 7: an "E/D" column says each line's kind, and a second E or D in that column
+    # starts a new criterion even under the same label; a line with none continues the last.
+    kinds = {s.text: s.table_criterion for s in split_sentences(layout_text(ONE_CRITERION_A_LINE))}
+    assert kinds["NVQ Level 3 in Health and Social Care or equivalent"] == "essential"
+    assert kinds["Peer support training"] == "desirable"
+    assert (
+        kinds[
+            "Six months' experience as a healthcare assistant or support worker in a mental "
+            "health setting"
+        ]
+        == "essential"
+    )
+    assert kinds["Personal experience of using mental health services"] == "essential"
+    report = check_text(ONE_CRITERION_A_LINE, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {
+        "credentials-essential",
+        "healthcare-experience-essential",
+    }
+    assert "lived-experience-essential" not in {r.id for r in report.missing}

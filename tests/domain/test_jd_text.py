@@ -113,6 +113,22 @@ def test_sentence_offsets_point_into_the_text():
         ("Support patients before and after restrictive interventions.", "restrictive", True),
         ("Offer a debrief following restraint.", "restraint", True),
         ("Following handover, carry out close observations.", "close observations", False),
+        # Blind set 7: a negation inside the match, after its first word, negates it.
+        ("Peer workers do not triage callers.", "do not triage", True),
+        # "or" carries a negation on through a long list, past the fifteen-word window.
+        (
+            "You won't carry out observations of mothers or babies, give or check medication, "
+            "take part in restraint or searches, or be counted in the nursing numbers.",
+            "counted in the nursing numbers",
+            True,
+        ),
+        ("Escorted leave stays with the nursing team.", "escorted leave", True),
+        # Being supervised "from outside your line management" negates nothing.
+        (
+            "Monthly peer supervision with a peer practitioner from outside your line management.",
+            "peer supervision",
+            False,
+        ),
     ],
 )
 def test_negation_within_the_clause(sentence, phrase, negated):
