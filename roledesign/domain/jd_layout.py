@@ -136,11 +136,41 @@ def has_columns(text: str) -> bool:
     return bool(_COLUMN_GAP.search(text))
 
 
+def _unpipe(lines: list[str]) -> list[str]:
+    """Pipes of a table whose pipes line up from one line to the next (one typed with padding,
+    as Markdown or plain-text tables are) become spaces, so its columns are read by position and
+    a cell wrapped onto the next line joins its row. A table whose pipes do not line up keeps
+    them: each of its lines is read on its own (``jd_text.as_cells``)."""
+    out = list(lines)
+    n = 0
+    while n < len(lines):
+        positions = _pipes(lines[n])
+        end = n + 1
+        while positions and end < len(lines) and _pipes(lines[end]) == positions:
+            end += 1
+        if end - n >= 2:  # a Markdown rule under the header ("|---|---|") is dropped
+            out[n:end] = [
+                "" if _RULE.fullmatch(line) else line.replace("|", " ") for line in lines[n:end]
+            ]
+        n = end
+    return out
+
+
+_RULE = re.compile(r"\s*\|[\s|:\-=+]*")
+
+
+def _pipes(line: str) -> tuple[int, ...]:
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.count("|") >= 3):
+        return ()
+    return tuple(n for n, char in enumerate(line) if char == "|")
+
+
 def layout_text(page: str) -> str:
     """One page of pypdf layout-mode text as plain text with tables and columns read back."""
     lines = [
         _MARKER.sub(lambda m: m.group("indent") + "- ", line.rstrip())
-        for line in page.split("\n")
+        for line in _unpipe(page.split("\n"))
         if not _FOOTER.search(line)
     ]
     out: list[str] = []

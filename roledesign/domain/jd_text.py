@@ -44,16 +44,17 @@ _CLAUSE_WORDS = re.compile(
     r"|(?<![a-z0-9])(?=and (?:you|they|we|will|must|should|may|can)(?![a-z0-9]))"
 )
 _MARKS = re.compile(r"(?:\s*\|\s*)+")
-# A clause that opens the sentence ends at its first comma: "While you will not restrain anyone,
-# you will support people afterwards" has two clauses.
+# A clause that opens the sentence ends at its first comma (not one in brackets): "While you will
+# not restrain anyone, you will support people afterwards" has two clauses.
 _OPENING_CLAUSE = re.compile(
     r"^(\W*(?:while|whilst|although|though|whereas|if|when|unless|because|since|once|as long as"
-    r"|where|apart from|other than|except)\b[^,;]*),"
+    r"|where|apart from|other than|except)\b[^,;(]*(?:\([^)]*\)[^,;(]*)*),"
 )
 # A comma before a new subject and its verb starts a clause: "..., you will ...".
 _SUBJECT_CLAUSE = re.compile(
     r",\s+(?=(?:and |but |so )?(?:you|youll|you will|they|we|our team|the team|staff|the post ?holder"
-    r"|the peer worker|peer workers|this role|the role|this post) (?:will|would|must|may|can"
+    r"|the peer worker|peer workers|this role|the role|this post|the nurses?|the (?:support|care"
+    r"|night|duty|nursing|medical|clinical) (?:workers?|staff|team)) (?:will|would|must|may|can"
     r"|could|should|are|is|do|does|have|has|need)?\b)"
 )
 
@@ -109,10 +110,12 @@ SUPPORTED_WINDOW = 2
 # subject opens the clause, and not when the peer worker is named before the match ("the nurses
 # will ask you to ..."). Our inference.
 _STAFF = (
-    r"^(?:(?:although|though|while|whilst|whereas|where|as|because|since) )?(?:the |our |ward |"
-    r"team |other )*(?:team|nurses|nursing staff|nursing team|clinicians|clinical staff|clinical"
+    r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"
+    r"(?:the |our |ward |team |other |medical |nursing |clinical |support |care |night |duty |and )*"
+    r"(?:team|nurses?|nursing staff|nursing team|clinicians|clinical staff|clinical"
     r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
-    r"|hospital|service|trust)"
+    r"|hospital|service|trust|support workers?|care workers?)"
+    r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
 )
 _STAFF_MODAL = r" (?:will|would|may|can|usually|always|also|normally|still|only)"
 # The clause up to the end of the match: "the team carries out [mental health assessments]".
@@ -120,18 +123,19 @@ STAFF_SUBJECT = re.compile(
     _STAFF + f"(?:{_STAFF_MODAL})?"
     r" (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
     r"|uses?|covers?|(?:is|are|remains?|stays?) (?:responsible|accountable) for|completes?"
-    r"|leads?)(?![a-z0-9])"
+    r"|leads?|holds?|keeps?)(?![a-z0-9])"
 )
 # The clause before the match: "the team will [cover your work when you are on leave]".
 STAFF_SUBJECT_MODAL = re.compile(_STAFF + _STAFF_MODAL + "$")
 PEER_NAMED = re.compile(r"(?<![a-z0-9])(?:you|your|peer|postholder|post holder)(?![a-z0-9])")
 NEGATION_AFTER = re.compile(
-    r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited)|never|exclud[a-z]*"
+    r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| leave| go| have| attend| use| take| get)"
+    r"|never|exclud[a-z]*"
     r"|(?<!from )outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
 )
 # A task someone else does is not the peer worker's task: "restraint remains the responsibility
-# of the nursing team" (but "and remain with them until handover" is the peer worker staying). Only for drift: "a team of three peer workers, managed by the lead" still
-# has peer colleagues.
+# of the nursing team" (but "and remain with them until handover" is the peer worker staying).
+# Only for drift: "a team of three peer workers, managed by the lead" still has peer colleagues.
 ATTRIBUTION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?:remains?|stays?) with(?! (?:them|him|her|the person|people|you))"
     r"|remains? the"
@@ -216,6 +220,13 @@ def clean_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# A line that ends on one of these words was wrapped, whatever the next line starts with:
+# "... set out in the" / "ACCT caremap" (text copied from a PDF keeps the PDF's line breaks).
+_RUNS_ON = re.compile(
+    r"(?<![A-Za-z])(?:the|a|an|of|to|in|on|for|with|and|or|by|from|at|as|their|your|our|its)$"
+)
+
+
 def _lines(text: str) -> list[_Line]:
     """Logical lines: wrapped lines joined, bullets recognised, blank lines kept as markers."""
     lines: list[_Line] = []
@@ -229,12 +240,14 @@ def _lines(text: str) -> list[_Line]:
             continue
         bullet = _BULLET.match(raw)
         previous = lines[-1] if lines else None
+        previous_text = text[previous.start : previous.end].rstrip() if previous else ""
         if (
             not bullet
             and previous is not None
             and not previous.is_blank
-            and text[previous.start : previous.end].rstrip()[-1] not in ".!?:;"
-            and stripped[0].islower()
+            and "\t" not in previous_text
+            and previous_text[-1] not in ".!?:;"
+            and (stripped[0].islower() or _RUNS_ON.search(previous_text))
         ):
             previous.end = end  # a wrapped line: the sentence continues
             continue
@@ -340,7 +353,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if inside:
             section.has_lines = True
         label = _LINE_LABEL.match(line_text)
-        heading = section.criterion if inside else (label and label.group(1).lower())
+        heading = section.criterion if inside else (label and _label_kind(label))
         for cell_start, cell_end, row in spans:
             _add_sentences(
                 sentences,
@@ -356,7 +369,14 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 # "Essential: a driving licence. Lived experience." gives every sentence of its line the kind.
-_LINE_LABEL = re.compile(r"^\W*(essential|desirable)(?: criteria)?\s*[:\-–]", re.I)
+_LINE_LABEL = re.compile(
+    r"^\W*(?:(essential|desirable)(?: criteria)?\s*[:\-–]|(E|D)(?: {2,}|\t|\s*[:\-–]\s))", re.I
+)
+
+
+def _label_kind(label: re.Match) -> str:
+    word = (label.group(1) or label.group(2)).lower()
+    return {"e": "essential", "d": "desirable"}.get(word, word)
 
 
 def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> None:
@@ -404,12 +424,14 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     # medication, or be counted in the numbers" (our reading).
     if _OR_BEFORE.search(before) and any(True for _ in NEGATION_BEFORE.finditer(before)):
         return True
-    for cues, window in (
-        (NEGATION_BEFORE, PRE_WINDOW),
+    task_cues = (
         (REDUCTION_BEFORE, REDUCTION_WINDOW),
         (AFTERMATH_BEFORE, AFTERMATH_WINDOW),
         (SUPPORTED_BEFORE, SUPPORTED_WINDOW),
-    ):
+    )
+    # Reducing, following or helping someone reach a task concern tasks only: a "suicide
+    # prevention strategy" still states a purpose.
+    for cues, window in ((NEGATION_BEFORE, PRE_WINDOW), *(task_cues if attribution else ())):
         for cue in cues.finditer(before):
             if len(before[cue.end() :].split()) <= window:
                 return True

@@ -164,10 +164,11 @@ def test_each_rule_carries_only_the_vocabularies_its_patterns_name(rules):
 def test_unless_patterns_are_checked_like_patterns(checklists):
     edit(
         checklists / "jd_check.yaml",
-        "    unless:\n      - equivalent ... experience\n",
-        "    unless:\n      - '... experience'\n",
+        "      - equivalent ... experience\n",
+        "      - '... experience'\n",
     )
     assert any(
-        p.startswith("checklists/jd_check.yaml: rule credentials-essential unless: pattern 1:")
+        p.startswith("checklists/jd_check.yaml: rule credentials-essential unless: pattern")
+        and "'...' must come between two words" in p
         for p in problems(checklists)
     )

@@ -172,3 +172,42 @@ def test_one_criterion_a_line_under_an_e_d_column():
         "healthcare-experience-essential",
     }
     assert "lived-experience-essential" not in {r.id for r in report.missing}
+
+
+def _padded_row(*cells: str) -> str:
+    widths = (50, 11, 11)
+    return "|" + "|".join(f" {c}".ljust(w) for c, w in zip(cells, widths, strict=True)) + "|"
+
+
+ALIGNED_PIPES = "\n".join(
+    [
+        "Person specification",
+        _padded_row("Criteria", "Essential", "Desirable"),
+        "|" + "|".join("-" * w for w in (50, 11, 11)) + "|",
+        _padded_row("Experience of working with people with eating", "    ✓", ""),
+        _padded_row("disorders in an NHS or independent healthcare", "", ""),
+        _padded_row("setting", "", ""),
+        _padded_row("Peer support training or qualification", "", "    ✓"),
+        "",
+    ]
+)
+
+
+def test_a_padded_pipe_table_joins_cells_wrapped_over_lines():
+    # Blind set 8: pipes that line up from line to line are a table typed with padding; a
+    # criterion wrapped over three lines is one criterion, under its column's tick.
+    lines = layout_text(ALIGNED_PIPES).split("\n")
+    assert (
+        "Experience of working with people with eating disorders in an NHS or independent"
+        " healthcare setting\t✓"
+    ) in lines
+    assert not any(set(line) <= set("-\t ") and line for line in lines)  # the rule is dropped
+    report = check_text(ALIGNED_PIPES, catalog().jd_check, DOMAIN_KEYS)
+    assert [m.rule.id for m in report.drift] == ["healthcare-experience-essential"]
+
+
+def test_a_line_marked_e_or_d_gives_its_kind():
+    text = "Experience\nE  Lived experience of mental health problems\nD  NVQ Level 3 in care\n"
+    kinds = {s.text: s.heading_criterion for s in split_sentences(text)}
+    assert kinds["E  Lived experience of mental health problems"] == "essential"
+    assert kinds["D  NVQ Level 3 in care"] == "desirable"

@@ -123,6 +123,20 @@ def test_sentence_offsets_point_into_the_text():
             True,
         ),
         ("Escorted leave stays with the nursing team.", "escorted leave", True),
+        # Blind set 8: a comma in brackets does not end an opening clause, and a subject of
+        # other staff may be "the medical and nursing staff in the team".
+        (
+            "While the medical and nursing staff in the team are responsible for physical "
+            "monitoring (weights, bloods and ECGs), your role is to listen.",
+            "ecgs",
+            True,
+        ),
+        # "may not leave" is about the residents, not about the escorting.
+        (
+            "Accompany residents on all outings, as they may not leave the house alone.",
+            "accompany residents on all outings",
+            False,
+        ),
         # Being supervised "from outside your line management" negates nothing.
         (
             "Monthly peer supervision with a peer practitioner from outside your line management.",
@@ -204,3 +218,24 @@ def test_attribution_to_others_only_cancels_tasks():
     norm = normalise("Close observations are done by the nursing team")
     assert is_negated(norm, 0, len("close observations")) is True
     assert is_negated(norm, 0, len("close observations"), attribution=False) is False
+
+
+def test_reducing_or_following_concerns_tasks_only():
+    # "Suicide prevention strategy" states a purpose; "prevention" does not negate it.
+    norm = normalise("The suicide prevention strategy commits partners to peer support.")
+    start = norm.index("strategy")
+    assert is_negated(norm, start, norm.index("peer"), attribution=False) is False
+    # For a task it still does: "help the ward reduce the use of restraint".
+    norm = normalise("Help the ward reduce the use of restraint.")
+    start = norm.index("restraint")
+    assert is_negated(norm, start, start + len("restraint")) is True
+
+
+def test_a_line_ending_on_a_small_word_runs_on_whatever_comes_next():
+    # Text copied from a PDF keeps its line breaks: "... set out in the" / "ACCT caremap".
+    text = (
+        "- Carry out the observations and conversations set out in the\n"
+        "ACCT caremap, recording each entry.\n"
+    )
+    (sentence,) = split_sentences(text)
+    assert "set out in the\nACCT caremap" in sentence.text
