@@ -147,7 +147,8 @@ ATTRIBUTION_AFTER = re.compile(
 )
 _LEAD_IN_NEGATION = re.compile(r"(?<![a-z0-9])(?:exclusions?|out of scope|outside)" + _WORD_CUE_END)
 ESSENTIAL_CUES = re.compile(
-    r"(?<![a-z0-9])(?:essential|must|required|requirement|necessary|you will have|youll have"
+    r"(?<![a-z0-9])(?:essential|must|(?<!as )(?<!if )(?<!when )(?<!where )required|requirement"
+    r"|necessary|you will have|youll have"
     r"|you will need|youll need|you need|we are looking for|were looking for"
     r"|applicants should have|you should have)" + _WORD_CUE_END + r"|\| e(?= \||$)"
 )

@@ -239,3 +239,10 @@ def test_a_line_ending_on_a_small_word_runs_on_whatever_comes_next():
     )
     (sentence,) = split_sentences(text)
     assert "set out in the\nACCT caremap" in sentence.text
+
+
+def test_as_required_in_a_duty_is_not_an_essential_criterion():
+    duty = split_sentences("Escalate to the registered nurse as required.")[0]
+    criterion = split_sentences("A registered nurse qualification is required.")[0]
+    assert criterion_at(duty, 0) is None
+    assert criterion_at(criterion, 0) == "essential"
