@@ -278,6 +278,8 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_lead_in(line_text: str) -> bool:
     stripped = line_text.rstrip()
+    if not stripped:  # a line of table rules, as in an organisation chart drawn with pipes
+        return False
     if stripped.endswith(":"):
         return True
     return len(stripped.split()) <= LEAD_IN_WORDS and stripped[-1] not in ".!?;,"

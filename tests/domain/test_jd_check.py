@@ -4,6 +4,8 @@ hand-worked examples (rules written out here, so each test shows exactly what it
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roledesign.catalog.jd_check import JdCheckRules, JdRule, JdScoring
 from roledesign.catalog.model import Evidence
@@ -293,3 +295,25 @@ def test_an_unless_pattern_in_the_same_sentence_cancels_the_rule_there():
     assert [m.sentence.index for m in find(nvq, sentences)] == [1]
     # Without the unless pattern both sentences are flagged: the test can fail.
     assert len(find(rule("nvq-plain", "drift", ["nvq*"]), sentences)) == 2
+
+
+def test_an_organisation_chart_drawn_with_pipes_is_read_without_error():
+    # Blind set 9: a Scottish job description drew its organisational position with pipes, and a
+    # line of only pipes and spaces crashed the reader.
+    text = (
+        "Organisational Position\n"
+        "        Service Manager\n"
+        "    |\n"
+        "    |                                  |\n"
+        "  Charge Nurse                   Peer Support Lead\n"
+        "Key duties\n"
+        "- Offer peer support.\n"
+    )
+    report = check_text(text, RULES, DOMAINS)
+    assert report.sentences[-1].text == "Offer peer support."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["|", "\t", "   ", " ", "-", ":", "E", "D", "✓", "a", "\n"])))
+def test_any_mix_of_table_marks_and_spacing_is_read_without_error(parts):
+    check_text("".join(parts), RULES, DOMAINS)
