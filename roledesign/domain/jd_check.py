@@ -111,16 +111,17 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     A match does not count when it is negated (unless the rule says ``negation: false``), when
     the rule requires an essential criterion and the match is not one, or when the rule applies
     to duties and the sentence is a criterion of the person specification (or the other way),
-    or when one of the rule's ``unless`` patterns is in the same sentence ("NVQ Level 3, or
-    equivalent life experience").
+    or when one of the rule's ``unless`` patterns is near it in the same sentence ("NVQ Level 3,
+    or equivalent life experience").
     """
     found = []
     for sentence in sentences:
         if rule.applies_to == "duties" and is_criterion(sentence):
             continue
-        if rule.unless and pattern_spans(rule.unless, sentence.norm, rule.vocabulary):
-            continue
+        unless = pattern_spans(rule.unless, sentence.norm, rule.vocabulary) if rule.unless else []
         for start, end in pattern_spans(rule.patterns, sentence.norm, rule.vocabulary):
+            if any(_near(sentence.norm, (start, end), span) for span in unless):
+                continue
             if rule.negation and (
                 sentence.in_negated_list
                 or is_negated(sentence.norm, start, end, attribution=rule.kind == "drift")
@@ -134,6 +135,20 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
             found.append(Match(rule=rule, sentence=sentence, phrase=sentence.norm[start:end]))
             break
     return tuple(found)
+
+
+UNLESS_REACH = 12  # words between a match and an ``unless`` phrase that cancels it
+
+
+def _near(norm: str, match: tuple[int, int], unless: tuple[int, int]) -> bool:
+    """Whether an ``unless`` phrase is close enough to a match to speak about it: overlapping,
+    or at most UNLESS_REACH words away on either side, so that in a long sentence listing
+    several duties it cancels only the one it is about."""
+    (start, end), (other_start, other_end) = match, unless
+    if other_start < end and start < other_end:
+        return True
+    between = norm[end:other_start] if other_start >= end else norm[other_end:start]
+    return len(between.split()) <= UNLESS_REACH
 
 
 def is_criterion(sentence: Sentence) -> bool:

@@ -14,7 +14,7 @@ import re
 GAP = re.compile(r" {3,}")  # a run of spaces this long separates cells or columns
 _MARKER = re.compile(r"^(?P<indent> *)(?:[•·▪◦●○■]|\d{1,2}[.)]?)(?: {2,}| (?=[A-Z]))(?=\S)")
 _FOOTER = re.compile(r"\bPage \d+ of \d+\s*$")
-_HEADER_WORDS = re.compile(r"^(?:essential|desirable|e|d)$", re.I)
+_HEADER_WORDS = re.compile(r"^(?:essential|desirable|e|d|e ?/ ?d)$", re.I)
 PROSE_WORDS = 4  # a column whose lines mostly have this many words is prose, not table cells
 SLACK = 2  # characters a cell may start before its column
 
@@ -43,6 +43,28 @@ def _fits(line: str, starts: list[int]) -> bool:
     return True
 
 
+LOOSE = 8  # characters a hand-aligned cell may stand off its column's start
+
+
+def _placed(line: str, starts: list[int]) -> list[int] | None:
+    """The column of each cell of ``line``, or None when the line is not a row of the table.
+
+    A line laid out by a PDF fits the columns exactly. Columns typed by hand drift by a few
+    characters, and a long cell may run past the next column's start, so a line whose cells
+    each start near a different column, left to right, is a row too (our inference)."""
+    if _fits(line, starts):
+        return [_column(position, starts) for position, _ in _cells(line)]
+    columns = []
+    for position, text in _cells(line):
+        nearest = min(range(len(starts)), key=lambda n: abs(starts[n] - position))
+        if abs(starts[nearest] - position) > LOOSE or (columns and nearest <= columns[-1]):
+            return None
+        if nearest + 1 < len(starts) and position + len(text) > starts[nearest + 1] + LOOSE:
+            return None  # prose running across the columns: the table has ended
+        columns.append(nearest)
+    return columns
+
+
 def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int]:
     """Rows of the table starting at ``lines[at]``, as tab-separated lines, and where it ends."""
     rows: list[list[str]] = []
@@ -54,14 +76,15 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
             current = None  # a blank line ends a row
             n += 1
             continue
-        if not _fits(line, starts):
+        columns = _placed(line, starts)
+        if columns is None:
             break
         cells = _cells(line)
         if current is None or _starts_row(cells, starts, current):
             current = [[] for _ in starts]
             rows.append(current)  # type: ignore[arg-type]
-        for position, text in cells:
-            current[_column(position, starts)].append(text)
+        for column, (_, text) in zip(columns, cells, strict=True):
+            current[column].append(text)
         n += 1
     out = []
     for row in rows:
@@ -102,6 +125,11 @@ def _is_header(row: list[list[str]]) -> bool:
     return any(_HEADER_WORDS.match(" ".join(parts)) for parts in row[1:])
 
 
+def _is_header_row(cells: list[tuple[int, str]]) -> bool:
+    """A person specification's header: "Criteria   Essential   Desirable", "...   E / D"."""
+    return len(cells) >= 2 and any(_HEADER_WORDS.match(text) for _, text in cells[1:])
+
+
 def _is_prose(lines: list[str], split: int) -> bool:
     left = [line[:split].split() for line in lines if line.strip()]
     return bool(left) and sum(len(words) >= PROSE_WORDS for words in left) * 2 > len(left)
@@ -114,10 +142,14 @@ def _columns(lines: list[str], at: int) -> tuple[list[str], int] | None:
         return None
     split = cells[1][0]
     n = at
-    while n < len(lines) and (
-        not lines[n].strip()
-        or (len(_cells(lines[n])) == 2 and abs(_cells(lines[n])[1][0] - split) <= SLACK)
-        or (len(_cells(lines[n])) == 1 and _fits(lines[n], [0, split]))
+    while (
+        n < len(lines)
+        and not _is_header_row(_cells(lines[n]))
+        and (
+            not lines[n].strip()
+            or (len(_cells(lines[n])) == 2 and abs(_cells(lines[n])[1][0] - split) <= SLACK)
+            or (len(_cells(lines[n])) == 1 and _fits(lines[n], [0, split]))
+        )
     ):
         n += 1
     block = lines[at:n]
@@ -178,7 +210,7 @@ def layout_text(page: str) -> str:
     while n < len(lines):
         line = lines[n]
         cells = _cells(line)
-        if len(cells) >= 2 and any(_HEADER_WORDS.match(text) for _, text in cells[1:]):
+        if _is_header_row(cells):
             starts = [position for position, _ in cells]
             if starts[0] > SLACK:  # the header leaves the first column empty: it holds labels
                 starts = [0, *starts]

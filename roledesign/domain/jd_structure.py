@@ -37,12 +37,14 @@ SECTIONS = (
     (
         "person_spec",
         r"person spec[a-z]*|about you|you will need|youll need|what were looking for|essential"
-        r"|desirable|criteria|requirements|qualifications|skills and experience|who we are looking",
+        r"|desirable|criteria|requirements|qualifications|skills and experience|who we are looking"
+        r"|knowledge(?: [a-z]+)* and experience",
     ),
     (
         "duties",
         r"dut(?:y|ies)|responsibilit[a-z]*|what youll do|what you will do|what youll be doing"
-        r"|what the role involves|the role involves|key tasks|main tasks|youll|you will",
+        r"|what the role involves|the role involves|key tasks|main tasks|youll|you will"
+        r"|result areas|key areas|accountabilities",
     ),
     ("purpose", r"purpose|summary|overview|about the role|the role|job description|role"),
 )
@@ -75,6 +77,8 @@ def heading_section(line: str) -> str | None:
     words = fold_words(stripped)
     if not words or len(words.split()) > HEADING_WORDS:
         return None
+    if "job description" in words and "person spec" in words:
+        return "purpose"  # the document's title: "Job Description and Person Specification"
     return next((name for name, pattern in _SECTION_RES if pattern.search(words)), None)
 
 

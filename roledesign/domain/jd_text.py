@@ -111,10 +111,13 @@ SUPPORTED_WINDOW = 2
 # will ask you to ..."). Our inference.
 _STAFF = (
     r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"
-    r"(?:the |our |ward |team |other |medical |nursing |clinical |support |care |night |duty |and )*"
+    r"(?:the |our |ward |team |other |medical |nursing |clinical |support |care |night |duty |and "
+    r"|nurse )*"
     r"(?:team|nurses?|nursing staff|nursing team|clinicians|clinical staff|clinical"
     r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
-    r"|hospital|service|trust|support workers?|care workers?)"
+    r"|hospital|service|trust|support workers?|care workers?|prescribers|psychiatrists"
+    r"|psychologists|therapists|pharmacists|hcas|healthcare assistants|care coordinators"
+    r"|keyworkers|key workers|officers)"
     r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
 )
 _STAFF_MODAL = r" (?:will|would|may|can|usually|always|also|normally|still|only)"
@@ -289,11 +292,22 @@ def _lead_in_kind(norm: str) -> tuple[bool, str | None]:
     """(negating?, criterion) for a lead-in line."""
     negating = bool(NEGATION_BEFORE.search(norm) or _LEAD_IN_NEGATION.search(norm))
     criterion = None
-    if DESIRABLE_CUES.search(norm):
+    if DESIRABLE_CUES.search(norm) or _NICE_TO_HAVE.search(norm):
         criterion = "desirable"
-    elif re.search(r"(?<![a-z0-9])essential(?![a-z0-9])", norm):
+    elif _MUST_HAVE.search(norm):
         criterion = "essential"
     return negating, criterion
+
+
+# Lead-ins of adverts that do not say "essential": "Must-haves:", "What you'll need:" /
+# "Nice-to-haves:", "Bonus points for:".
+_MUST_HAVE = re.compile(
+    r"(?<![a-z0-9])(?:essential|must haves?|what you(?: will|ll) need|you(?: will|ll) need"
+    r"|we need|requirements)(?![a-z0-9])"
+)
+_NICE_TO_HAVE = re.compile(
+    r"(?<![a-z0-9])(?:nice to haves?|bonus points?|good to have)(?![a-z0-9])"
+)
 
 
 @dataclass
@@ -343,7 +357,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 for start, end, kind in row_cells(row_text, header)
                 if end > offset
             ]
-        elif not line.is_bullet and (named := heading_section(line_text)):
+        elif (named := _heading(line, line_text)) is not None:
             part, line.is_heading = named, True
         inside = section is not None and section.takes(line, line_text, after_blank)
         if not inside:
@@ -369,6 +383,27 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 row,
             )
     return tuple(sentences)
+
+
+# A numbered heading of a Trac or NHS Scotland job description: "2. Key Result Areas".
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?[.)]?\s+(?P<title>[A-Z][^.!?;]*)$")
+
+
+def _heading(line, line_text: str) -> str | None:
+    """The section a heading line starts: a short line that names one, or a numbered one in
+    title case ("2. Key Result Areas", "4. Knowledge, Training and Experience"; a numbered
+    duty such as "3. Supervision of meals" is not in title case)."""
+    if not line.is_bullet:
+        return heading_section(line_text)
+    numbered = _NUMBERED_HEADING.match(line_text)
+    if numbered and _title_case(numbered.group("title")):
+        return heading_section(numbered.group("title"))
+    return None
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 # "Essential: a driving licence. Lived experience." gives every sentence of its line the kind.

@@ -317,3 +317,17 @@ def test_an_organisation_chart_drawn_with_pipes_is_read_without_error():
 @given(st.lists(st.sampled_from(["|", "\t", "   ", " ", "-", ":", "E", "D", "✓", "a", "\n"])))
 def test_any_mix_of_table_marks_and_spacing_is_read_without_error(parts):
     check_text("".join(parts), RULES, DOMAINS)
+
+
+def test_an_unless_phrase_cancels_only_the_match_it_is_near():
+    # Blind set 9: in a long sentence listing several duties, "helping clients with shopping"
+    # must not cancel "covering the team's reception desk" twenty words later.
+    reception = rule(
+        "reception", "drift", ["reception desk", "cleaning"], unless=("helping clients with",)
+    )
+    (sentence,) = split_sentences(
+        "Duties include helping clients with shopping and cleaning, prompting medication in "
+        "people's homes, supporting memory clinic appointments, and covering the team's "
+        "reception desk when needed."
+    )
+    assert [m.phrase for m in find(reception, (sentence,))] == ["reception desk"]

@@ -211,3 +211,63 @@ def test_a_line_marked_e_or_d_gives_its_kind():
     kinds = {s.text: s.heading_criterion for s in split_sentences(text)}
     assert kinds["E  Lived experience of mental health problems"] == "essential"
     assert kinds["D  NVQ Level 3 in care"] == "desirable"
+
+
+def test_numbered_trac_headings_and_the_document_title_name_their_sections():
+    # Blind set 9: "Job Description and Person Specification" is the title, not the person
+    # specification, and "2. Key Result Areas" is the duties heading of a Trac job description.
+    text = (
+        "Job Description and Person Specification\n"
+        "1. Job Summary\n"
+        "Offers peer support.\n"
+        "2. Key Result Areas\n"
+        "2.1 Complete the risk screen at every contact.\n"
+        "3. Supervision of meals on the ward.\n"
+        "4. Knowledge, Training and Experience\n"
+        "4.1 Lived experience of mental health problems.\n"
+    )
+    sections = {s.text: s.section for s in split_sentences(text)}
+    assert sections["Offers peer support."] == "purpose"
+    assert sections["2.1 Complete the risk screen at every contact."] == "duties"
+    # A numbered duty is not in title case, so it is not a heading.
+    assert sections["Supervision of meals on the ward."] == "duties"
+    assert sections["4.1 Lived experience of mental health problems."] == "person_spec"
+
+
+HAND_ALIGNED = """Attribute          Essential                         Desirable
+Experience         12 months' experience in a healthcare   Own experience of the criminal
+                   or custodial setting                    justice system or of mental
+                                                           health difficulties
+Health             Must not have received treatment
+                   from mental health services
+                   within the last two years
+
+Meridian Health is an equal opportunities employer and welcomes applications from everyone.
+"""
+
+
+def test_columns_typed_by_hand_a_few_characters_off_are_still_read():
+    # Blind set 9: a long cell runs past the next column's start and the next column sits six
+    # characters off its heading; prose after the table is not taken into it.
+    lines = layout_text(HAND_ALIGNED).split("\n")
+    assert (
+        "Experience\t12 months' experience in a healthcare or custodial setting\tOwn experience"
+        " of the criminal justice system or of mental health difficulties"
+    ) in lines
+    assert (
+        "Health\tMust not have received treatment from mental health services within the last"
+        " two years"
+    ) in lines
+    assert lines[-2].startswith("Meridian Health is an equal opportunities employer")
+
+
+def test_an_e_slash_d_header_and_must_have_lead_ins_give_the_kind():
+    spaced = (
+        "PERSON SPECIFICATION                    E / D\nLived experience of recovery            E\n"
+    )
+    (criterion,) = [s for s in split_sentences(layout_text(spaced)) if "Lived" in s.text]
+    assert criterion.table_criterion == "essential"
+    text = "Must-haves:\n- Lived experience of recovery\n\nNice-to-haves:\n- A peer qualification\n"
+    kinds = {s.text: s.heading_criterion for s in split_sentences(text)}
+    assert kinds["Lived experience of recovery"] == "essential"
+    assert kinds["A peer qualification"] == "desirable"
