@@ -19,6 +19,7 @@ drift recall 0.85, drift precision 0.95 and missing-essentials agreement 0.9.
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,10 +90,15 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Tally]:
 def corpus_sets(corpus: Path = CORPUS) -> dict[str, Path]:
     """The tuning set (the corpus folder itself) and every blind set in a folder under it."""
     sets = {"tuning": corpus}
-    for folder in sorted(corpus.iterdir()):
+    for folder in sorted(corpus.iterdir(), key=_natural):
         if (folder / "expected.yaml").is_file():
             sets[folder.name] = folder
     return sets
+
+
+def _natural(path: Path) -> list:
+    """blind_2 before blind_10."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path.name)]
 
 
 def _score_drift(name, report, expected, tally: Tally) -> None:
