@@ -288,6 +288,13 @@ def _is_lead_in(line_text: str) -> bool:
     return len(stripped.split()) <= LEAD_IN_WORDS and stripped[-1] not in ".!?;,"
 
 
+def _last_sentence(line_text: str) -> str:
+    """The sentence a lead-in line ends with: in "... our other staff often can't. You will:"
+    only "You will:" introduces the list, and the "can't" before it negates nothing there."""
+    ends = list(_SENTENCE_END.finditer(line_text))
+    return line_text[ends[-1].end() :] if ends else line_text
+
+
 def _lead_in_kind(norm: str) -> tuple[bool, str | None]:
     """(negating?, criterion) for a lead-in line."""
     negating = bool(NEGATION_BEFORE.search(norm) or _LEAD_IN_NEGATION.search(norm))
@@ -364,7 +371,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             section = None
         after_blank = False
         if not line.is_bullet and header is None and _is_lead_in(line_text):
-            negating, criterion = _lead_in_kind(normalise(line_text))
+            negating, criterion = _lead_in_kind(normalise(_last_sentence(line_text)))
             if negating or criterion:
                 section, inside = _Section(negated=negating, criterion=criterion), False
         if inside:

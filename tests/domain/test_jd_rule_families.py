@@ -435,7 +435,9 @@ FLAGGED = [
     ),
     ("medication", "Observe patients taking their methadone doses at the pharmacy."),
     ("clinical-tasks", "Collect urine samples for drug screening."),
-    ("clinical-tasks", "Carry out breathalyser tests with clients."),
+    # Breath tests moved to physical health checks after blind sets 6, 8 and 10, whose readers
+    # all put them there; urine drug screens are flagged under both.
+    ("physical-health-checks", "Carry out breathalyser tests with clients."),
     ("personal-care", "Help older residents with continence care and mobility."),
     ("escorting", "Transfer patients to the general hospital when needed."),
     ("clinical-tasks", "Complete Edinburgh Postnatal Depression Scale screening with new mothers."),

@@ -246,3 +246,16 @@ def test_as_required_in_a_duty_is_not_an_essential_criterion():
     criterion = split_sentences("A registered nurse qualification is required.")[0]
     assert criterion_at(duty, 0) is None
     assert criterion_at(criterion, 0) == "essential"
+
+
+def test_only_the_last_sentence_of_a_lead_in_line_introduces_its_list():
+    # Blind set 10: "... our other staff often can't. You will:" introduced duties; the
+    # "can't" in the sentence before it made the whole list read as negated.
+    text = (
+        "You'll build trust with residents that our other staff often can't. You will:\n"
+        "* make up the numbers when a shift is short\n"
+    )
+    duty = split_sentences(text)[-1]
+    assert duty.in_negated_list is False
+    negated = split_sentences("This role does not include:\n* making up the numbers\n")[-1]
+    assert negated.in_negated_list is True
