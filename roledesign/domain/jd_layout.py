@@ -135,6 +135,11 @@ def _is_prose(lines: list[str], split: int) -> bool:
     return bool(left) and sum(len(words) >= PROSE_WORDS for words in left) * 2 > len(left)
 
 
+def _right_is_prose(lines: list[str], split: int) -> bool:
+    right = [line[split - SLACK :].split() for line in lines if line[split - SLACK :].strip()]
+    return bool(right) and sum(len(words) >= PROSE_WORDS - 1 for words in right) * 2 > len(right)
+
+
 def _columns(lines: list[str], at: int) -> tuple[list[str], int] | None:
     """Two columns of prose side by side from ``lines[at]``: left column, then right."""
     cells = _cells(lines[at])
@@ -153,8 +158,8 @@ def _columns(lines: list[str], at: int) -> tuple[list[str], int] | None:
     ):
         n += 1
     block = lines[at:n]
-    if n - at < 3 or not _is_prose(block, split):
-        return None
+    if n - at < 3 or not _is_prose(block, split) or not _right_is_prose(block, split):
+        return None  # a short right-hand column ("Essential ✓") belongs to its row
     left = [line[:split].strip() for line in block]
     right = [line[split - SLACK :].strip() if len(line) > split - SLACK else "" for line in block]
     return [*left, "", *right], n

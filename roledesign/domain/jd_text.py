@@ -34,6 +34,7 @@ from roledesign.domain.jd_structure import heading_section, row_cells, table_hea
 
 PRE_WINDOW = 15  # words between a negating word and the match it negates
 POST_WINDOW = 8  # words between a match and a negating phrase after it
+ATTRIBUTION_WINDOW = 16  # words between a task and who else carries it out ("... are done by")
 LEAD_IN_WORDS = 10  # a line this short, without closing punctuation, introduces what follows
 
 _APOSTROPHE = re.compile(r"['’‘`´]")
@@ -488,8 +489,11 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         for cue in TOPIC_BEFORE.finditer(before)
     ):
         return True
+    # "Weighing, meal supervision, physical observations and restraint are carried out by
+    # registered staff": who does a list of tasks may come well after its first item.
+    attributed_after = " ".join(norm[end:clause_end].split()[:ATTRIBUTION_WINDOW])
     return attribution and bool(
-        ATTRIBUTION_AFTER.search(after)
+        ATTRIBUTION_AFTER.search(attributed_after)
         or (
             (
                 STAFF_SUBJECT.match(norm[clause_start:end].strip())

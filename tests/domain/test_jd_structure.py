@@ -271,3 +271,19 @@ def test_an_e_slash_d_header_and_must_have_lead_ins_give_the_kind():
     kinds = {s.text: s.heading_criterion for s in split_sentences(text)}
     assert kinds["Lived experience of recovery"] == "essential"
     assert kinds["A peer qualification"] == "desirable"
+
+
+TICKED_COLUMN = """Qualifications
+  GCSE English and Maths at grade C / 4 or above                  Essential ✓
+  NVQ Level 3 in Business Administration or Customer Service      Essential ✓
+  Knowledge of the NHS Complaints Regulations 2009                Desirable ✓
+"""
+
+
+def test_a_short_right_hand_column_stays_with_its_row():
+    # Blind set 11: "Essential ✓" beside each criterion is not a second column of prose to be
+    # read after the first; it stays on the criterion's line.
+    lines = layout_text(TICKED_COLUMN).split("\n")
+    assert "NVQ Level 3 in Business Administration or Customer Service\tEssential ✓" in lines
+    (nvq,) = [s for s in split_sentences(layout_text(TICKED_COLUMN)) if "NVQ" in s.text]
+    assert criterion_at(nvq, 0) == "essential"

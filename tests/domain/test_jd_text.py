@@ -137,6 +137,13 @@ def test_sentence_offsets_point_into_the_text():
             "accompany residents on all outings",
             False,
         ),
+        # Blind set 11: who carries out a list of tasks may come well after its first item.
+        (
+            "Weighing, meal supervision, physical observations, blood tests, medication and "
+            "restraint are carried out by registered and support staff.",
+            "weighing",
+            True,
+        ),
         # Being supervised "from outside your line management" negates nothing.
         (
             "Monthly peer supervision with a peer practitioner from outside your line management.",
