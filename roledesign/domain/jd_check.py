@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from roledesign.catalog.jd_patterns import PatternError, compile_pattern, fold
+from roledesign.catalog.jd_patterns import PatternError, compile_pattern, fold, pattern_tokens
 from roledesign.domain.jd_layout import has_columns, layout_text
 from roledesign.domain.jd_lemmas import lemma, lemma_form, to_norm
 from roledesign.domain.jd_text import (
@@ -63,10 +63,7 @@ def rule_regex(
     vocabulary (a frame, every word of it in dictionary form). None of them: a regular
     expression that never matches.
     """
-    if lemmas:
-        patterns = tuple(p for p in patterns if "@" in p or _in_dictionary_form(p))
-    else:
-        patterns = tuple(p for p in patterns if "@" not in p)
+    patterns = _patterns_for(patterns, lemmas)
     if not patterns:
         return _NEVER
     vocabularies = dict(vocabulary)
@@ -75,6 +72,52 @@ def rule_regex(
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def _patterns_for(patterns: tuple[str, ...], lemmas: bool) -> tuple[str, ...]:
+    if lemmas:
+        return tuple(p for p in patterns if "@" in p or _in_dictionary_form(p))
+    return tuple(p for p in patterns if "@" not in p)
+
+
+@lru_cache(maxsize=512)
+def rule_anchors(
+    patterns: tuple[str, ...],
+    lemmas: bool = False,
+    vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = (),
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words, prefixes) one of which every match of the rule starts with: the first word of
+    each pattern, or of each phrase of a vocabulary a pattern starts with. A sentence holding
+    none of them cannot match, and is passed over without running the rule's expression."""
+    words: set[str] = set()
+    prefixes: list[str] = []
+    vocabularies = dict(vocabulary)
+
+    def add(token: str) -> None:
+        if token.startswith("@"):
+            for phrase in vocabularies.get(token[1:].removesuffix("?"), ()):
+                add(pattern_tokens(phrase)[0])
+            return
+        for alternative in token.removesuffix("?").split("/"):
+            if alternative.endswith("*"):
+                prefixes.append(alternative.removesuffix("*"))
+            else:
+                words.add(lemma(alternative) if lemmas else alternative)
+
+    for pattern in _patterns_for(patterns, lemmas):
+        add(pattern_tokens(pattern)[0])
+    return frozenset(words), tuple(dict.fromkeys(prefixes))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _may_match(anchors: tuple[frozenset[str], tuple[str, ...]], text: str) -> bool:
+    words, prefixes = anchors
+    present = _words(text)
+    return bool(words & present) or bool(prefixes) and any(w.startswith(prefixes) for w in present)
 
 
 def _in_dictionary_form(pattern: str) -> bool:
@@ -88,10 +131,16 @@ def pattern_spans(
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> list[tuple[int, int]]:
     """Where a rule's patterns match ``norm``, on its words or their dictionary forms."""
-    found = {m.span() for m in rule_regex(patterns, False, vocabulary).finditer(norm)}
+    found = set()
+    if _may_match(rule_anchors(patterns, False, vocabulary), norm):
+        found = {m.span() for m in rule_regex(patterns, False, vocabulary).finditer(norm)}
     lemmas = lemma_form(norm)[0]
     by_lemma = rule_regex(patterns, True, vocabulary)
-    if by_lemma is not _NEVER and (lemmas != norm or vocabulary):
+    if (
+        by_lemma is not _NEVER
+        and (lemmas != norm or vocabulary)
+        and _may_match(rule_anchors(patterns, True, vocabulary), lemmas)
+    ):
         found |= {to_norm(norm, *m.span()) for m in by_lemma.finditer(lemmas)}
     return sorted(found)
 

@@ -331,3 +331,35 @@ def test_an_unless_phrase_cancels_only_the_match_it_is_near():
         "reception desk when needed."
     )
     assert [m.phrase for m in find(reception, (sentence,))] == ["reception desk"]
+
+
+def test_the_anchor_words_that_skip_a_rule_never_skip_a_match():
+    # pattern_spans passes over a sentence holding none of a rule's first words; on every
+    # sentence of every corpus document, with every real rule, that gives exactly the matches
+    # the rule's expressions give when run on everything.
+    from roledesign.config import PROJECT_ROOT
+    from roledesign.domain.jd_check import pattern_spans, rule_regex
+    from roledesign.domain.jd_lemmas import lemma_form, to_norm
+    from tests.documents.plan_examples import catalog
+
+    rules = catalog().jd_check.rules
+    sentences = [
+        s
+        for path in sorted((PROJECT_ROOT / "tests" / "jd_corpus").rglob("*.txt"))
+        for s in split_sentences(path.read_text(encoding="utf-8"))
+    ]
+    skipped = 0
+    for rule in rules:
+        for sentence in sentences:
+            norm, lemmas = sentence.norm, lemma_form(sentence.norm)[0]
+            everything = {
+                m.span() for m in rule_regex(rule.patterns, False, rule.vocabulary).finditer(norm)
+            }
+            if lemmas != norm or rule.vocabulary:
+                everything |= {
+                    to_norm(norm, *m.span())
+                    for m in rule_regex(rule.patterns, True, rule.vocabulary).finditer(lemmas)
+                }
+            assert pattern_spans(rule.patterns, norm, rule.vocabulary) == sorted(everything)
+            skipped += not everything
+    assert skipped > len(rules) * len(sentences) // 2  # the skip is worth having
