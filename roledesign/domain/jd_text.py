@@ -49,7 +49,10 @@ _MARKS = re.compile(r"(?:\s*\|\s*)+")
 # not restrain anyone, you will support people afterwards" has two clauses.
 _OPENING_CLAUSE = re.compile(
     r"^(\W*(?:while|whilst|although|though|whereas|if|when|unless|because|since|once|as long as"
-    r"|where|apart from|other than|except)\b[^,;(]*(?:\([^)]*\)[^,;(]*)*),"
+    r"|where|apart from|other than|except)\b[^,;(]*(?:\([^)]*\)[^,;(]*)*"
+    # a list in the clause keeps it going: "While the nurses hold observation levels,
+    # medication and physical health monitoring, the peer worker ..."
+    r"(?:,(?= (?:[a-z0-9]+ ){0,2}(?:and|or) )[^,;(]*)*),"
 )
 # A comma before a new subject and its verb starts a clause: "..., you will ...".
 _SUBJECT_CLAUSE = re.compile(
@@ -117,6 +120,7 @@ _STAFF = (
     r"(?:team|nurses?|nursing staff|nursing team|clinicians|clinical staff|clinical"
     r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
     r"|hospital|service|trust|support workers?|care workers?|prescribers|psychiatrists"
+    r"|practitioners|liaison practitioners"
     r"|psychologists|therapists|pharmacists|hcas|healthcare assistants|care coordinators"
     r"|keyworkers|key workers|officers)"
     r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
@@ -416,12 +420,15 @@ def _title_case(text: str) -> bool:
 
 # "Essential: a driving licence. Lived experience." gives every sentence of its line the kind.
 _LINE_LABEL = re.compile(
-    r"^\W*(?:(essential|desirable)(?: criteria)?\s*[:\-–]|(E|D)(?: {2,}|\t|\s*[:\-–]\s))", re.I
+    r"^\W*(?:(essential|desirable)(?: criteria)?\s*[:\-–]"
+    # "E  Lived experience", "(E) A Level 3 ...": a capital E or D on its own, not "e) ..."
+    r"|(?-i:\((E|D)\)\s|(E|D)(?: {2,}|\t|\s*[:\-–]\s)))",
+    re.I,
 )
 
 
 def _label_kind(label: re.Match) -> str:
-    word = (label.group(1) or label.group(2)).lower()
+    word = (label.group(1) or label.group(2) or label.group(3)).lower()
     return {"e": "essential", "d": "desirable"}.get(word, word)
 
 

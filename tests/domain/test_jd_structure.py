@@ -287,3 +287,17 @@ def test_a_short_right_hand_column_stays_with_its_row():
     assert "NVQ Level 3 in Business Administration or Customer Service\tEssential ✓" in lines
     (nvq,) = [s for s in split_sentences(layout_text(TICKED_COLUMN)) if "NVQ" in s.text]
     assert criterion_at(nvq, 0) == "essential"
+
+
+def test_lettered_duties_are_not_e_or_d_marks_but_bracketed_capitals_are():
+    # Blind set 12: "(E) A Level 3 qualification" is essential; "d) Supports the nurse" and
+    # "e) Completes scales" are the fourth and fifth duties of a lettered list.
+    text = (
+        "Duties\nd) Supports the nurse at medicine rounds.\ne) Completes rating scales.\n"
+        "Person specification\n(E) A Level 3 qualification in advice work\n(D) A driving licence\n"
+    )
+    kinds = {s.text: s.heading_criterion for s in split_sentences(text)}
+    assert kinds["Supports the nurse at medicine rounds."] is None
+    assert kinds["Completes rating scales."] is None
+    assert kinds["(E) A Level 3 qualification in advice work"] == "essential"
+    assert kinds["(D) A driving licence"] == "desirable"

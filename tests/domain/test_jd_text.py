@@ -144,6 +144,13 @@ def test_sentence_offsets_point_into_the_text():
             "weighing",
             True,
         ),
+        # Blind set 12: a list inside an opening clause does not end it at its first comma.
+        (
+            "While the nursing team holds responsibility for observation levels, medication and "
+            "physical health monitoring, the peer worker spends time with mothers.",
+            "physical health monitoring",
+            True,
+        ),
         # Being supervised "from outside your line management" negates nothing.
         (
             "Monthly peer supervision with a peer practitioner from outside your line management.",
