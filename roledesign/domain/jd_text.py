@@ -116,13 +116,13 @@ SUPPORTED_WINDOW = 2
 _STAFF = (
     r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"
     r"(?:the |our |ward |team |other |medical |nursing |clinical |support |care |night |duty |and "
-    r"|nurse )*"
+    r"|nurse |liaison )*"
     r"(?:team|nurses?|nursing staff|nursing team|clinicians|clinical staff|clinical"
     r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
     r"|hospital|service|trust|support workers?|care workers?|prescribers|psychiatrists"
     r"|practitioners|liaison practitioners"
     r"|psychologists|therapists|pharmacists|hcas|healthcare assistants|care coordinators"
-    r"|keyworkers|key workers|officers)"
+    r"|keyworkers|key workers|officers)(?: and (?:doctors|nurses|psychiatrists|psychologists))?"
     r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
 )
 _STAFF_MODAL = r" (?:will|would|may|can|usually|always|also|normally|still|only)"
@@ -459,7 +459,7 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, (len(norm) if right == -1 else right)
 
 
-_OR_BEFORE = re.compile(r"(?<![a-z0-9])(?:or|nor)(?: [a-z0-9]+){0,2} $")
+_OR_BEFORE = re.compile(r"(?<![a-z0-9])(?:or|nor)(?: [a-z0-9]+){0,3} $")
 
 
 def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> bool:

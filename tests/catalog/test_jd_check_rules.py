@@ -157,7 +157,7 @@ def test_a_vocabulary_no_rule_uses_is_reported(checklists):
 
 def test_each_rule_carries_only_the_vocabularies_its_patterns_name(rules):
     medication = rules.rule("medication")
-    assert {name for name, _ in medication.vocabulary} == {"medicine-task", "medicines"}
+    assert {name for name, _ in medication.vocabulary} == {"medicine-task", "medicines", "people"}
     assert rules.rule("peer-supervision").vocabulary == ()
 
 

@@ -151,6 +151,13 @@ def test_sentence_offsets_point_into_the_text():
             "physical health monitoring",
             True,
         ),
+        # Blind set 14: "or" carries the negation three words on ("or take part in restraint").
+        (
+            "Peer workers do not carry out clinical assessments, act as care co-ordinators, "
+            "administer or monitor medication, or take part in restraint.",
+            "restraint",
+            True,
+        ),
         # Being supervised "from outside your line management" negates nothing.
         (
             "Monthly peer supervision with a peer practitioner from outside your line management.",
