@@ -116,13 +116,14 @@ SUPPORTED_WINDOW = 2
 _STAFF = (
     r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"
     r"(?:the |our |ward |team |other |medical |nursing |clinical |support |care |night |duty |and "
-    r"|nurse |liaison )*"
+    r"|nurse |liaison |teams )*"
     r"(?:team|nurses?|nursing staff|nursing team|clinicians|clinical staff|clinical"
     r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
     r"|hospital|service|trust|support workers?|care workers?|prescribers|psychiatrists"
     r"|practitioners|liaison practitioners"
     r"|psychologists|therapists|pharmacists|hcas|healthcare assistants|care coordinators"
-    r"|keyworkers|key workers|officers)(?: and (?:doctors|nurses|psychiatrists|psychologists))?"
+    r"|keyworkers|key workers|officers)"
+    r"(?: and (?:doctors|nurses|psychiatrists|psychologists|health ?care assistants|hcas))?"
     r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
 )
 _STAFF_MODAL = r" (?:will|would|may|can|usually|always|also|normally|still|only)"
