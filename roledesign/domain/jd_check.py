@@ -167,8 +167,13 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     for sentence in sentences:
         if rule.applies_to == "duties" and is_criterion(sentence):
             continue
-        unless = pattern_spans(rule.unless, sentence.norm, rule.vocabulary) if rule.unless else []
-        for start, end in pattern_spans(rule.patterns, sentence.norm, rule.vocabulary):
+        spans = pattern_spans(rule.patterns, sentence.norm, rule.vocabulary)
+        unless = (
+            pattern_spans(rule.unless, sentence.norm, rule.vocabulary)
+            if spans and rule.unless
+            else []
+        )
+        for start, end in spans:
             if any(_near(sentence.norm, (start, end), span) for span in unless):
                 continue
             if rule.negation and (

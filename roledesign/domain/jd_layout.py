@@ -79,11 +79,12 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
         columns = _placed(line, starts)
         if columns is None:
             break
-        cells = _cells(line)
-        if current is None or _starts_row(cells, starts, current):
+        placed = [(column, text) for column, (_, text) in zip(columns, _cells(line), strict=True)]
+        # the header is a row of its own
+        if current is None or len(rows) == 1 or _starts_row(placed, current):
             current = [[] for _ in starts]
             rows.append(current)  # type: ignore[arg-type]
-        for column, (_, text) in zip(columns, cells, strict=True):
+        for column, text in placed:
             current[column].append(text)
         n += 1
     out = []
@@ -101,28 +102,18 @@ _CONTINUED = re.compile(r"(?:\b(?:and|or|of|in|with|to|for|the|a|an)|[,&/\-–])
 _KIND_CELL = re.compile(r"^(?:e|d|essential|desirable|yes|[✓✔x*])$", re.I)
 
 
-def _starts_row(cells, starts, current) -> bool:
-    """Whether a line of a table without blank lines between its rows starts a new row: it
-    puts a second "E", "D" or tick in a column that already has one (a criterion a line under
-    one label), or its first column opens with a capital (or a digit) and the first column so
-    far does not run on ("Knowledge and" / "skills" is one row; a criterion wrapped into its
-    cell continues in lower case). The header row is always a row of its own."""
-    if any(
-        _KIND_CELL.match(text) and current[column] and column > 0
-        for position, text in cells
-        if (column := _column(position, starts)) is not None
-    ):
+def _starts_row(placed: list[tuple[int, str]], current: list[list[str]]) -> bool:
+    """Whether a line of a table without blank lines between its rows, as (column, text) of
+    its cells, starts a new row: it puts a second "E", "D" or tick in a column that already
+    has one (a criterion a line under one label), or its first column opens with a capital (or
+    a digit) and the first column so far does not run on ("Knowledge and" / "skills" is one
+    row; a criterion wrapped into its cell continues in lower case)."""
+    if any(column > 0 and current[column] and _KIND_CELL.match(text) for column, text in placed):
         return True  # a second "E" or tick in the same column: one criterion a line
-    first = [text for position, text in cells if _column(position, starts) == 0]
+    first = [text for column, text in placed if column == 0]
     if not first or not (first[0][0].isupper() or first[0][0].isdigit()):
         return False
-    if len(starts) > 1 and not any(current[0]) and current[1:] and _is_header(current):
-        return True
     return not (current[0] and _CONTINUED.search(current[0][-1]))
-
-
-def _is_header(row: list[list[str]]) -> bool:
-    return any(_HEADER_WORDS.match(" ".join(parts)) for parts in row[1:])
 
 
 def _is_header_row(cells: list[tuple[int, str]]) -> bool:

@@ -476,26 +476,22 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         return True
     # "or" carries a negation on through a list: "you won't carry out observations, give
     # medication, or be counted in the numbers" (our reading).
-    if _OR_BEFORE.search(before) and any(True for _ in NEGATION_BEFORE.finditer(before)):
+    if _OR_BEFORE.search(before) and NEGATION_BEFORE.search(before):
         return True
     task_cues = (
         (REDUCTION_BEFORE, REDUCTION_WINDOW),
         (AFTERMATH_BEFORE, AFTERMATH_WINDOW),
         (SUPPORTED_BEFORE, SUPPORTED_WINDOW),
+        (TOPIC_BEFORE, AFTERMATH_WINDOW),
     )
-    # Reducing, following or helping someone reach a task concern tasks only: a "suicide
-    # prevention strategy" still states a purpose.
+    # Reducing, following, helping someone reach a task or teaching about it concern tasks
+    # only: a "suicide prevention strategy" still states a purpose.
     for cues, window in ((NEGATION_BEFORE, PRE_WINDOW), *(task_cues if attribution else ())):
         for cue in cues.finditer(before):
             if len(before[cue.end() :].split()) <= window:
                 return True
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
     if NEGATION_AFTER.search(after):
-        return True
-    if attribution and any(
-        len(before[cue.end() :].split()) <= AFTERMATH_WINDOW
-        for cue in TOPIC_BEFORE.finditer(before)
-    ):
         return True
     # "Weighing, meal supervision, physical observations and restraint are carried out by
     # registered staff": who does a list of tasks may come well after its first item.
