@@ -19,6 +19,7 @@ from pathlib import PurePath
 
 from roledesign.documents.model import clean_text
 from roledesign.domain.jd_layout import layout_text
+from roledesign.domain.jd_structure import kind_mark
 
 # Below the app's 2 MB request limit, so a file that is too big gets a message beside the field.
 MAX_UPLOAD_BYTES = 1536 * 1024
@@ -284,9 +285,6 @@ def _pdf_text(data: bytes, name: str) -> str:
     return "\n\n".join(texts)
 
 
-_TICKS = {"✓", "✔", "x", "X", "*", "yes", "Yes", "YES", "E", "D", "e", "d", "•"}
-
-
 def docx_table_lines(table) -> list[str]:
     """One line per row of a python-docx table, cells joined by tabs in their columns.
 
@@ -305,9 +303,10 @@ def docx_table_lines(table) -> list[str]:
                 continue
             seen.add(id(cell._tc))
             text = cell.text.strip()
-            heading = header[column] if column < len(header) else ""
-            if n and text in _TICKS and heading.lower() in ("essential", "desirable"):
-                text = heading
+            heading = header[column].lower() if column < len(header) else ""
+            mark = kind_mark(text, heading) if n and heading in ("essential", "desirable") else None
+            if mark:
+                text = mark.capitalize()
             texts.append(text)
         if not n:
             header = texts

@@ -11,6 +11,8 @@ text that has such columns.
 
 import re
 
+from roledesign.domain.jd_structure import RUNS_ON, is_mark
+
 GAP = re.compile(r" {3,}")  # a run of spaces this long separates cells or columns
 _MARKER = re.compile(r"^(?P<indent> *)(?:[•·▪◦●○■]|\d{1,2}[.)]?)(?: {2,}| (?=[A-Z]))(?=\S)")
 _FOOTER = re.compile(r"\bPage \d+ of \d+\s*$")
@@ -96,10 +98,7 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
     return ["", *out, ""], n
 
 
-_CONTINUED = re.compile(r"(?:\b(?:and|or|of|in|with|to|for|the|a|an)|[,&/\-–])$", re.I)
-
-
-_KIND_CELL = re.compile(r"^(?:e|d|essential|desirable|yes|[✓✔x*])$", re.I)
+_CONTINUED = re.compile(rf"{RUNS_ON.pattern}|[,&/\-–]$")
 
 
 def _starts_row(placed: list[tuple[int, str]], current: list[list[str]]) -> bool:
@@ -108,7 +107,7 @@ def _starts_row(placed: list[tuple[int, str]], current: list[list[str]]) -> bool
     has one (a criterion a line under one label), or its first column opens with a capital (or
     a digit) and the first column so far does not run on ("Knowledge and" / "skills" is one
     row; a criterion wrapped into its cell continues in lower case)."""
-    if any(column > 0 and current[column] and _KIND_CELL.match(text) for column, text in placed):
+    if any(column > 0 and current[column] and is_mark(text) for column, text in placed):
         return True  # a second "E" or tick in the same column: one criterion a line
     first = [text for column, text in placed if column == 0]
     if not first or not (first[0][0].isupper() or first[0][0].isdigit()):

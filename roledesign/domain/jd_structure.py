@@ -11,8 +11,9 @@ check as lines with cells separated by tabs: that is how Word tables are extract
   support", "Person specification", "About you – essential") starts that section; the section
   lasts until the next such heading.
 - **Person specification tables.** A row of cells with both an "Essential" and a "Desirable"
-  column heading (or "E" and "D"), or one "E/D" column, starts a table; in each row after it, a tick, "Yes", "X", "E" or "D" in
-  a column gives the criterion its column's kind. The table lasts until a blank line that is not
+  column heading (or "E" and "D"), or one "E/D" column, starts a table; in each row after it, a
+  tick, "Yes", "X", "E" or "D" in a column gives the criterion its column's kind, and a cross
+  or "No" gives none. The table lasts until a blank line that is not
   followed by another row of cells.
 """
 
@@ -57,7 +58,30 @@ _CRITERION_CELL = {
 }
 # One column that says "E" or "D" for each row: "Criteria | Requirement | E/D | Assessed by".
 _EITHER = frozenset({"e d", "e or d", "essential desirable", "essential or desirable"})
-_TICKS = frozenset({"yes", "y", "x", "✓", "✔", "✗", "*", "•", "e", "d", "essential", "desirable"})
+# What an Essential or Desirable column holds for "yes", and for "no". A cell holding either
+# is a mark, not text to read.
+_TICKS = frozenset({"yes", "y", "x", "✓", "✔", "*", "•"})
+_UNTICKED = frozenset({"no", "n", "✗", "✘"})
+
+# A line or a cell that ends on one of these words was wrapped, whatever the next line starts
+# with: "... set out in the" / "ACCT caremap" (text copied from a PDF keeps the PDF's breaks).
+RUNS_ON = re.compile(
+    r"(?<![A-Za-z])(?:the|a|an|of|to|in|on|for|with|and|or|by|from|at|as|their|your|our|its)$"
+)
+
+
+def is_mark(cell: str) -> bool:
+    """Whether a table cell is only a mark: a tick, a cross, "Yes", "No", "E" or "D"."""
+    return fold_words(cell) in _TICKS | _UNTICKED | set(_CRITERION_CELL)
+
+
+def kind_mark(cell: str, column_kind: str | None) -> str | None:
+    """The kind of criterion a mark gives its row: "E" or "D" say it themselves; a tick or
+    "Yes" gives its column's kind. A cross, "No" or text gives none."""
+    value = fold_words(cell)
+    if value in _TICKS:
+        return column_kind
+    return _CRITERION_CELL.get(value)
 
 
 def fold_words(text: str) -> str:
@@ -66,7 +90,7 @@ def fold_words(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = re.sub(r"['’‘`´]", "", plain)
-    return " ".join(re.sub(r"[^a-z0-9✓✔✗*•]+", " ", plain).split())
+    return " ".join(re.sub(r"[^a-z0-9✓✔✗✘*•]+", " ", plain).split())
 
 
 def heading_section(line: str) -> str | None:
@@ -105,17 +129,12 @@ def row_cells(line: str, header: tuple[str | None, ...]) -> list[tuple[int, int,
         lead = len(cell) - len(cell.lstrip(" "))  # the spaces of a column gap
         cells.append((position + lead, position + len(cell), cell))
         position += len(cell) + 1
-    ticked = None
-    for column, (_, _, cell) in enumerate(cells[1:], 1):
-        value = fold_words(cell)
-        kind = header[column] if column < len(header) else None
-        if value in _CRITERION_CELL or (value in _TICKS and kind):
-            ticked = ticked or _CRITERION_CELL.get(value) or kind
+    kinds = [header[column] if column < len(header) else None for column in range(len(cells))]
+    marks = (kind_mark(cell, kinds[column]) for column, (_, _, cell) in enumerate(cells) if column)
+    ticked = next((mark for mark in marks if mark), None)
     spans = []
     for column, (start, end, cell) in enumerate(cells):
-        value = fold_words(cell)
-        if not value or (column and value in _TICKS | set(_CRITERION_CELL)):
+        if not fold_words(cell) or (column and is_mark(cell)):
             continue
-        kind = header[column] if column < len(header) else None
-        spans.append((start, end, kind or ticked))
+        spans.append((start, end, kinds[column] or ticked))
     return spans

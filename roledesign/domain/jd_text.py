@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from roledesign.catalog.jd_patterns import fold
-from roledesign.domain.jd_structure import heading_section, row_cells, table_header
+from roledesign.domain.jd_structure import RUNS_ON, heading_section, row_cells, table_header
 
 PRE_WINDOW = 15  # words between a negating word and the match it negates
 POST_WINDOW = 8  # words between a match and a negating phrase after it
@@ -230,13 +230,6 @@ def clean_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-# A line that ends on one of these words was wrapped, whatever the next line starts with:
-# "... set out in the" / "ACCT caremap" (text copied from a PDF keeps the PDF's line breaks).
-_RUNS_ON = re.compile(
-    r"(?<![A-Za-z])(?:the|a|an|of|to|in|on|for|with|and|or|by|from|at|as|their|your|our|its)$"
-)
-
-
 def _lines(text: str) -> list[_Line]:
     """Logical lines: wrapped lines joined, bullets recognised, blank lines kept as markers."""
     lines: list[_Line] = []
@@ -257,7 +250,7 @@ def _lines(text: str) -> list[_Line]:
             and not previous.is_blank
             and "\t" not in previous_text
             and previous_text[-1] not in ".!?:;"
-            and (stripped[0].islower() or _RUNS_ON.search(previous_text))
+            and (stripped[0].islower() or RUNS_ON.search(previous_text))
         ):
             previous.end = end  # a wrapped line: the sentence continues
             continue

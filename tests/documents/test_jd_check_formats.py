@@ -100,24 +100,46 @@ def test_criteria_written_in_the_essential_and_desirable_columns_keep_their_kind
         assert "credentials-essential" not in {m.rule.id for m in report.drift}, text
 
 
-def test_a_word_table_with_merged_cells_keeps_each_tick_under_its_column():
+def word_table_text(rows: list[tuple[str, str, str]], merged_row: int | None = None) -> str:
+    """The text read back from a Word file holding one table of these rows."""
     word = docx.Document()
-    table = word.add_table(rows=4, cols=3)
+    table = word.add_table(rows=len(rows), cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    if merged_row is not None:
+        group = table.rows[merged_row].cells
+        group[0].merge(group[2])  # a group heading across the whole row
+    buffer = BytesIO()
+    word.save(buffer)
+    return extract_text(buffer.getvalue(), "jd.docx")[0]
+
+
+def assert_only_lived_experience_essential(text: str) -> None:
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert "credentials-essential" not in {m.rule.id for m in report.drift}
+    assert "lived-experience-essential" not in {r.id for r in report.missing}
+
+
+def test_a_cross_in_a_word_table_is_no_tick():
+    text = word_table_text(
+        [
+            ("Criterion", "Essential", "Desirable"),
+            ("A nursing degree or NVQ level 3 in health and social care", "✗", "✓"),
+            ("Lived experience of mental health problems", "✓", "✗"),
+        ]
+    )
+    assert "health and social care\t✗\tDesirable" in text
+    assert_only_lived_experience_essential(text)
+
+
+def test_a_word_table_with_merged_cells_keeps_each_tick_under_its_column():
     rows = [
         ("Criterion", "Essential", "Desirable"),
         ("Experience", "", ""),
         ("NVQ level 3 in health and social care", "", "✓"),
         ("Lived experience of mental health problems", "✓", ""),
     ]
-    for row, cells in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
-    group = table.rows[1].cells
-    group[0].merge(group[2])  # a group heading across the whole row
-    buffer = BytesIO()
-    word.save(buffer)
-    text = extract_text(buffer.getvalue(), "jd.docx")[0]
+    text = word_table_text(rows, merged_row=1)
     assert "Experience\n" in text and "NVQ level 3 in health and social care\t\tDesirable" in text
-    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
-    assert "credentials-essential" not in {m.rule.id for m in report.drift}
-    assert "lived-experience-essential" not in {r.id for r in report.missing}
+    assert_only_lived_experience_essential(text)

@@ -44,6 +44,23 @@ def test_ticks_in_a_pasted_table_give_the_column_kind():
     assert "Yes" not in kinds  # a tick is not read as text
 
 
+@pytest.mark.parametrize("cross", ["✗", "✘", "No", "N"])
+def test_a_cross_in_the_essential_column_is_no_tick(cross):
+    text = (
+        "Criteria\tEssential\tDesirable\n"
+        f"A nursing degree or NVQ level 3 in health and social care\t{cross}\t✓\n"
+        f"Lived experience of mental health problems\t✓\t{cross}\n"
+    )
+    kinds = {s.text: s.table_criterion for s in split_sentences(text)}
+    assert kinds == {
+        "Criteria\tEssential\tDesirable": None,  # the header row
+        "A nursing degree or NVQ level 3 in health and social care": "desirable",
+        "Lived experience of mental health problems": "essential",
+    }
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert "credentials-essential" not in {m.rule.id for m in report.drift}
+
+
 def test_the_column_wins_over_words_in_the_criterion():
     (sentence,) = [
         s
