@@ -157,7 +157,8 @@ class Match:
 def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     """The sentences where ``rule`` matches and counts (one Match per sentence, in order).
 
-    A match does not count when it is negated (unless the rule says ``negation: false``), when
+    Drift is not looked for in a line of the post's details ("Team: Clozapine Clinic"). A match
+    does not count when it is negated (unless the rule says ``negation: false``), when
     the rule requires an essential criterion and the match is not one, or when the rule applies
     to duties and the sentence is a criterion of the person specification (or the other way),
     or when one of the rule's ``unless`` patterns is near it in the same sentence ("NVQ Level 3,
@@ -166,6 +167,8 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     found = []
     for sentence in sentences:
         if rule.applies_to == "duties" and is_criterion(sentence):
+            continue
+        if rule.kind == "drift" and sentence.is_detail:
             continue
         spans = pattern_spans(rule.patterns, sentence.norm, rule.vocabulary)
         unless = (

@@ -70,6 +70,25 @@ RUNS_ON = re.compile(
 )
 
 
+# A line of the post's details names the post, its place and its managers, not a duty: "Team:
+# Clozapine Clinic", "Responsible to:  Nurse Lead", "Post<tab>Peer Support Worker". Our reading:
+# none of the 290 documents of the corpus has drift in such a line. Hours are not among them, as
+# an hours line can carry a duty ("including cover for the ward when it is short").
+_DETAIL = re.compile(
+    r"(?:post|job title|team|service|department|base|based at|location|ward|site|directorate"
+    r"|division|care group|(?:professionally |clinically |managerially )?(?:responsible|accountable)"
+    r" to|reports? to|reporting to|managed by|line manager|band|grade|salary|pay|contract"
+    r"|contract type|closing date)\s*(?::|\t)",
+    re.I,
+)
+DETAIL_WORDS = 20  # a details line is at most this many words
+
+
+def is_detail_line(line: str) -> bool:
+    """Whether a line, outside a table, gives one of the post's details."""
+    return bool(_DETAIL.match(line.strip())) and len(line.split()) <= DETAIL_WORDS
+
+
 def is_mark(cell: str) -> bool:
     """Whether a table cell is only a mark: a tick, a cross, "Yes", "No", "E" or "D"."""
     return fold_words(cell) in _TICKS | _UNTICKED | set(_CRITERION_CELL)

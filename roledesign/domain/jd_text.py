@@ -30,7 +30,13 @@ import re
 from dataclasses import dataclass
 
 from roledesign.catalog.jd_patterns import fold
-from roledesign.domain.jd_structure import RUNS_ON, heading_section, row_cells, table_header
+from roledesign.domain.jd_structure import (
+    RUNS_ON,
+    heading_section,
+    is_detail_line,
+    row_cells,
+    table_header,
+)
 
 PRE_WINDOW = 15  # words between a negating word and the match it negates
 POST_WINDOW = 8  # words between a match and a negating phrase after it
@@ -117,11 +123,11 @@ _STAFF = (
     r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"
     r"(?:the |our |ward |team |other |medical |nursing |clinical |support |care |night |duty |and "
     r"|nurse |liaison |teams )*"
-    r"(?:team|nurses?|nursing staff|nursing team|clinicians|clinical staff|clinical"
-    r" team|doctors|registered staff|qualified staff|security team|other staff|staff|ward|unit"
-    r"|hospital|service|trust|support workers?|care workers?|prescribers|psychiatrists"
-    r"|practitioners|liaison practitioners"
-    r"|psychologists|therapists|pharmacists|hcas|healthcare assistants|care coordinators"
+    r"(?:team|nurses?|nursing staff|nursing team|clinicians?|clinical staff|clinical"
+    r" team|doctors?|registered staff|qualified staff|security team|other staff|staff|ward|unit"
+    r"|hospital|service|trust|support workers?|care workers?|prescribers?|psychiatrists?"
+    r"|practitioners?|liaison practitioners"
+    r"|psychologists?|therapists?|pharmacists?|hcas|healthcare assistants|care coordinators"
     r"|keyworkers|key workers|officers)"
     r"(?: and (?:doctors|nurses|psychiatrists|psychologists|health ?care assistants|hcas))?"
     r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
@@ -132,7 +138,7 @@ STAFF_SUBJECT = re.compile(
     _STAFF + f"(?:{_STAFF_MODAL})?"
     r" (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
     r"|uses?|covers?|(?:is|are|remains?|stays?) (?:responsible|accountable) for|completes?"
-    r"|leads?|holds?|keeps?)(?![a-z0-9])"
+    r"|leads?|holds?|keeps?|looks? after|oversees?|runs?)(?![a-z0-9])"
 )
 # The clause before the match: "the team will [cover your work when you are on leave]".
 STAFF_SUBJECT_MODAL = re.compile(_STAFF + _STAFF_MODAL + "$")
@@ -195,6 +201,7 @@ class Sentence:
     section: str | None = None  # the part of the document, see jd_structure.SECTIONS
     table_criterion: str | None = None  # from the column of a person-specification table
     is_heading: bool = False  # a heading that names a section, or a table's header row
+    is_detail: bool = False  # a line of the post's details: "Team: ...", "Responsible to: ..."
 
 
 @dataclass
@@ -205,6 +212,7 @@ class _Line:
     is_bullet: bool
     is_blank: bool = False
     is_heading: bool = False
+    is_detail: bool = False
 
 
 _PIPE_CELLS = re.compile(r"\|")
@@ -365,6 +373,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             ]
         elif (named := _heading(line, line_text)) is not None:
             part, line.is_heading = named, True
+        line.is_detail = header is None and is_detail_line(line_text)
         inside = section is not None and section.takes(line, line_text, after_blank)
         if not inside:
             section = None
@@ -443,6 +452,7 @@ def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> 
                 section=part,
                 table_criterion=row,
                 is_heading=line.is_heading,
+                is_detail=line.is_detail,
             )
         )
 
