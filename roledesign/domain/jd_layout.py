@@ -56,8 +56,13 @@ def _placed(line: str, starts: list[int]) -> list[int] | None:
     each start near a different column, left to right, is a row too (our inference)."""
     if _fits(line, starts):
         return [_column(position, starts) for position, _ in _cells(line)]
+    cells = _cells(line)
+    if len(cells) == len(starts) and all(
+        abs(position - start) <= LOOSE for (position, _), start in zip(cells, starts, strict=True)
+    ):
+        return list(range(len(cells)))  # one cell under each column, each a little off
     columns = []
-    for position, text in _cells(line):
+    for position, text in cells:
         nearest = min(range(len(starts)), key=lambda n: abs(starts[n] - position))
         if abs(starts[nearest] - position) > LOOSE or (columns and nearest <= columns[-1]):
             return None

@@ -278,6 +278,8 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
         ):
             continue  # "e.g. Close", "J. Smith", "p.a. Band"
+        if match.group().startswith("...."):
+            continue  # a dotted leader: "Care Certificate .......... Essential"
         stop = match.start() + len(match.group().rstrip())
         spans.append((begin, stop))
         begin = match.end()

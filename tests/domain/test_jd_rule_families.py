@@ -907,6 +907,40 @@ FLAGGED = [
     ("credentials-essential", "Essential: qualified in phlebotomy."),
     ("credentials-essential", "Essential: registered mental health nurse."),
     ("credentials-essential", "Essential: BTEC or NVQ in care."),
+    # Round nineteen, from blind_16's misses, in our own words: scales and checklists,
+    # clinic diaries and stock, travel in transport, redeployment, dotted-leader criteria.
+    ("clinical-tasks", "Complete the Beck depression scale with each client every month."),
+    ("clinical-tasks", "Administer the structured interview and score its subscales."),
+    ("clinical-tasks", "Completion of the risk checklist for each new tenant."),
+    ("clinical-tasks", "Fill in the memory checklist with residents after breakfast."),
+    ("clinical-tasks", "Screening every young person for suicide risk at each visit."),
+    ("clinical-tasks", "Undertaking the initial needs assessment on the first visit."),
+    ("clerical-domestic", "Keep the clinic diary up to date."),
+    ("clerical-domestic", "Rebooking appointments that patients cancel."),
+    ("clerical-domestic", "Ordering consumables for the treatment rooms."),
+    ("clerical-domestic", "Stock control of the food store."),
+    ("clerical-domestic", "Staffing the front office on Tuesdays."),
+    ("clerical-domestic", "Arranging hotel stays for the team when they travel."),
+    ("escorting", "Travel with patients in hospital transport on their transfer day."),
+    ("escorting", "Bring people who miss their blood test to the clinic."),
+    ("staff-shortages", "You may be redeployed to support the admissions ward."),
+    ("staff-shortages", "Run the drop-in whenever the youth worker is off sick."),
+    ("sharing-discouraged", "It is not appropriate for workers to share their personal history."),
+    ("sharing-discouraged", "Staff should refrain from bringing their own health into sessions."),
+    (
+        "clinical-direction",
+        "Follow the instructions of the occupational therapist for each client.",
+    ),
+    ("medication", "Monitoring patients' adherence to their methadone scripts."),
+    (
+        "healthcare-experience-essential",
+        "Person specification\nCompetent in recording observations .......... Essential",
+    ),
+    (
+        "credentials-essential",
+        "Person specification\nCare Certificate .......... Essential",
+    ),
+    ("credentials-essential", "Essential: Level 1 coaching certificate."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.

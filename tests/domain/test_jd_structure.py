@@ -318,3 +318,23 @@ def test_lettered_duties_are_not_e_or_d_marks_but_bracketed_capitals_are():
     assert kinds["Completes rating scales."] is None
     assert kinds["(E) A Level 3 qualification in advice work"] == "essential"
     assert kinds["(D) A driving licence"] == "desirable"
+
+
+def test_a_typed_row_whose_criterion_runs_past_its_column_keeps_its_marks():
+    # The first criterion is longer than its column, so its "E" and "A" stand nearer the
+    # next columns than their own; the rows after it are aligned.
+    typed = (
+        "Criteria                                                  E/D    Assessed\n"
+        "Level 2 Diploma in Health and Social Care (or working towards)   E      A\n"
+        "Six months' experience of personal care in a paid role      E      A/I\n"
+    )
+    assert [line for line in layout_text(typed).split("\n") if line] == [
+        "Criteria\tE/D\tAssessed",
+        "Level 2 Diploma in Health and Social Care (or working towards)\tE\tA",
+        "Six months' experience of personal care in a paid role\tE\tA/I",
+    ]
+    report = check_text(typed, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {
+        "credentials-essential",
+        "healthcare-experience-essential",
+    }
