@@ -72,6 +72,10 @@ def _placed(line: str, starts: list[int]) -> list[int] | None:
     return columns
 
 
+# In a table, an "E", "D" or tick two spaces after a criterion that ran long is its own cell.
+_CLOSE_MARK = re.compile(r"(?<=\S)  (?=(?:E|D|✓|✔)$)")
+
+
 def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int]:
     """Rows of the table starting at ``lines[at]``, as tab-separated lines, and where it ends."""
     rows: list[list[str]] = []
@@ -83,6 +87,7 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
             current = None  # a blank line ends a row
             n += 1
             continue
+        line = _CLOSE_MARK.sub("   ", line)
         columns = _placed(line, starts)
         if columns is None:
             break

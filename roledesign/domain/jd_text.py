@@ -388,13 +388,14 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             section.has_lines = True
         label = _LINE_LABEL.match(line_text)
         heading = section.criterion if inside else (label and _label_kind(label))
+        negated = inside and section.negated
         for cell_start, cell_end, row in spans:
             _add_sentences(
                 sentences,
                 text,
                 (cell_start, cell_end),
                 line,
-                inside and section.negated,
+                (negated, negated or (header is None and _excluded_inline(line_text))),
                 heading,
                 part,
                 row,
@@ -437,9 +438,23 @@ def _label_kind(label: re.Match) -> str:
     return {"e": "essential", "d": "desirable"}.get(word, word)
 
 
+def _excluded_inline(line_text: str) -> bool:
+    """Whether a line opens by saying that what follows its colon is not part of the role:
+    "Not part of this role: giving medication, ..." (the first sentence only)."""
+    label, colon, rest = line_text.partition(":")
+    return bool(
+        colon
+        and rest.strip()
+        and len(label.split()) <= LEAD_IN_WORDS
+        and heading_section(label) == "not_in_role"
+    )
+
+
 def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> None:
-    """The sentences of text[begin:end], one line or table cell, appended to ``sentences``."""
-    for start, stop in _split_line(text, *span):
+    """The sentences of text[begin:end], one line or table cell, appended to ``sentences``.
+    ``negated`` is (every sentence is in a negated list, the first one is)."""
+    every, first = negated
+    for n, (start, stop) in enumerate(_split_line(text, *span)):
         raw = text[start:stop]
         sentences.append(
             Sentence(
@@ -449,7 +464,7 @@ def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> 
                 text=raw,
                 norm=normalise(raw.replace("\n", " ")),
                 is_bullet=line.is_bullet,
-                in_negated_list=negated,
+                in_negated_list=every or (first and n == 0),
                 heading_criterion=heading,
                 section=part,
                 table_criterion=row,

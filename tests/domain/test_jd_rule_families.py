@@ -941,6 +941,36 @@ FLAGGED = [
         "Person specification\nCare Certificate .......... Essential",
     ),
     ("credentials-essential", "Essential: Level 1 coaching certificate."),
+    # Round twenty, from blind_17's misses, in our own words: bare noun duties of finance,
+    # offices and nursing homes; setting-specific watches; sharing left to a nurse.
+    ("clerical-domestic", "Processing of expenses claims for the whole team."),
+    ("clerical-domestic", "Reconciliation of petty cash statements each month."),
+    ("clerical-domestic", "Upkeep of the referrals spreadsheet."),
+    ("clerical-domestic", "Monthly data returns to the commissioner."),
+    ("clerical-domestic", "Front counter cover at the town hall."),
+    ("clerical-domestic", "Scanning letters onto the records system."),
+    ("clerical-domestic", "Booking deep cleans of empty flats."),
+    ("clerical-domestic", "The morning drinks round on the unit."),
+    ("clerical-domestic", "Updating the stock sheet and shelving donations."),
+    ("clinical-tasks", "Review of care and treatment plans every six months."),
+    ("clinical-tasks", "Vulnerability assessments for each new tenant."),
+    ("clinical-tasks", "Phoning people on the waiting list to check for deterioration."),
+    ("clinical-tasks", "AUDIT-C screening on the admissions ward."),
+    ("close-observations", "Bay watch on the respiratory ward overnight."),
+    ("close-observations", "Fifteen-minute obs when the care plan says so."),
+    ("close-observations", "30 minute observations of new admissions."),
+    ("escorting", "Accompany patients who need admission to the mainland hospital."),
+    ("escorting", "Escort clients flying to the regional unit."),
+    ("sharing-discouraged", "Personal experience may be shared only if the charge nurse agrees."),
+    ("sharing-discouraged", "Self-disclosure of your own history is not encouraged."),
+    ("staff-shortages", "Released to ward HCA duties at OPEL 4."),
+    ("staff-shortages", "When an outreach officer is on leave, pick up their visits."),
+    ("staff-shortages", "Run the session yourself if volunteers drop out."),
+    ("service-use-exclusion", "Essential: no current involvement with mental health services."),
+    ("physical-health-checks", "Wound checks for people who inject."),
+    ("physical-health-checks", "Weekly weights for residents on the nutrition list."),
+    ("physical-health-checks", "MUST scores for all residents."),
+    ("medication", "Discharge medication collection from the pharmacy."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1150,6 +1180,9 @@ NOT_FLAGGED = [
     "Support the running of the psychological medicine clinics.",
     "Take part in team reflective practice about a detained person's experience.",
     "While the psychologist leads cognitive assessment, you won't be involved in it.",
+    # blind_17: a list after an inline "Not part of this role:" is negated as a whole.
+    "Not part of this role: dressing wounds, acting as a care coordinator, giving or"
+    " monitoring medication, or covering the duty rota.",
 ]
 
 

@@ -338,3 +338,15 @@ def test_a_typed_row_whose_criterion_runs_past_its_column_keeps_its_marks():
         "credentials-essential",
         "healthcare-experience-essential",
     }
+
+
+def test_a_mark_two_spaces_after_a_long_criterion_is_its_own_cell():
+    typed = (
+        "Criteria                                        E/D\n"
+        "Budget monitoring                               E\n"
+        "Experience of working in an NHS hospital setting  E\n"
+    )
+    rows = [line for line in layout_text(typed).split("\n") if line]
+    assert rows[-1] == "Experience of working in an NHS hospital setting\tE"
+    report = check_text(typed, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {"healthcare-experience-essential"}
