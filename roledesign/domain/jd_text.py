@@ -62,10 +62,12 @@ _OPENING_CLAUSE = re.compile(
 )
 # A comma before a new subject and its verb starts a clause: "..., you will ...".
 _SUBJECT_CLAUSE = re.compile(
-    r",\s+(?=(?:and |but |so )?(?:you|youll|you will|they|we|our team|the team|staff|the post ?holder"
-    r"|the peer worker|peer workers|this role|the role|this post|the nurses?|the (?:support|care"
-    r"|night|duty|nursing|medical|clinical) (?:workers?|staff|team)) (?:will|would|must|may|can"
-    r"|could|should|are|is|do|does|have|has|need)?\b)"
+    r",\s+(?=(?:and |but |so )?(?:(?:you|youll|you will|they|we|our team|the team"
+    r"|the post ?holder|the peer worker|peer workers|this role|the role|this post|the nurses?"
+    r"|the (?:support|care|night|duty|nursing|medical|clinical) (?:workers?|staff|team))"
+    r" (?:will|would|must|may|can|could|should|are|is|do|does|have|has|need)?\b"
+    # "staff" needs its verb: in "..., staff reception or cover" it is one more item
+    r"|staff (?:will|would|must|may|can|could|should|are|do|have|need)\b))"
 )
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·▪◦●○■□➢►✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)]|o(?=[ \t]))[ \t]+")
@@ -103,8 +105,8 @@ AFTERMATH_BEFORE = re.compile(
 # practice"): only right before the match. Our inference.
 TOPIC_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:who (?:have|has|had) been|who (?:were|was)"
-    r"|(?:training|teaching|sessions?|talks?|workshops?|courses?)(?: [a-z0-9]+){0,3} about)"
-    + _WORD_CUE_END
+    r"|(?:training|teaching|sessions?|talks?|workshops?|courses?)(?: [a-z0-9]+){0,3} about"
+    r"|understand (?:how|what|why))" + _WORD_CUE_END
 )
 AFTERMATH_WINDOW = 2
 # Helping someone to reach their own care is not giving it: "support patients to attend their
@@ -119,18 +121,22 @@ SUPPORTED_WINDOW = 2
 # carries out all observations and physical health checks". Only for drift, only when the
 # subject opens the clause, and not when the peer worker is named before the match ("the nurses
 # will ask you to ..."). Our inference.
-_STAFF = (
-    r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"
-    r"(?:the |our |ward |team |other |medical |nursing |clinical |support |care |night |duty |and "
-    r"|nurse |liaison |teams )*"
+_STAFF_WORDS = (
+    r"(?:(?:the|our|ward|team|other|medical|nursing|clinical|support|care|night|duty|nurse|liaison"
+    r"|teams|prison|healthcare|health|police|custody|probation|security|social|and) )*"
     r"(?:team|nurses?|nursing staff|nursing team|clinicians?|clinical staff|clinical"
     r" team|doctors?|registered staff|qualified staff|security team|other staff|staff|ward|unit"
     r"|hospital|service|trust|support workers?|care workers?|prescribers?|psychiatrists?"
     r"|practitioners?|liaison practitioners"
     r"|psychologists?|therapists?|pharmacists?|hcas|healthcare assistants|care coordinators"
     r"|keyworkers|key workers|officers)"
-    r"(?: and (?:doctors|nurses|psychiatrists|psychologists|health ?care assistants|hcas))?"
-    r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
+)
+_STAFF = (
+    r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"
+    + _STAFF_WORDS
+    # "prison officers and healthcare staff", "the medical and nursing staff"
+    + rf"(?: and {_STAFF_WORDS})?"
+    + r"(?: (?:in|on|of) (?:the |this |our )?(?:team|ward|unit|shift|duty|house))?"
 )
 _STAFF_MODAL = r" (?:will|would|may|can|usually|always|also|normally|still|only)"
 # The clause up to the end of the match: "the team carries out [mental health assessments]".

@@ -971,6 +971,27 @@ FLAGGED = [
     ("physical-health-checks", "Weekly weights for residents on the nutrition list."),
     ("physical-health-checks", "MUST scores for all residents."),
     ("medication", "Discharge medication collection from the pharmacy."),
+    # Round twenty-one, from blind_18's misses, in our own words.
+    ("caseload-by-others", "Clients are referred to you on the basis of assessed risk."),
+    ("caseload-by-others", "New referrals are allocated at the weekly huddle."),
+    ("caseload-by-others", "Run wellbeing sessions for staff flagged by their managers."),
+    ("sharing-discouraged", "Questions about your own history should be redirected to the group."),
+    ("sharing-discouraged", "Your personal story is not a topic for discussion with clients."),
+    ("escorting", "Ride in the vehicle with the patient to the emergency department."),
+    ("clinical-direction", "Tasking by the control room clinician."),
+    ("clerical-domestic", "Return of equipment and consumables to stores."),
+    ("clerical-domestic", "Sending out leaflets and mailings to partners."),
+    ("clerical-domestic", "Residents' laundry on the daily rota."),
+    ("clerical-domestic", "Handle the helpline phones in the afternoons."),
+    ("credentials-essential", "Essential: FREC 4 or an equivalent ambulance qualification."),
+    ("credentials-essential", "Essential: IDVA qualification."),
+    ("clinical-tasks", "Coordination of each young person's support plan across agencies."),
+    ("clinical-tasks", "Pathway plan reviews for every care leaver."),
+    ("clinical-tasks", "Administration and scoring of the anxiety questionnaires."),
+    ("clinical-tasks", "Completion of the outcomes profile at each review."),
+    ("personal-care", "Morning calls: showering, dressing and continence support."),
+    ("physical-health-checks", "Oral fluid testing for everyone on a script."),
+    ("physical-health-checks", "Dried blood spot tests for hepatitis C."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1183,6 +1204,12 @@ NOT_FLAGGED = [
     # blind_17: a list after an inline "Not part of this role:" is negated as a whole.
     "Not part of this role: dressing wounds, acting as a care coordinator, giving or"
     " monitoring medication, or covering the duty rota.",
+    # blind_18: a list item is not a new subject; two kinds of staff share a subject; helping
+    # staff understand a practice is not doing it; a team's treatment is its setting.
+    "You will not be asked to interpret, staff reception or cover for absent colleagues.",
+    "While prison officers and healthcare staff carry out observations, you will listen.",
+    "Help staff understand how restrictive practices feel to patients.",
+    "The clinic team provides opioid substitution treatment to adults on methadone.",
 ]
 
 
@@ -1470,6 +1497,9 @@ PRESENT = [
     ("recovery-purpose", "The post contributes to the Trust's co-production agenda."),
     ("recovery-purpose", "This role supports our recovery-focused model of care."),
     ("recovery-purpose", "The service is committed to social inclusion."),
+    ("recovery-purpose", "Our project exists so that no parent goes through this alone."),
+    ("recovery-purpose", "The group is run by parents who have been through it themselves."),
+    ("recovery-purpose", "We're out to make every site a place where people can talk."),
     (
         "lived-experience-essential",
         "Person specification\n                 Essential                 Desirable\n"
