@@ -992,6 +992,10 @@ FLAGGED = [
     ("personal-care", "Morning calls: showering, dressing and continence support."),
     ("physical-health-checks", "Oral fluid testing for everyone on a script."),
     ("physical-health-checks", "Dried blood spot tests for hepatitis C."),
+    # Office work named as a noun and its object, in any pairing of the two vocabularies.
+    ("clerical-domestic", "Upkeep of the team spreadsheet."),
+    ("clerical-domestic", "Handling petty cash and timesheets."),
+    ("clerical-domestic", "Chasing purchase orders with suppliers."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1210,6 +1214,9 @@ NOT_FLAGGED = [
     "While prison officers and healthcare staff carry out observations, you will listen.",
     "Help staff understand how restrictive practices feel to patients.",
     "The clinic team provides opioid substitution treatment to adults on methadone.",
+    # A peer worker's own records are part of the work, not clerical drift.
+    "Log your contacts on the database after each visit.",
+    "Keep a spreadsheet of your sessions to bring to supervision.",
 ]
 
 
