@@ -37,6 +37,7 @@ RULE_FIELDS = {
     "negation",
     "applies_to",
     "unless",
+    "not_with",
 }
 _RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -59,6 +60,9 @@ class JdRule:
     )
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the @vocabularies its patterns use
     unless: tuple[str, ...] = ()  # patterns that, found in the same sentence, cancel a match
+    # drift rules whose flagged sentences cannot show this missing rule is met: "Any
+    # disclosure must be agreed with your manager" is not how sharing will work
+    not_with: tuple[str, ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -207,6 +211,12 @@ def _rule(raw, n, path, sources, problems, seen, vocabularies) -> JdRule | None:
     if "unless" in raw:
         unless = _patterns(raw["unless"], path, f"{where} unless", problems, vocabularies)
     used = dict.fromkeys(name for p in (*patterns, *unless) for name in vocabulary_refs(p))
+    not_with = raw.get("not_with", [])
+    if not isinstance(not_with, list) or not all(isinstance(r, str) for r in not_with):
+        problems.add(path, where, "not_with must be a list of rule ids")
+        not_with = []
+    elif not_with and kind == "drift":
+        problems.add(path, where, "not_with is for missing and evaluation rules")
     negation = raw.get("negation", True)
     if not isinstance(negation, bool):
         problems.add(path, where, f"negation must be true or false (got {negation!r})")
@@ -226,6 +236,7 @@ def _rule(raw, n, path, sources, problems, seen, vocabularies) -> JdRule | None:
         applies_to=applies_to,
         vocabulary=tuple((name, vocabularies[name]) for name in used),
         unless=unless,
+        not_with=tuple(not_with),
     )
 
 
@@ -251,6 +262,11 @@ def load_jd_check(root: Path, sources, problems) -> JdCheckRules:
     used = {name for rule in rules for name, _ in rule.vocabulary}
     for name in sorted(set(vocabularies) - used):
         problems.add(path, f"vocabulary {name}", "is not used by any rule")
+    drift_ids = {rule.id for rule in rules if rule.kind == "drift"}
+    for rule in rules:
+        for other in rule.not_with:
+            if other not in drift_ids:
+                problems.add(path, f"rule {rule.id}", f"not_with '{other}' is not a drift rule")
     for kind in JD_KINDS:
         if not any(rule.kind == kind for rule in rules):
             problems.add(path, "", f"has no {kind} rules")

@@ -154,7 +154,9 @@ class Match:
     phrase: str
 
 
-def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
+def find(
+    rule: Rule, sentences: Sequence[Sentence], skip: frozenset[int] = frozenset()
+) -> tuple[Match, ...]:
     """The sentences where ``rule`` matches and counts (one Match per sentence, in order).
 
     Drift is not looked for in a line of the post's details ("Team: Clozapine Clinic"). A match
@@ -162,10 +164,12 @@ def find(rule: Rule, sentences: Sequence[Sentence]) -> tuple[Match, ...]:
     the rule requires an essential criterion and the match is not one, or when the rule applies
     to duties and the sentence is a criterion of the person specification (or the other way),
     or when one of the rule's ``unless`` patterns is near it in the same sentence ("NVQ Level 3,
-    or equivalent life experience").
+    or equivalent life experience"). Sentences whose index is in ``skip`` are passed over.
     """
     found = []
     for sentence in sentences:
+        if sentence.index in skip:
+            continue
         if rule.applies_to == "duties" and is_criterion(sentence):
             continue
         if rule.kind == "drift" and sentence.is_detail:
@@ -317,8 +321,13 @@ def check_text(text: str, rules: Rules, domain_keys: Sequence[str]) -> JdReport:
     sentences = split_sentences(text)
     drift, language, missing, gaps, found = [], [], [], [], []
     flagged: list[Rule] = []
+    flagging = {rule.id: find(rule, sentences) for rule in rules.rules if rule.kind == "drift"}
     for rule in rules.rules:
-        matches = find(rule, sentences)
+        if rule.kind == "drift":
+            matches = flagging[rule.id]
+        else:
+            skip = {m.sentence.index for other in rule.not_with for m in flagging[other]}
+            matches = find(rule, sentences, frozenset(skip))
         if rule.kind in ("drift", "language"):
             (drift if rule.kind == "drift" else language).extend(matches)
             if matches:

@@ -172,3 +172,31 @@ def test_unless_patterns_are_checked_like_patterns(checklists):
         and "'...' must come between two words" in p
         for p in problems(checklists)
     )
+
+
+def test_not_with_names_drift_rules_only(checklists):
+    edit(
+        checklists / "jd_check.yaml",
+        "    not_with: [sharing-discouraged]\n",
+        "    not_with: [sharing-discouraged, no-such-rule, peer-supervision]\n",
+    )
+    found = problems(checklists)
+    assert (
+        "checklists/jd_check.yaml: rule boundaries-sharing: not_with 'no-such-rule' is not a drift rule"
+        in found
+    )
+    assert (
+        "checklists/jd_check.yaml: rule boundaries-sharing: not_with 'peer-supervision' is not a drift rule"
+        in found
+    )
+
+
+def test_not_with_is_for_missing_rules(checklists):
+    edit(
+        checklists / "jd_check.yaml",
+        "    applies_to: duties\n    patterns:\n      - administer",
+        "    applies_to: duties\n    not_with: [restraint]\n    patterns:\n      - administer",
+    )
+    assert problems(checklists) == [
+        "checklists/jd_check.yaml: rule medication: not_with is for missing and evaluation rules"
+    ]

@@ -1246,6 +1246,30 @@ def test_the_posts_details_are_not_duties_but_its_hours_are_read():
     assert drift_rules(details + hours) == {"staff-shortages"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professional boundaries\nYou will work within professional boundaries at all times.",
+        "Any concerns about boundaries should be raised with the nurse in charge.",
+        "Staff should not share personal information. Self-disclosure is kept to a minimum.",
+        "A criminal record will not bar you; we consider each disclosure on its merits.",
+        "Feed back to the team what service users have disclosed in sessions.",
+    ],
+)
+def test_boundaries_named_without_how_sharing_works_are_not_enough(text):
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert "boundaries-sharing" in {rule.id for rule in report.missing}
+
+
+def test_a_sentence_that_discourages_sharing_cannot_also_say_how_it_works():
+    text = (
+        "Personal disclosure is discouraged, and what you share must be agreed with your manager."
+    )
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert "sharing-discouraged" in {m.rule.id for m in report.drift}
+    assert "boundaries-sharing" in {rule.id for rule in report.missing}
+
+
 def test_every_drift_family_has_new_wordings():
     drift = {rule.id for rule in catalog().jd_check.of_kind("drift")}
     assert {rule for rule, _ in FLAGGED} == drift
@@ -1507,6 +1531,9 @@ PRESENT = [
     ("recovery-purpose", "Our project exists so that no parent goes through this alone."),
     ("recovery-purpose", "The group is run by parents who have been through it themselves."),
     ("recovery-purpose", "We're out to make every site a place where people can talk."),
+    ("boundaries-sharing", "We give clear guidance on boundaries and sharing your story."),
+    ("boundaries-sharing", "How much of your story you tell, and when, is up to you."),
+    ("boundaries-sharing", "You choose moments to share something of your own journey."),
     (
         "lived-experience-essential",
         "Person specification\n                 Essential                 Desirable\n"
