@@ -175,8 +175,8 @@ ESSENTIAL_CUES = re.compile(
 )
 DESIRABLE_CUES = re.compile(
     r"(?<![a-z0-9])(?:desirable|an advantage|advantageous|would be (?:helpful|useful|welcome"
-    r"|beneficial|good|great|nice|an asset)|welcome|welcomed|preferred|preferable|ideally"
-    r"|a bonus|not essential|not required|not necessary|no need|or professional)"
+    r"|beneficial|good|great|nice|lovely|an asset)|welcome|welcomed|preferred|preferable|ideally"
+    r"|a bonus|(?:not|isnt|arent) (?:essential|required|necessary|needed)|no need|or professional)"
     + _WORD_CUE_END
     + r"|\| d(?= \||$)"
 )
@@ -534,6 +534,9 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     )
 
 
+_NOT_BEFORE = re.compile(r"(?<![a-z0-9])(?:not|isnt|arent) $")
+
+
 def criterion_at(sentence: Sentence, position: int) -> str | None:
     """'essential', 'desirable' or None for a match starting at ``position`` in sentence.norm."""
     if sentence.table_criterion:
@@ -544,7 +547,7 @@ def criterion_at(sentence: Sentence, position: int) -> str | None:
     cues = [
         (at, kind)
         for at, kind in cues
-        if not (kind == "essential" and sentence.norm[max(0, at - 4) : at] == "not ")
+        if not (kind == "essential" and _NOT_BEFORE.search(sentence.norm, 0, at))
     ]
     before = [cue for cue in cues if cue[0] < position]
     if before:

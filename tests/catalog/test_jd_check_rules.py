@@ -194,8 +194,8 @@ def test_not_with_names_drift_rules_only(checklists):
 def test_not_with_is_for_missing_rules(checklists):
     edit(
         checklists / "jd_check.yaml",
-        "    applies_to: duties\n    patterns:\n      - administer",
-        "    applies_to: duties\n    not_with: [restraint]\n    patterns:\n      - administer",
+        "  - id: medication\n",
+        "  - id: medication\n    not_with: [restraint]\n",
     )
     assert problems(checklists) == [
         "checklists/jd_check.yaml: rule medication: not_with is for missing and evaluation rules"
