@@ -73,7 +73,7 @@ def _placed(line: str, starts: list[int]) -> list[int] | None:
 
 
 # In a table, an "E", "D" or tick two spaces after a criterion that ran long is its own cell.
-_CLOSE_MARK = re.compile(r"(?<=\S)  (?=(?:E|D|✓|✔)$)")
+_CLOSE_MARK = re.compile(r"(?<=\S)  (?=(?:E|D|✓|✔)(?: {3,}|$))")
 
 
 def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int]:

@@ -75,6 +75,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-
 _ABBREVIATIONS = frozenset(
     ("e.g", "eg", "i.e", "ie", "etc", "dr", "mr", "mrs", "ms", "no", "nos", "st", "approx")
     + ("incl", "inc", "vs", "cf", "nb", "ltd", "co", "dept", "tel", "ext", "hrs", "wk", "p.a", "pa")
+    + ("min", "max", "yrs", "mths", "wte")
 )
 
 _WORD_CUE_END = r"(?![a-z0-9])"
@@ -122,11 +123,11 @@ SUPPORTED_WINDOW = 2
 # subject opens the clause, and not when the peer worker is named before the match ("the nurses
 # will ask you to ..."). Our inference.
 _STAFF_WORDS = (
-    r"(?:(?:the|our|ward|team|other|medical|nursing|clinical|support|care|night|duty|nurse|liaison"
+    r"(?:(?:the|our|ward|team|other|medical|nursing|clinical|support|care|night|duty|nurse|liaison|depot"
     r"|teams|prison|healthcare|health|police|custody|probation|security|social|and) )*"
     r"(?:team|nurses?|nursing staff|nursing team|clinicians?|clinical staff|clinical"
     r" team|doctors?|registered staff|qualified staff|security team|other staff|staff|ward|unit"
-    r"|hospital|service|trust|support workers?|care workers?|prescribers?|psychiatrists?"
+    r"|hospital|service|trust|clinics?|support workers?|care workers?|prescribers?|psychiatrists?"
     r"|practitioners?|liaison practitioners"
     r"|psychologists?|therapists?|pharmacists?|hcas|healthcare assistants|care coordinators"
     r"|keyworkers|key workers|officers)"
@@ -526,7 +527,8 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         ATTRIBUTION_AFTER.search(attributed_after)
         or (
             (
-                STAFF_SUBJECT.match(norm[clause_start:end].strip())
+                # the match may be part of the subject: "while [the depot clinic] manages ..."
+                STAFF_SUBJECT.match(norm[clause_start:clause_end].strip())
                 or STAFF_SUBJECT_MODAL.match(before.strip())
             )
             and not PEER_NAMED.search(before)

@@ -1013,6 +1013,23 @@ FLAGGED = [
     ("healthcare-experience-essential", "Essential: experience of hands-on patient care."),
     ("clinical-direction", "Tasks as delegated by the allocated social worker."),
     ("other-duties", "The post holder will carry out other tasks as directed by the manager."),
+    # Round twenty-three, from blind_20's misses (the settings that employ most peer workers).
+    ("clerical-domestic", "Weekly stock rotation in the clinical store."),
+    ("clerical-domestic", "Clearing down the group room after sessions."),
+    ("clerical-domestic", "Bed-finding calls to out-of-area providers."),
+    ("staff-shortages", "When the rota is short, answer the duty line."),
+    ("staff-shortages", "Help out when there is a nursing shortfall."),
+    ("staff-shortages", "Sleep-in shifts one night a week."),
+    ("staff-shortages", "Cover at our other projects when required."),
+    (
+        "medication",
+        "Phone people newly started on lithium to check they are taking it as prescribed.",
+    ),
+    ("clinical-tasks", "Monitor adherence to conditions of discharge."),
+    ("clinical-tasks", "Risk assessments and reviews every three months."),
+    ("close-observations", "Completion of the obs record for each patient."),
+    ("close-observations", "Take a general observation slot when the ward is busy."),
+    ("escorting", "Act as the accompanying staff member on section 17 trips."),
     # Office work named as a noun and its object, in any pairing of the two vocabularies.
     ("clerical-domestic", "Upkeep of the team spreadsheet."),
     ("clerical-domestic", "Handling petty cash and timesheets."),
@@ -1235,6 +1252,12 @@ NOT_FLAGGED = [
     "While prison officers and healthcare staff carry out observations, you will listen.",
     "Help staff understand how restrictive practices feel to patients.",
     "The clinic team provides opioid substitution treatment to adults on methadone.",
+    # blind_20: a clinic in the subject of a staff clause; a catch-all kept to the peer purpose;
+    # a patient's leave; self-referral through reception.
+    "While care coordinators and the depot clinic manage medication, you can talk about it.",
+    "Other duties may be assigned from time to time in line with the peer support purpose.",
+    "When a patient is on staff-accompanied leave, you may go along if they ask.",
+    "People can refer themselves through reception.",
     # "isn't essential" and "would be lovely" make a qualification desirable.
     "An RHS Level 2 certificate would be lovely but isn't essential.",
     # A peer worker's own records are part of the work, not clerical drift.
@@ -1291,6 +1314,11 @@ def test_a_sentence_that_discourages_sharing_cannot_also_say_how_it_works():
     report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
     assert "sharing-discouraged" in {m.rule.id for m in report.drift}
     assert "boundaries-sharing" in {rule.id for rule in report.missing}
+
+
+def test_services_as_a_workplace_are_no_exclusion_by_use_of_services():
+    text = "Essential: experience of working in an inpatient environment for at least 12 months."
+    assert drift_rules(text) == {"healthcare-experience-essential"}
 
 
 def test_every_drift_family_has_new_wordings():

@@ -350,3 +350,20 @@ def test_a_mark_two_spaces_after_a_long_criterion_is_its_own_cell():
     assert rows[-1] == "Experience of working in an NHS hospital setting\tE"
     report = check_text(typed, catalog().jd_check, DOMAIN_KEYS)
     assert {m.rule.id for m in report.drift} == {"healthcare-experience-essential"}
+
+
+def test_an_abbreviation_in_brackets_does_not_end_the_criterion():
+    text = "Criteria\tEssential\tDesirable\nExperience in a care home (min. 1 year)\t✓\n"
+    (criterion,) = [s for s in split_sentences(text) if "care home" in s.text]
+    assert criterion.text == "Experience in a care home (min. 1 year)"
+    assert criterion.table_criterion == "essential"
+
+
+def test_a_mark_two_spaces_after_a_long_criterion_before_more_columns():
+    typed = (
+        "Person specification                          Essential   Desirable   Assessed\n"
+        "Degree in psychology                             ✓                     A\n"
+        "Experience in a clinical or care setting here  ✓                     A/I\n"
+    )
+    rows = [line for line in layout_text(typed).split("\n") if line]
+    assert rows[-1] == "Experience in a clinical or care setting here\t✓\t\tA/I"
