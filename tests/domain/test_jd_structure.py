@@ -340,16 +340,28 @@ def test_a_typed_row_whose_criterion_runs_past_its_column_keeps_its_marks():
     }
 
 
-def test_a_mark_two_spaces_after_a_long_criterion_is_its_own_cell():
-    typed = (
-        "Criteria                                        E/D\n"
-        "Budget monitoring                               E\n"
-        "Experience of working in an NHS hospital setting  E\n"
-    )
+@pytest.mark.parametrize(
+    ("typed", "last_row"),
+    [
+        (
+            "Criteria                                        E/D\n"
+            "Budget monitoring                               E\n"
+            "Experience of working in an NHS hospital setting  E\n",
+            "Experience of working in an NHS hospital setting\tE",
+        ),
+        (  # with more columns after the mark
+            "Person specification                          Essential   Desirable   Assessed\n"
+            "Degree in psychology                             ✓                     A\n"
+            "Experience of working in an NHS hospital setting  ✓                   A/I\n",
+            "Experience of working in an NHS hospital setting\t✓\t\tA/I",
+        ),
+    ],
+)
+def test_a_mark_two_spaces_after_a_long_criterion_is_its_own_cell(typed, last_row):
     rows = [line for line in layout_text(typed).split("\n") if line]
-    assert rows[-1] == "Experience of working in an NHS hospital setting\tE"
+    assert rows[-1] == last_row
     report = check_text(typed, catalog().jd_check, DOMAIN_KEYS)
-    assert {m.rule.id for m in report.drift} == {"healthcare-experience-essential"}
+    assert "healthcare-experience-essential" in {m.rule.id for m in report.drift}
 
 
 def test_an_abbreviation_in_brackets_does_not_end_the_criterion():
@@ -357,13 +369,3 @@ def test_an_abbreviation_in_brackets_does_not_end_the_criterion():
     (criterion,) = [s for s in split_sentences(text) if "care home" in s.text]
     assert criterion.text == "Experience in a care home (min. 1 year)"
     assert criterion.table_criterion == "essential"
-
-
-def test_a_mark_two_spaces_after_a_long_criterion_before_more_columns():
-    typed = (
-        "Person specification                          Essential   Desirable   Assessed\n"
-        "Degree in psychology                             ✓                     A\n"
-        "Experience in a clinical or care setting here  ✓                     A/I\n"
-    )
-    rows = [line for line in layout_text(typed).split("\n") if line]
-    assert rows[-1] == "Experience in a clinical or care setting here\t✓\t\tA/I"
