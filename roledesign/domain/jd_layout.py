@@ -72,8 +72,9 @@ def _placed(line: str, starts: list[int]) -> list[int] | None:
     return columns
 
 
-# In a table, an "E", "D" or tick two spaces after a criterion that ran long is its own cell.
-_CLOSE_MARK = re.compile(r"(?<=\S)  (?=(?:E|D|✓|✔)(?: {3,}|$))")
+# In a table, an "E" or "D" two spaces, or a tick one space, after a criterion that ran long is
+# its own cell.
+_CLOSE_MARK = re.compile(r"(?<=\S)(?:  (?=[ED](?: {3,}|$))| {1,2}(?=[✓✔](?: {3,}|$)))")
 
 
 def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int]:

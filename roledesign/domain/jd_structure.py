@@ -133,6 +133,8 @@ def table_header(line: str) -> tuple[str | None, ...] | None:
     kinds = tuple(_CRITERION_CELL.get(cell) for cell in cells)
     if {"essential", "desirable"} <= set(kinds[1:]) or any(c in _EITHER for c in cells[1:]):
         return kinds
+    if all(kinds) and {"essential", "desirable"} <= set(kinds):
+        return kinds  # "Essential | Desirable": criteria written under each, no label column
     return None
 
 

@@ -1030,6 +1030,21 @@ FLAGGED = [
     ("close-observations", "Completion of the obs record for each patient."),
     ("close-observations", "Take a general observation slot when the ward is busy."),
     ("escorting", "Act as the accompanying staff member on section 17 trips."),
+    # Round twenty-four, from blind_21's misses, in our own words.
+    ("clinical-tasks", "A mental state summary in the notes after each shift."),
+    ("clinical-tasks", "Feeding back on presentation at the ward round."),
+    ("clinical-tasks", "Welfare calls to people assessed as high risk."),
+    ("clinical-tasks", "Report any increase in risk to the care coordinator."),
+    ("clinical-tasks", "Updating risk documentation for your patients."),
+    ("clinical-tasks", "Record mood and bonding observations at the end of the shift."),
+    ("medication", "Delivery of daily medication to people at home."),
+    ("medication", "Support supervised dispensing at the pharmacy."),
+    ("staff-shortages", "Contribute to minimum numbers on the late shift."),
+    ("clinical-direction", "Your work plan will be prioritised by the psychologist."),
+    ("clinical-direction", "At handover the shift lead tells you which tasks to do."),
+    ("caseload-by-others", "At handover the shift lead decides which patients you see."),
+    ("personal-care", "Night feeds for babies so mothers can sleep."),
+    ("mealtimes", "Attend the supported lunch twice a week."),
     # Office work named as a noun and its object, in any pairing of the two vocabularies.
     ("clerical-domestic", "Upkeep of the team spreadsheet."),
     ("clerical-domestic", "Handling petty cash and timesheets."),
@@ -1258,6 +1273,10 @@ NOT_FLAGGED = [
     "Other duties may be assigned from time to time in line with the peer support purpose.",
     "When a patient is on staff-accompanied leave, you may go along if they ask.",
     "People can refer themselves through reception.",
+    # blind_21: helping people engage with their own care plans; tidying someone's own home
+    # when they move back.
+    "Help young people engage with their care plans.",
+    "Settle people back into their own flat: shopping, tidying and making up beds.",
     # "isn't essential" and "would be lovely" make a qualification desirable.
     "An RHS Level 2 certificate would be lovely but isn't essential.",
     # A peer worker's own records are part of the work, not clerical drift.
@@ -1314,6 +1333,14 @@ def test_a_sentence_that_discourages_sharing_cannot_also_say_how_it_works():
     report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
     assert "sharing-discouraged" in {m.rule.id for m in report.drift}
     assert "boundaries-sharing" in {rule.id for rule in report.missing}
+
+
+def test_a_reception_hatch_is_not_a_medication_hatch():
+    assert drift_rules("Staff the reception hatch when the administrator is away.") == {
+        "clerical-domestic",
+        "staff-shortages",
+    }
+    assert "medication" in drift_rules("Support patients at the hatch during the round.")
 
 
 def test_services_as_a_workplace_are_no_exclusion_by_use_of_services():

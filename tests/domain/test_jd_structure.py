@@ -369,3 +369,23 @@ def test_an_abbreviation_in_brackets_does_not_end_the_criterion():
     (criterion,) = [s for s in split_sentences(text) if "care home" in s.text]
     assert criterion.text == "Experience in a care home (min. 1 year)"
     assert criterion.table_criterion == "essential"
+
+
+def test_essential_and_desirable_columns_without_a_label_column():
+    text = (
+        "Essential\tDesirable\n"
+        "Level 3 Diploma in Health and Social Care\tOwn experience of recovery\n"
+    )
+    kinds = {s.text: s.table_criterion for s in split_sentences(text)}
+    assert kinds["Level 3 Diploma in Health and Social Care"] == "essential"
+    assert kinds["Own experience of recovery"] == "desirable"
+
+
+def test_a_tick_one_space_after_a_long_criterion_is_its_own_cell():
+    typed = (
+        "                                            Essential   Desirable\n"
+        "Lived experience of perinatal difficulties     ✓\n"
+        "Experience of caring for babies in a hospital ✓\n"
+    )
+    rows = [line for line in layout_text(typed).split("\n") if line]
+    assert rows[-1] == "Experience of caring for babies in a hospital\t✓"
