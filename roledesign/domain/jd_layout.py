@@ -215,6 +215,10 @@ def layout_text(page: str) -> str:
     n = 0
     while n < len(lines):
         line = lines[n]
+        if _pipes(line):  # a pipe table whose pipes do not line up: its pipes divide the cells
+            out.append(line.strip())
+            n += 1
+            continue
         cells = _cells(line)
         if _is_header_row(cells):
             starts = [position for position, _ in cells]

@@ -1045,6 +1045,23 @@ FLAGGED = [
     ("caseload-by-others", "At handover the shift lead decides which patients you see."),
     ("personal-care", "Night feeds for babies so mothers can sleep."),
     ("mealtimes", "Attend the supported lunch twice a week."),
+    # Round twenty-five, from blind_22's misses, in our own words.
+    ("staff-shortages", "You will be counted on the rota alongside the HCAs."),
+    ("staff-shortages", "Day-to-day work as a member of the shift."),
+    ("staff-shortages", "The role sits within the nursing establishment."),
+    ("clinical-tasks", "Act as interim care coordinator while the post is vacant."),
+    ("clinical-tasks", "Completion of the liaison referral screening."),
+    ("clerical-domestic", "Airlock duties and signing keys in and out."),
+    ("clerical-domestic", "Answer the buzzer at the front door."),
+    ("clerical-domestic", "Linen changes and the weekly stock order."),
+    ("mealtimes", "Cutlery counts at the end of each meal."),
+    ("caseload-by-others", "Referrals taken at the discretion of the consultant."),
+    ("clinical-direction", "Day-to-day direction: the nurse in charge."),
+    ("personal-care", "Baby care in the nursery overnight."),
+    ("close-observations", "Supervised contact between mothers and babies."),
+    ("service-use-exclusion", "Essential: not currently in receipt of treatment from any service."),
+    ("service-use-exclusion", "Essential: a minimum of two years' abstinence."),
+    ("healthcare-experience-essential", "Essential: experience of caring for newborn babies."),
     # Office work named as a noun and its object, in any pairing of the two vocabularies.
     ("clerical-domestic", "Upkeep of the team spreadsheet."),
     ("clerical-domestic", "Handling petty cash and timesheets."),
@@ -1277,6 +1294,10 @@ NOT_FLAGGED = [
     # when they move back.
     "Help young people engage with their care plans.",
     "Settle people back into their own flat: shopping, tidying and making up beds.",
+    # blind_22: a 12-week abstinence-based programme; a
+    # peer walking alongside people; physical obs are not close observation.
+    "Our residence offers a 12-week abstinence-based programme followed by six months' move-on.",
+    "Walk alongside people to appointments they find hard to face alone.",
     # "isn't essential" and "would be lovely" make a qualification desirable.
     "An RHS Level 2 certificate would be lovely but isn't essential.",
     # A peer worker's own records are part of the work, not clerical drift.
@@ -1333,6 +1354,13 @@ def test_a_sentence_that_discourages_sharing_cannot_also_say_how_it_works():
     report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
     assert "sharing-discouraged" in {m.rule.id for m in report.drift}
     assert "boundaries-sharing" in {rule.id for rule in report.missing}
+
+
+def test_the_post_holder_is_not_the_post():
+    assert drift_rules("When staffing is short the post holder may be asked to stay late.") == {
+        "staff-shortages"
+    }
+    assert "clerical-domestic" in drift_rules("Opening and sorting the post each morning.")
 
 
 def test_a_reception_hatch_is_not_a_medication_hatch():

@@ -389,3 +389,17 @@ def test_a_tick_one_space_after_a_long_criterion_is_its_own_cell():
     )
     rows = [line for line in layout_text(typed).split("\n") if line]
     assert rows[-1] == "Experience of caring for babies in a hospital\t✓"
+
+
+def test_a_pipe_table_whose_pipes_do_not_line_up_keeps_its_cells():
+    text = (
+        "Person specification\n"
+        "| Criteria       | Essential                                  | Desirable        |\n"
+        "| Qualifications | Level 3 Diploma in Health & Social Care     | Peer mentoring   |\n"
+        "| Experience     | Experience of working in a hospital setting | Voluntary work |\n"
+    )
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert {m.rule.id for m in report.drift} == {
+        "credentials-essential",
+        "healthcare-experience-essential",
+    }
