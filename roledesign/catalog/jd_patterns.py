@@ -87,6 +87,12 @@ def compile_pattern(
 
 def _alternatives(word, token, pattern, lemma) -> str:
     alternatives = []
+    if len(set(word.split("/"))) < word.count("/") + 1:
+        # "clinical staff/team/lead/team member" reads as "clinical ... member": a/b joins words
+        raise PatternError(
+            f"'{token}' in {pattern!r} repeats a word; '/' joins single words, so write "
+            "a phrase of several words as a pattern or phrase of its own"
+        )
     for alternative in word.split("/"):
         if not _PATTERN_WORD.fullmatch(alternative):
             raise PatternError(

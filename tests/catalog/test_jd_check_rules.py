@@ -200,3 +200,16 @@ def test_not_with_is_for_missing_rules(checklists):
     assert problems(checklists) == [
         "checklists/jd_check.yaml: rule medication: not_with is for missing and evaluation rules"
     ]
+
+
+def test_a_repeated_alternative_is_reported_as_a_broken_multiword_choice(checklists):
+    # "staff/team/team member" reads as "staff or team, then member": '/' joins single words
+    edit(
+        checklists / "jd_check.yaml",
+        "      - equivalent ... experience\n",
+        "      - equivalent ... life/work/life experience\n",
+    )
+    assert any(
+        "'life/work/life' in 'equivalent ... life/work/life experience' repeats a word" in p
+        for p in problems(checklists)
+    )
