@@ -1062,6 +1062,12 @@ FLAGGED = [
     ("service-use-exclusion", "Essential: not currently in receipt of treatment from any service."),
     ("service-use-exclusion", "Essential: a minimum of two years' abstinence."),
     ("healthcare-experience-essential", "Essential: experience of caring for newborn babies."),
+    # Round twenty-six, from blind_23's misses, in our own words.
+    ("close-observations", "General and intermittent obs on the early shift."),
+    ("service-use-exclusion", "Essential: no previous admission to a psychiatric unit."),
+    ("clinical-tasks", "Feeding back changes in presentation to the nurse."),
+    ("clinical-direction", "Day-to-day priorities will be set by the charge nurse."),
+    ("clinical-direction", "Allocation of work will be made by the nurse in charge."),
     # Office work named as a noun and its object, in any pairing of the two vocabularies.
     ("clerical-domestic", "Upkeep of the team spreadsheet."),
     ("clerical-domestic", "Handling petty cash and timesheets."),
@@ -1298,6 +1304,8 @@ NOT_FLAGGED = [
     # peer walking alongside people; physical obs are not close observation.
     "Our residence offers a 12-week abstinence-based programme followed by six months' move-on.",
     "Walk alongside people to appointments they find hard to face alone.",
+    # blind_20 and blind_23: therapeutic engagement is the peer worker's own work.
+    "Therapeutic engagement with patients through 1:1 time and activity groups.",
     # "isn't essential" and "would be lovely" make a qualification desirable.
     "An RHS Level 2 certificate would be lovely but isn't essential.",
     # A peer worker's own records are part of the work, not clerical drift.
