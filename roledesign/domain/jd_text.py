@@ -145,7 +145,7 @@ STAFF_SUBJECT = re.compile(
     _STAFF + f"(?:{_STAFF_MODAL})?"
     r" (?:carr(?:y|ies) out|do|does|undertakes?|handles?|manages?|takes?|gives?|provides?"
     r"|uses?|covers?|(?:is|are|remains?|stays?) (?:responsible|accountable) for|completes?"
-    r"|leads?|holds?|keeps?|looks? after|oversees?|runs?)(?![a-z0-9])"
+    r"|leads?|holds?|keeps?|looks? after|oversees?|runs?|helps?|supports?|assists?)(?![a-z0-9])"
 )
 # The clause before the match: "the team will [cover your work when you are on leave]".
 STAFF_SUBJECT_MODAL = re.compile(_STAFF + _STAFF_MODAL + "$")

@@ -1068,6 +1068,21 @@ FLAGGED = [
     ("clinical-tasks", "Feeding back changes in presentation to the nurse."),
     ("clinical-direction", "Day-to-day priorities will be set by the charge nurse."),
     ("clinical-direction", "Allocation of work will be made by the nurse in charge."),
+    # Round twenty-seven, from blind_24's misses, in our own words.
+    ("clinical-tasks", "Monitoring each young person's presentation between sessions."),
+    ("clinical-tasks", "Feed back any change in risk to the keyworker."),
+    ("clinical-tasks", "Comprehensive assessments for new referrals."),
+    ("clinical-tasks", "Care coordination for a small caseload."),
+    ("clinical-tasks", "Support nurses with nasogastric feeds."),
+    ("sharing-discouraged", "Disclosure of your own history is not appropriate here."),
+    ("clerical-domestic", "The weekly stores order."),
+    ("close-observations", "Patients must not be left alone while they wait."),
+    ("close-observations", "Bathroom checks after meals."),
+    ("medication", "Check that patients newly started on antidepressants are taking them."),
+    (
+        "healthcare-experience-essential",
+        "Essential: at least 12 months in a GP surgery or NHS setting.",
+    ),
     # Office work named as a noun and its object, in any pairing of the two vocabularies.
     ("clerical-domestic", "Upkeep of the team spreadsheet."),
     ("clerical-domestic", "Handling petty cash and timesheets."),
@@ -1306,6 +1321,12 @@ NOT_FLAGGED = [
     "Walk alongside people to appointments they find hard to face alone.",
     # blind_20 and blind_23: therapeutic engagement is the peer worker's own work.
     "Therapeutic engagement with patients through 1:1 time and activity groups.",
+    # blind_24: other staff who help; a catch-all within the peer role; adjustments that
+    # help; people arriving in a prison's reception.
+    "Our support workers help tenants with cooking and shopping; your role is different.",
+    "Other duties within the scope of the peer role may be agreed with your manager.",
+    "We will make reasonable adjustments to hours, or anything else that helps.",
+    "Support men arriving in reception, sharing your own experience where it helps.",
     # "isn't essential" and "would be lovely" make a qualification desirable.
     "An RHS Level 2 certificate would be lovely but isn't essential.",
     # A peer worker's own records are part of the work, not clerical drift.
