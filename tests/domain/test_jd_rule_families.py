@@ -1083,6 +1083,16 @@ FLAGGED = [
         "healthcare-experience-essential",
         "Essential: at least 12 months in a GP surgery or NHS setting.",
     ),
+    # Round twenty-eight, from blind_25's misses, in our own words.
+    ("restraint", "Use of approved RRT techniques when de-escalation fails."),
+    ("service-use-exclusion", "Essential: no history of admission to hospital."),
+    ("clinical-tasks", "Waiting list calls to check how families are coping."),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience of keyworking in a treatment service.",
+    ),
+    ("clerical-domestic", "The monthly health and safety walk-round."),
+    ("close-observations", "Completing the ACCT logs at the set frequency."),
     # Office work named as a noun and its object, in any pairing of the two vocabularies.
     ("clerical-domestic", "Upkeep of the team spreadsheet."),
     ("clerical-domestic", "Handling petty cash and timesheets."),
@@ -1327,6 +1337,8 @@ NOT_FLAGGED = [
     "Other duties within the scope of the peer role may be agreed with your manager.",
     "We will make reasonable adjustments to hours, or anything else that helps.",
     "Support men arriving in reception, sharing your own experience where it helps.",
+    # blind_25: care plans set by the team are the patients' plans, not the worker's orders.
+    "Support the delivery of care plans set by the multidisciplinary team, as a peer.",
     # "isn't essential" and "would be lovely" make a qualification desirable.
     "An RHS Level 2 certificate would be lovely but isn't essential.",
     # A peer worker's own records are part of the work, not clerical drift.
@@ -1383,6 +1395,11 @@ def test_a_sentence_that_discourages_sharing_cannot_also_say_how_it_works():
     report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
     assert "sharing-discouraged" in {m.rule.id for m in report.drift}
     assert "boundaries-sharing" in {rule.id for rule in report.missing}
+
+
+def test_help_with_daily_living_is_personal_support_not_domestic_work():
+    text = "Support with shopping and laundry for residents learning daily living skills."
+    assert drift_rules(text) == {"personal-care"}
 
 
 def test_the_post_holder_is_not_the_post():
