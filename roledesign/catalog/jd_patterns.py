@@ -87,13 +87,14 @@ def compile_pattern(
 
 def _alternatives(word, token, pattern, lemma) -> str:
     alternatives = []
-    if len(set(word.split("/"))) < word.count("/") + 1:
+    choices = word.split("/")
+    if len(set(choices)) < len(choices):
         # "clinical staff/team/lead/team member" reads as "clinical ... member": a/b joins words
         raise PatternError(
             f"'{token}' in {pattern!r} repeats a word; '/' joins single words, so write "
             "a phrase of several words as a pattern or phrase of its own"
         )
-    for alternative in word.split("/"):
+    for alternative in choices:
         if not _PATTERN_WORD.fullmatch(alternative):
             raise PatternError(
                 f"'{token}' in {pattern!r} is not a word, a word* or words joined by /"

@@ -62,6 +62,7 @@ _EITHER = frozenset({"e d", "e or d", "essential desirable", "essential or desir
 # is a mark, not text to read.
 _TICKS = frozenset({"yes", "y", "x", "✓", "✔", "*", "•"})
 _UNTICKED = frozenset({"no", "n", "✗", "✘"})
+_MARKS = _TICKS | _UNTICKED | frozenset(_CRITERION_CELL)
 
 # A line or a cell that ends on one of these words was wrapped, whatever the next line starts
 # with: "... set out in the" / "ACCT caremap" (text copied from a PDF keeps the PDF's breaks).
@@ -91,7 +92,7 @@ def is_detail_line(line: str) -> bool:
 
 def is_mark(cell: str) -> bool:
     """Whether a table cell is only a mark: a tick, a cross, "Yes", "No", "E" or "D"."""
-    return fold_words(cell) in _TICKS | _UNTICKED | set(_CRITERION_CELL)
+    return fold_words(cell) in _MARKS
 
 
 def kind_mark(cell: str, column_kind: str | None) -> str | None:

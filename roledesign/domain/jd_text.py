@@ -395,17 +395,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             section.has_lines = True
         label = _LINE_LABEL.match(line_text)
         heading = section.criterion if inside else (label and _label_kind(label))
-        negated = inside and section.negated
+        # (every sentence of the line is in a negated list, its first one is)
+        negated = (inside and section.negated, header is None and _excluded_inline(line_text))
         for cell_start, cell_end, row in spans:
             _add_sentences(
-                sentences,
-                text,
-                (cell_start, cell_end),
-                line,
-                (negated, negated or (header is None and _excluded_inline(line_text))),
-                heading,
-                part,
-                row,
+                sentences, text, (cell_start, cell_end), line, negated, heading, part, row
             )
     return tuple(sentences)
 
