@@ -10,6 +10,11 @@ from roledesign.domain.jd_text import criterion_at, split_sentences
 from tests.documents.plan_examples import catalog
 
 
+def table_kinds(text: str) -> dict[str, str | None]:
+    """Each sentence's text and the kind its table column gives it."""
+    return {s.text: s.table_criterion for s in split_sentences(text)}
+
+
 @pytest.mark.parametrize(
     ("heading", "section"),
     [
@@ -37,7 +42,7 @@ def test_ticks_in_a_pasted_table_give_the_column_kind():
         "Lived experience of mental health problems. Willing to use it.\tYes\t\tInterview\n"
         "NVQ level 3\t\tYes\tApplication\n"
     )
-    kinds = {s.text: s.table_criterion for s in split_sentences(text)}
+    kinds = table_kinds(text)
     assert kinds["Lived experience of mental health problems."] == "essential"
     assert kinds["Willing to use it."] == "essential"
     assert kinds["NVQ level 3"] == "desirable"
@@ -51,7 +56,7 @@ def test_a_cross_in_the_essential_column_is_no_tick(cross):
         f"A nursing degree or NVQ level 3 in health and social care\t{cross}\t✓\n"
         f"Lived experience of mental health problems\t✓\t{cross}\n"
     )
-    kinds = {s.text: s.table_criterion for s in split_sentences(text)}
+    kinds = table_kinds(text)
     assert kinds == {
         "Criteria\tEssential\tDesirable": None,  # the header row
         "A nursing degree or NVQ level 3 in health and social care": "desirable",
@@ -172,7 +177,7 @@ Experience        Six months' experience as a healthcare assistant       E      
 def test_one_criterion_a_line_under_an_e_d_column():
     # Blind set 7: an "E/D" column says each line's kind, and a second E or D in that column
     # starts a new criterion even under the same label; a line with none continues the last.
-    kinds = {s.text: s.table_criterion for s in split_sentences(layout_text(ONE_CRITERION_A_LINE))}
+    kinds = table_kinds(layout_text(ONE_CRITERION_A_LINE))
     assert kinds["NVQ Level 3 in Health and Social Care or equivalent"] == "essential"
     assert kinds["Peer support training"] == "desirable"
     assert (
@@ -355,9 +360,15 @@ def test_a_typed_row_whose_criterion_runs_past_its_column_keeps_its_marks():
             "Experience of working in an NHS hospital setting  ✓                   A/I\n",
             "Experience of working in an NHS hospital setting\t✓\t\tA/I",
         ),
+        (  # a tick one space after the criterion
+            "                                            Essential   Desirable\n"
+            "Lived experience of perinatal difficulties     ✓\n"
+            "Experience of caring for babies in a hospital ✓\n",
+            "Experience of caring for babies in a hospital\t✓",
+        ),
     ],
 )
-def test_a_mark_two_spaces_after_a_long_criterion_is_its_own_cell(typed, last_row):
+def test_a_mark_close_after_a_long_criterion_is_its_own_cell(typed, last_row):
     rows = [line for line in layout_text(typed).split("\n") if line]
     assert rows[-1] == last_row
     report = check_text(typed, catalog().jd_check, DOMAIN_KEYS)
@@ -376,19 +387,9 @@ def test_essential_and_desirable_columns_without_a_label_column():
         "Essential\tDesirable\n"
         "Level 3 Diploma in Health and Social Care\tOwn experience of recovery\n"
     )
-    kinds = {s.text: s.table_criterion for s in split_sentences(text)}
+    kinds = table_kinds(text)
     assert kinds["Level 3 Diploma in Health and Social Care"] == "essential"
     assert kinds["Own experience of recovery"] == "desirable"
-
-
-def test_a_tick_one_space_after_a_long_criterion_is_its_own_cell():
-    typed = (
-        "                                            Essential   Desirable\n"
-        "Lived experience of perinatal difficulties     ✓\n"
-        "Experience of caring for babies in a hospital ✓\n"
-    )
-    rows = [line for line in layout_text(typed).split("\n") if line]
-    assert rows[-1] == "Experience of caring for babies in a hospital\t✓"
 
 
 def test_a_pipe_table_whose_pipes_do_not_line_up_keeps_its_cells():
