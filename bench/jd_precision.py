@@ -6,7 +6,10 @@ documents the rules were tuned on) and each folder under it with its own expecte
 sets, written and annotated before the rules were changed for them).
 
 - Drift is scored per flagged sentence: a flag is correct when the expectations name the same
-  rule for a sentence containing the expected text.
+  rule for a sentence containing the expected text. That is the measure the goals are set on.
+  Beside it, "false alarms" counts the flagged sentences the reader did not flag under any rule:
+  a flag with the wrong label on a sentence the reader also found drift is wrong above but not
+  a false alarm here.
 - Missing essentials are scored per document and rule; "agreement" is the share of all
   (document, missing-essentials rule) decisions on which the check and the reader agree.
 
@@ -42,6 +45,8 @@ class Tally:
     true_negatives: int = 0
     false_positives: list[str] = field(default_factory=list)
     false_negatives: list[str] = field(default_factory=list)
+    flagged_sentences: int = 0
+    false_alarms: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -67,6 +72,8 @@ class Tally:
             "true_positives": self.true_positives,
             "false_positives": self.false_positives,
             "false_negatives": self.false_negatives,
+            "flagged_sentences": self.flagged_sentences,
+            "false_alarms": self.false_alarms,
         }
 
 
@@ -119,6 +126,13 @@ def _score_drift(name, report, expected, tally: Tally) -> None:
             tally.true_positives += 1
     for e in unmatched:
         tally.false_negatives.append(f"{name}: {e['rule']}: {e['sentence']!r}")
+    sentences = {flag.sentence.text for flag in report.drift}
+    tally.flagged_sentences += len(sentences)
+    tally.false_alarms += [
+        f"{name}: {text!r}"
+        for text in sorted(sentences)
+        if not any(e["sentence"] in text for e in expected)
+    ]
 
 
 def _score_missing(name, report, expected: set, tally: Tally) -> None:
@@ -142,6 +156,11 @@ def main() -> int:
             if set_name == "tuning":
                 ok &= met
             agreement = f"  agreement {tally.agreement:.3f}" if kind == "missing" else ""
+            if kind == "drift":
+                agreement = (
+                    f"  false alarms {len(tally.false_alarms)} of "
+                    f"{tally.flagged_sentences} flagged sentences"
+                )
             print(
                 f"  {kind:8} precision {tally.precision:.3f}  recall {tally.recall:.3f}{agreement}"
                 f"  ({tally.true_positives} correct, {len(tally.false_positives)} wrong, "
@@ -152,6 +171,8 @@ def main() -> int:
                     print(f"    wrong:  {line}")
                 for line in tally.false_negatives:
                     print(f"    missed: {line}")
+                for line in tally.false_alarms:
+                    print(f"    false alarm: {line}")
         figures[set_name] = {kind: tally.as_dict() for kind, tally in results.items()}
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)

@@ -165,3 +165,20 @@ def test_healthcare_experience_only_counts_when_essential(rules):
         "Desirable: experience of working in a healthcare setting.", rules, DOMAIN_KEYS
     )
     assert report.drift == ()
+
+
+def test_the_bench_counts_a_wrong_label_apart_from_a_false_alarm(tmp_path):
+    # A flag under another rule than the reader's is wrong, but the sentence was still one the
+    # reader flagged; only a flagged sentence the reader left alone is a false alarm.
+    (tmp_path / "a.txt").write_text(
+        "You will supervise mealtimes.\nYou will administer medication.\n", encoding="utf-8"
+    )
+    (tmp_path / "expected.yaml").write_text(
+        "a.txt:\n  drift:\n    - {rule: personal-care, sentence: supervise mealtimes}\n",
+        encoding="utf-8",
+    )
+    drift = _bench().evaluate(tmp_path)["drift"]
+    assert drift.true_positives == 0
+    assert len(drift.false_positives) == 2
+    assert drift.flagged_sentences == 2
+    assert drift.false_alarms == ["a.txt: 'You will administer medication.'"]
