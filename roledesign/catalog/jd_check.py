@@ -124,14 +124,23 @@ def _scoring(raw, path, problems) -> JdScoring:
     return JdScoring(start=start, points_per_weight=tuple(pairs))
 
 
+# YAML reads a bare off, on, yes or no as true or false, not as the word.
+_QUOTE_HINT = " (quote words YAML reads as true or false: 'off', 'on', 'yes', 'no')"
+
+
+def _is_words(value) -> bool:
+    """Text (or a number such as 136) that is not blank; never a YAML true or false."""
+    return isinstance(value, str | int) and not isinstance(value, bool) and bool(str(value).strip())
+
+
 def _patterns(raw, path, where, problems, vocabularies) -> tuple[str, ...]:
     if not isinstance(raw, list) or not raw:
         problems.add(path, where, "needs a non-empty list of 'patterns'")
         return ()
     patterns = []
     for n, pattern in enumerate(raw, 1):
-        if not isinstance(pattern, str | int) or not str(pattern).strip():
-            problems.add(path, where, f"pattern {n} must be text")
+        if not _is_words(pattern):
+            problems.add(path, where, f"pattern {n} must be text{_QUOTE_HINT}")
             continue
         try:
             compile_pattern(str(pattern), vocabularies=vocabularies)
@@ -162,8 +171,10 @@ def _vocabularies(raw, path, problems) -> dict[str, tuple[str, ...]]:
             continue
         good = []
         for phrase in phrases:
-            text = str(phrase).strip() if isinstance(phrase, str | int) else ""
+            text = str(phrase).strip() if _is_words(phrase) else ""
             try:
+                if not _is_words(phrase):
+                    raise PatternError(f"{phrase!r} must be text{_QUOTE_HINT}")
                 if not text or any(mark in text for mark in ("@", "...", "~")):
                     raise PatternError(f"{phrase!r} must be words, without '...', '~' or '@'")
                 compile_pattern(text)

@@ -169,7 +169,8 @@ ATTRIBUTION_AFTER = re.compile(
 )
 _LEAD_IN_NEGATION = re.compile(r"(?<![a-z0-9])(?:exclusions?|out of scope|outside)" + _WORD_CUE_END)
 ESSENTIAL_CUES = re.compile(
-    r"(?<![a-z0-9])(?:essential|must|(?<!as )(?<!if )(?<!when )(?<!where )required|requirement"
+    r"(?<![a-z0-9])(?:essential|must|(?<!as )(?<!if )(?<!when )(?<!where )(?<!may be )required"
+    r"|requirement"
     r"|necessary|you will have|youll have"
     r"|you will need|youll need|you need|we are looking for|were looking for"
     r"|applicants should have|you should have)" + _WORD_CUE_END + r"|\| e(?= \||$)"
@@ -326,7 +327,7 @@ def _lead_in_kind(norm: str) -> tuple[bool, str | None]:
 # "Nice-to-haves:", "Bonus points for:".
 _MUST_HAVE = re.compile(
     r"(?<![a-z0-9])(?:essential|must haves?|what you(?: will|ll) need|you(?: will|ll) need"
-    r"|we need|requirements)(?![a-z0-9])"
+    r"|we need|requirements|(?:we are|were) looking for)(?![a-z0-9])"
 )
 _NICE_TO_HAVE = re.compile(
     r"(?<![a-z0-9])(?:nice to haves?|bonus points?|good to have)(?![a-z0-9])"
@@ -481,6 +482,11 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, (len(norm) if right == -1 else right)
 
 
+_ABSENCE = re.compile(
+    r"(?<![a-z0-9])(?:when|whenever|if) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
+    r" (?:available|in|around|there|present|on shift|on duty|at work|free|able)(?![a-z0-9])"
+)
+_STATE_OF_BEING = re.compile(r"(?<![a-z0-9])(?:(?:is|are) not|isnt|arent)$")
 _OR_BEFORE = re.compile(r"(?<![a-z0-9])(?:or|nor)(?: [a-z0-9]+){0,3} $")
 
 
@@ -492,8 +498,13 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     clause_start, clause_end = _clause_bounds(norm, start, end)
     before = norm[clause_start:start]
     # A negation inside the match, after its first word: "[do not triage]" (our reading).
+    # But "is not" there is somebody's state, the condition of the task: "[cover reception
+    # when the administrator is not in]".
     first_word_end = norm.find(" ", start, end)
-    if first_word_end != -1 and NEGATION_BEFORE.search(norm, first_word_end, end):
+    if first_word_end != -1 and any(
+        not _STATE_OF_BEING.search(norm, 0, cue.end())
+        for cue in NEGATION_BEFORE.finditer(norm, first_word_end, end)
+    ):
         return True
     # "or" carries a negation on through a list: "you won't carry out observations, give
     # medication, or be counted in the numbers" (our reading).
@@ -512,11 +523,15 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
             if len(before[cue.end() :].split()) <= window:
                 return True
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
-    if NEGATION_AFTER.search(after):
+    # (someone's absence is the condition of the task, not its negation: "cover reception when
+    # the administrator is not in")
+    if NEGATION_AFTER.search(_ABSENCE.sub("", after)):
         return True
     # "Weighing, meal supervision, physical observations and restraint are carried out by
     # registered staff": who does a list of tasks may come well after its first item.
-    attributed_after = " ".join(norm[end:clause_end].split()[:ATTRIBUTION_WINDOW])
+    attributed_after = " ".join(
+        (norm[end:clause_end] + _predicate_after(norm, clause_end)).split()[:ATTRIBUTION_WINDOW]
+    )
     return attribution and bool(
         ATTRIBUTION_AFTER.search(attributed_after)
         or (
@@ -528,6 +543,16 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
             and not PEER_NAMED.search(before)
         )
     )
+
+
+# A list set off by dashes before its verb: "The clinical side - prescribing, drug testing and
+# risk assessment - is done by our nurses": the clause after the list is the list's predicate.
+_PREDICATE = re.compile(r"\| (?:is|are|will be|remains?|stays?) [^|]*")
+
+
+def _predicate_after(norm: str, clause_end: int) -> str:
+    predicate = _PREDICATE.match(norm, clause_end)
+    return predicate.group()[1:] if predicate else ""
 
 
 _NOT_BEFORE = re.compile(r"(?<![a-z0-9])(?:not|isnt|arent) $")

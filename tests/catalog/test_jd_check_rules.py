@@ -70,7 +70,7 @@ def test_a_bad_pattern_is_named(checklists):
         "      - ... close obs\n",
     )
     assert problems(checklists) == [
-        "checklists/jd_check.yaml: rule close-observations: pattern 2: "
+        "checklists/jd_check.yaml: rule close-observations: pattern 4: "
         "'...' must come between two words in '... close obs'"
     ]
 
@@ -189,6 +189,18 @@ def test_not_with_names_drift_rules_only(checklists):
         "checklists/jd_check.yaml: rule boundaries-sharing: not_with 'peer-supervision' is not a drift rule"
         in found
     )
+
+
+def test_a_word_yaml_reads_as_false_is_reported_not_matched_as_false(checklists):
+    # "- off" in a list of ways to be away is YAML's false: unquoted, it matched the word "false"
+    edit(checklists / "jd_check.yaml", "    - 'off'\n", "    - off\n")
+    edit(checklists / "jd_check.yaml", "      - reception\n", "      - reception\n      - yes\n")
+    assert problems(checklists) == [
+        "checklists/jd_check.yaml: vocabulary away: phrase False must be text (quote words YAML "
+        "reads as true or false: 'off', 'on', 'yes', 'no')",
+        "checklists/jd_check.yaml: rule clerical-domestic: pattern 9 must be text (quote words "
+        "YAML reads as true or false: 'off', 'on', 'yes', 'no')",
+    ]
 
 
 def test_not_with_is_for_missing_rules(checklists):
