@@ -21,7 +21,7 @@ from roledesign.catalog.parsing import text_field as _text
 from roledesign.catalog.parsing import unknown_fields as _unknown_fields
 
 JD_KINDS = ("drift", "missing", "evaluation", "language")
-JD_REQUIRES = ("essential",)
+JD_REQUIRES = ("essential", "not-desirable")
 JD_APPLIES_TO = ("anywhere", "duties", "criteria")
 RULE_FIELDS = {
     "id",
@@ -53,7 +53,8 @@ class JdRule:
     action: str  # what to change (for language rules, the suggested wording)
     patterns: tuple[str, ...]
     evidence: tuple[Evidence, ...]
-    requires: str = ""  # "essential": only counts in an essential criterion
+    # "essential": only counts in an essential criterion; "not-desirable": never in a desirable one
+    requires: str = ""
     negation: bool = True  # False: negation nearby does not cancel a match
     applies_to: str = (
         "anywhere"  # "duties": not in the person specification; "criteria": only there

@@ -161,7 +161,8 @@ def find(
 
     Drift is not looked for in a line of the post's details ("Team: Clozapine Clinic"). A match
     does not count when it is negated (unless the rule says ``negation: false``), when
-    the rule requires an essential criterion and the match is not one, or when the rule applies
+    the rule requires an essential criterion and the match is not one (or requires a criterion
+    that is not desirable, and it is), or when the rule applies
     to duties and the sentence is a criterion of the person specification (or the other way),
     or when one of the rule's ``unless`` patterns is near it in the same sentence ("NVQ Level 3,
     or equivalent life experience"). Sentences whose index is in ``skip`` are passed over.
@@ -190,6 +191,8 @@ def find(
                 continue
             criterion = criterion_at(sentence, start)
             if rule.requires == "essential" and criterion != "essential":
+                continue
+            if rule.requires == "not-desirable" and criterion == "desirable":
                 continue
             if rule.applies_to == "criteria" and criterion is None and not is_criterion(sentence):
                 continue

@@ -37,7 +37,7 @@ SECTIONS = (
     ),
     (
         "person_spec",
-        r"person spec[a-z]*|about you|you will need|youll need|what were looking for|essential"
+        r"person(?:nel)? spec[a-z]*|about you|you will need|youll need|what were looking for|essential"
         r"|desirable|criteria|requirements|qualifications|skills and experience|who (?:we are|were) looking"
         r"|knowledge(?: [a-z]+)* and experience",
     ),

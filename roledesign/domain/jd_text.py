@@ -365,6 +365,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             after_blank = True
             continue
         line_text = as_cells(text[line.start : line.end])
+        lead = _criteria_heading(line_text)  # what the line says it heads, if it is a heading
         # a table row is read from the start of its line: its first cell may be empty
         row_start = line.start if line.is_bullet else text.rfind("\n", 0, line.start) + 1
         row_text = as_cells(text[row_start : line.end])
@@ -381,15 +382,15 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 for start, end, kind in row_cells(row_text, header)
                 if end > offset
             ]
-        elif (named := _heading(line, line_text)) is not None:
+        elif (named := _heading(line, lead)) is not None:
             part, line.is_heading = named, True
         line.is_detail = header is None and is_detail_line(line_text)
         inside = section is not None and section.takes(line, line_text, after_blank)
         if not inside:
             section = None
         after_blank = False
-        if not line.is_bullet and header is None and _is_lead_in(line_text):
-            negating, criterion = _lead_in_kind(normalise(_last_sentence(line_text)))
+        if not line.is_bullet and header is None and _is_lead_in(lead):
+            negating, criterion = _lead_in_kind(normalise(_last_sentence(lead)))
             if negating or criterion:
                 section, inside = _Section(negated=negating, criterion=criterion), False
         if inside:
@@ -419,6 +420,23 @@ def _heading(line, line_text: str) -> str | None:
     if numbered and _title_case(numbered.group("title")):
         return heading_section(numbered.group("title"))
     return None
+
+
+_HEADING_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _criteria_heading(line_text: str) -> str:
+    """The heading of a line that explains it after a dash, when it heads criteria: in
+    "Section 1: Essential criteria – applicants must show they meet all of these." the rows
+    below are essential. Any other line is returned whole."""
+    head = _HEADING_DASH.split(line_text, maxsplit=1)[0]
+    if (
+        head != line_text
+        and heading_section(head) == "person_spec"
+        and _lead_in_kind(normalise(head))[1]
+    ):
+        return head
+    return line_text
 
 
 def _title_case(text: str) -> bool:

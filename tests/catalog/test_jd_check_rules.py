@@ -70,7 +70,7 @@ def test_a_bad_pattern_is_named(checklists):
         "      - ... close obs\n",
     )
     assert problems(checklists) == [
-        "checklists/jd_check.yaml: rule close-observations: pattern 4: "
+        "checklists/jd_check.yaml: rule close-observations: pattern 5: "
         "'...' must come between two words in '... close obs'"
     ]
 
@@ -90,7 +90,7 @@ def test_unknown_source_kind_domain_weight_and_requires(checklists):
     )
     assert prefix + "weight must be 1, 2 or 3 (got 4)" in found
     assert prefix + "evidence 2: unknown source 'bach_2020'" in found
-    assert any(p.endswith("requires must be one of essential") for p in found)
+    assert any(p.endswith("requires must be one of essential, not-desirable") for p in found)
 
 
 def test_duplicate_ids_and_unknown_fields(checklists):

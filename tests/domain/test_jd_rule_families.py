@@ -1114,6 +1114,21 @@ FLAGGED = [
         "Those with a history of admission to secure hospitals will not be considered.",
     ),
     ("caseload-by-others", "The GP will decide which patients are right for the peer worker."),
+    # blind_27
+    ("medication", "Bring patients to the clinic room at meds times."),
+    ("medication", "Reporting refusals to the nurse in charge."),
+    ("mealtimes", "Keep the nutrition log for the unit."),
+    ("clinical-tasks", "Complete the Life Skills Profile with each resident every quarter."),
+    ("clinical-direction", "Your work is prioritised by the nurse on duty each morning."),
+    ("clinical-direction", "Help out on the wards at the request of the bleep holder."),
+    ("close-observations", "Keep constant sight of the patient until the doctor arrives."),
+    ("staff-shortages", "Move between units to ease staffing pressures."),
+    ("staff-shortages", "Help on the neighbouring ward when your own is quiet."),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience in physical health observations on a ward.",
+    ),
+    ("healthcare-experience-essential", "Essential: experience of medication administration."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1366,6 +1381,10 @@ NOT_FLAGGED = [
     "nurses.",
     # People described by what everyone in the service does are not given a task.
     "Everyone who answers our phones has been through a crisis themselves.",
+    # blind_27: care as a standard, learning skills, and the worker's own notes.
+    "Deliver high standards of care to the patients on the ward.",
+    "Support residents to develop daily living skills for their move on.",
+    "Input daily progress notes onto the record system.",
 ]
 
 
@@ -1430,6 +1449,29 @@ def test_who_we_are_looking_for_introduces_essential_criteria():
     assert "lived-experience-essential" not in {rule.id for rule in report.missing}
 
 
+def test_a_desirable_peer_qualification_is_not_training_the_post_gives():
+    def missing(text):
+        return {rule.id for rule in check_text(text, catalog().jd_check, DOMAIN_KEYS).missing}
+
+    assert "role-training" in missing("Desirable: a peer support training certificate.")
+    assert "role-training" not in missing("Essential: willing to attend peer support training.")
+
+
+def test_a_personnel_specification_with_criteria_explained_after_a_dash():
+    # NI HSC layout: the kind is in a section line that goes on to explain it
+    text = (
+        "PERSONNEL SPECIFICATION\n"
+        "Section 1: Essential criteria – you must show on your form that you meet these.\n"
+        "Factor\tCriteria\tMethod\n"
+        "Qualifications\tNVQ Level 3 in Health and Social Care\tApplication\n"
+        "\n"
+        "Section 2: Desirable criteria\n"
+        "Factor\tCriteria\tMethod\n"
+        "Experience\tTwo years as a healthcare assistant\tApplication\n"
+    )
+    assert drift_rules(text) == {"credentials-essential"}
+
+
 def test_using_experience_safely_does_not_say_how_sharing_will_work():
     report = check_text(
         "Essential: able to draw on your own experience safely.", catalog().jd_check, DOMAIN_KEYS
@@ -1452,6 +1494,16 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         ),
         # tasks set day to day by a nurse are direction, not a catch-all
         ("Day-to-day tasks are set by the charge nurse on each shift.", {"clinical-direction"}),
+        # a prison's reception screen is a clinical task, not reception work
+        (
+            "Completion of the mental health reception screen within 72 hours.",
+            {"clinical-tasks"},
+        ),
+        # patients described by their medication are not given it
+        (
+            "Check vital signs for patients on antipsychotic medication.",
+            {"physical-health-checks"},
+        ),
     ],
 )
 def test_a_sentence_gets_the_one_reading_readers_give_it(text, rules):
@@ -1743,6 +1795,7 @@ PRESENT = [
     ("boundaries-sharing", "How much of your story you tell, and when, is up to you."),
     ("boundaries-sharing", "You choose moments to share something of your own journey."),
     ("role-training", "The Peer Support Worker Induction Programme runs over ten days."),
+    ("peer-colleagues", "You will join our peer team of five."),
     (
         "lived-experience-essential",
         "Person specification\n                 Essential                 Desirable\n"
