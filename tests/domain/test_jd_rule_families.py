@@ -1129,6 +1129,23 @@ FLAGGED = [
         "Essential: experience in physical health observations on a ward.",
     ),
     ("healthcare-experience-essential", "Essential: experience of medication administration."),
+    # blind_28
+    ("clinical-direction", "Tasks are allocated at handover each morning."),
+    ("clinical-direction", "Assist the registered nurses in the clinic as directed."),
+    (
+        "sharing-discouraged",
+        "Any disclosure of your own history must be approved in advance by the consultant.",
+    ),
+    ("clinical-tasks", "Monitor adherence to the conditions of a conditional discharge."),
+    ("clinical-tasks", "Act as named contact for a colleague's caseload."),
+    ("staff-shortages", "Screen new patients when the liaison nurses are at capacity."),
+    ("restraint", "Take part in the therapeutic management of aggression."),
+    ("medication", "Carry out self-medication checks twice a day."),
+    ("staff-shortages", "You will work as part of the rota to cover the support hours."),
+    (
+        "healthcare-experience-essential",
+        "Essential: 12 months' experience working in drug and alcohol treatment services.",
+    ),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1385,6 +1402,10 @@ NOT_FLAGGED = [
     "Deliver high standards of care to the patients on the ward.",
     "Support residents to develop daily living skills for their move on.",
     "Input daily progress notes onto the record system.",
+    # blind_28: a statement that service use bars nobody; a call people opt in to.
+    "Please note: we do not bar applicants because they are currently using mental health services.",
+    "Offering people on the waiting list a phone call, if they opt in, to talk through what therapy "
+    "is like.",
 ]
 
 
@@ -1498,6 +1519,13 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         (
             "Completion of the mental health reception screen within 72 hours.",
             {"clinical-tasks"},
+        ),
+        # a lunch break is a gap in cover, not a meal to supervise
+        ("Cover the front desk during lunch breaks.", {"clerical-domestic", "staff-shortages"}),
+        # "as directed" with nobody named who directs is the task's own wording, not direction
+        (
+            "Escort patients to their appointments at the general hospital as directed.",
+            {"escorting"},
         ),
         # patients described by their medication are not given it
         (
