@@ -28,7 +28,8 @@ SECTIONS = (
         "not_in_role",
         r"(?:not|doesnt|dont|isnt) (?:part of|included|include|involve|cover)"
         r"|what (?:you|the role) (?:wont|will not)"
-        r"|you (?:wont|will not) (?:be|do)|out of scope|exclusions?",
+        r"|you (?:wont|will not) (?:be|do)|out of scope|exclusions?"
+        r"|(?:whats|what is) not (?:in|part)|what (?:this|the) (?:job|role|post) (?:is not|isnt)",
     ),
     (
         "support",

@@ -502,7 +502,8 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
 
 _ABSENCE = re.compile(
     r"(?<![a-z0-9])(?:when|whenever|if) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
-    r" (?:available|in|around|there|present|on shift|on duty|at work|free|able)(?![a-z0-9])"
+    r" (?:available|in|around|there|present|on shift|on duty|at work|free|able|required|needed)"
+    r"(?![a-z0-9])"
 )
 _STATE_OF_BEING = re.compile(r"(?<![a-z0-9])(?:(?:is|are) not|isnt|arent)$")
 _OR_BEFORE = re.compile(r"(?<![a-z0-9])(?:or|nor)(?: [a-z0-9]+){0,3} $")

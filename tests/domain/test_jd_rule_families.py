@@ -1146,6 +1146,26 @@ FLAGGED = [
         "healthcare-experience-essential",
         "Essential: 12 months' experience working in drug and alcohol treatment services.",
     ),
+    # blind_29
+    ("clerical-domestic", "Take responsibility for the ward telephone and the visitors' book."),
+    ("clerical-domestic", "Log each call on the crisis line spreadsheet."),
+    (
+        "close-observations",
+        "Undertaking bathroom supervision for patients on enhanced support plans.",
+    ),
+    ("close-observations", "Sit with young people who need continuous supervision at home."),
+    (
+        "close-observations",
+        "Intermittent observations in line with the Trust's Observation Policy.",
+    ),
+    ("caseload-by-others", "Work through the list of people the consultant asks the team to see."),
+    ("clinical-tasks", "Fill in the outcome tool for each person every quarter."),
+    ("medication", "Check that the young person has taken their medication."),
+    # a nurse escort not being needed is the condition of the task, not its negation
+    (
+        "escorting",
+        "Accompany patients to clinic appointments when a nurse escort is not required.",
+    ),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1406,6 +1426,8 @@ NOT_FLAGGED = [
     "Please note: we do not bar applicants because they are currently using mental health services.",
     "Offering people on the waiting list a phone call, if they opt in, to talk through what therapy "
     "is like.",
+    # blind_29: cooking with people who choose to join in.
+    "Cook the evening meal with guests who would like to join in.",
 ]
 
 
@@ -1519,6 +1541,13 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         (
             "Completion of the mental health reception screen within 72 hours.",
             {"clinical-tasks"},
+        ),
+        # fluid balance charts among physical observations are a physical health check
+        ("Record NEWS2 scores, weights and fluid balance charts.", {"physical-health-checks"}),
+        # helping people with their own cooking and cleaning is personal support
+        (
+            "Help with cooking and cleaning when the support provider is short of staff.",
+            {"staff-shortages", "personal-care"},
         ),
         # a lunch break is a gap in cover, not a meal to supervise
         ("Cover the front desk during lunch breaks.", {"clerical-domestic", "staff-shortages"}),
@@ -1824,6 +1853,19 @@ PRESENT = [
     ("boundaries-sharing", "You choose moments to share something of your own journey."),
     ("role-training", "The Peer Support Worker Induction Programme runs over ten days."),
     ("peer-colleagues", "You will join our peer team of five."),
+    # blind_29
+    ("role-training", "Everyone does our five-day Using Your Story training in their first month."),
+    ("peer-colleagues", "You'll meet with peer workers from other teams each month."),
+    ("peer-colleagues", "You'll run groups with a co-facilitator who also has lived experience."),
+    ("line-management", "You will have supervision with the Team Manager every two weeks."),
+    (
+        "lived-experience-essential",
+        "Essential: your own experience of having a learning disability or autism, and of mental "
+        "health difficulties.",
+    ),
+    ("not-part-of-role", "What's not in the job: we don't do assessments."),
+    ("purposeful-lived-experience", "You will use your own life experience to help people."),
+    ("recovery-purpose", "Our charity has been helping people recover from addiction since 1989."),
     (
         "lived-experience-essential",
         "Person specification\n                 Essential                 Desirable\n"
