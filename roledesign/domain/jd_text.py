@@ -130,7 +130,7 @@ _STAFF_WORDS = (
     r"|hospital|service|trust|clinics?|support workers?|care workers?|prescribers?|psychiatrists?"
     r"|practitioners?|liaison practitioners"
     r"|psychologists?|therapists?|pharmacists?|hcas|healthcare assistants|care coordinators"
-    r"|keyworkers|key workers|officers)"
+    r"|keyworkers|key workers|officers|paramedics?|crew)"
 )
 _STAFF = (
     r"^(?:(?:and|but|so|although|though|while|whilst|whereas|where|as|because|since) )?"

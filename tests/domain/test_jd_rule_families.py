@@ -1166,6 +1166,18 @@ FLAGGED = [
         "escorting",
         "Accompany patients to clinic appointments when a nurse escort is not required.",
     ),
+    # blind_30
+    ("other-duties", "To undertake any reasonable duties requested by the ward manager."),
+    ("clinical-tasks", "Contribute to the initial screening of new guests."),
+    ("clinical-tasks", "Use the risk assessment proforma with each guest."),
+    (
+        "healthcare-experience-essential",
+        "Essential: experience of carrying out physical observations.",
+    ),
+    ("sharing-discouraged", "Peer workers are advised to keep their own history to a minimum."),
+    ("clerical-domestic", "Greet visitors and keep the arrivals log."),
+    ("clinical-direction", "To be allocated to patients by the nurse in charge each shift."),
+    ("staff-shortages", "You will be part of the ward's healthcare support workforce."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1428,6 +1440,8 @@ NOT_FLAGGED = [
     "is like.",
     # blind_29: cooking with people who choose to join in.
     "Cook the evening meal with guests who would like to join in.",
+    # blind_30: a paramedic's assessment is the crew's work, not the peer worker's.
+    "Sit with the person while the paramedic completes their physical assessment.",
 ]
 
 
@@ -1549,6 +1563,8 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
             "Help with cooking and cleaning when the support provider is short of staff.",
             {"staff-shortages", "personal-care"},
         ),
+        # a cleaning checklist is domestic work, not a clinical rating scale
+        ("Answer the door and complete the daily cleaning checklist.", {"clerical-domestic"}),
         # a lunch break is a gap in cover, not a meal to supervise
         ("Cover the front desk during lunch breaks.", {"clerical-domestic", "staff-shortages"}),
         # "as directed" with nobody named who directs is the task's own wording, not direction
