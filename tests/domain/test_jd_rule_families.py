@@ -1178,6 +1178,22 @@ FLAGGED = [
     ("clerical-domestic", "Greet visitors and keep the arrivals log."),
     ("clinical-direction", "To be allocated to patients by the nurse in charge each shift."),
     ("staff-shortages", "You will be part of the ward's healthcare support workforce."),
+    # blind_31
+    (
+        "sharing-discouraged",
+        "Your personal circumstances should not form part of conversations with patients.",
+    ),
+    ("restraint", "Assist with the checking of patient property on admission."),
+    (
+        "clinical-tasks",
+        "Complete daily entries on the record about each patient's engagement, mood and risk.",
+    ),
+    ("medication", "Make sure thickened fluids are given at the right times."),
+    ("clerical-domestic", "Manage patients' property and valuables and keep the property lists."),
+    ("clerical-domestic", "Make sure agreements are signed and scanned onto the system."),
+    ("clerical-domestic", "Help the education staff prepare classrooms."),
+    ("staff-shortages", "Cover the night checks when the team is one person down."),
+    ("escorting", "Provide staff accompaniment for young people at outpatient appointments."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1442,6 +1458,8 @@ NOT_FLAGGED = [
     "Cook the evening meal with guests who would like to join in.",
     # blind_30: a paramedic's assessment is the crew's work, not the peer worker's.
     "Sit with the person while the paramedic completes their physical assessment.",
+    # blind_31: training the post asks for is not a duty of restraint.
+    "You will be expected to complete PMVA training in your first month.",
 ]
 
 
