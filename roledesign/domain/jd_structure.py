@@ -116,7 +116,7 @@ def fold_words(text: str) -> str:
 
 def heading_section(line: str) -> str | None:
     """The section a heading line starts, or None when the line is not such a heading."""
-    stripped = line.strip().rstrip(":").strip()
+    stripped = line.strip().rstrip(":?").strip()  # "What's not in the job?" is a heading too
     if not stripped or "\t" in stripped or stripped[-1] in ".!?;,":
         return None
     words = fold_words(stripped)

@@ -302,6 +302,8 @@ def _is_lead_in(line_text: str) -> bool:
         return False
     if stripped.endswith(":"):
         return True
+    if stripped.endswith("?"):  # "What's not in the job?" heads a list; "Why not apply?" does not
+        return heading_section(stripped) is not None
     return len(stripped.split()) <= LEAD_IN_WORDS and stripped[-1] not in ".!?;,"
 
 

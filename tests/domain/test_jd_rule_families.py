@@ -1194,6 +1194,17 @@ FLAGGED = [
     ("clerical-domestic", "Help the education staff prepare classrooms."),
     ("staff-shortages", "Cover the night checks when the team is one person down."),
     ("escorting", "Provide staff accompaniment for young people at outpatient appointments."),
+    # blind_32
+    ("staff-shortages", "When call volumes are high you will be moved onto the general queue."),
+    ("staff-shortages", "You will form part of the core shift team."),
+    ("close-observations", "Provide enhanced supervision of patients at risk of absconding."),
+    ("close-observations", "Maintain sight of the young person until the doctor arrives."),
+    ("mealtimes", "Complete the meal completion record after each supported meal."),
+    ("escorting", "Accompany patients on therapeutic outings to the shops."),
+    (
+        "medication",
+        "Phone families to find out whether medication is being taken as prescribed.",
+    ),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1530,6 +1541,21 @@ def test_a_desirable_peer_qualification_is_not_training_the_post_gives():
 
     assert "role-training" in missing("Desirable: a peer support training certificate.")
     assert "role-training" not in missing("Essential: willing to attend peer support training.")
+
+
+def test_a_heading_asked_as_a_question_says_what_the_role_leaves_out():
+    text = (
+        "What's not in the job?\n"
+        "Booking appointments or covering for link workers when they're off.\n"
+    )
+    report = check_text(text, catalog().jd_check, DOMAIN_KEYS)
+    assert report.drift == ()
+    assert "not-part-of-role" not in {rule.id for rule in report.missing}
+    # but an invitation to apply asked as a question negates nothing after it
+    assert drift_rules("Why not apply?\nCover reception when the team is short.\n") == {
+        "clerical-domestic",
+        "staff-shortages",
+    }
 
 
 def test_a_personnel_specification_with_criteria_explained_after_a_dash():
