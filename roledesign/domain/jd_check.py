@@ -86,26 +86,34 @@ def rule_anchors(
     lemmas: bool = False,
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(words, prefixes) one of which every match of the rule starts with: the first word of
-    each pattern, or of each phrase of a vocabulary a pattern starts with. A sentence holding
-    none of them cannot match, and is passed over without running the rule's expression."""
+    """(words, prefixes) one of which every match of the rule holds: for each pattern, the
+    alternatives of one word it cannot match without (the longest such word, as long words are
+    rarer: "the/ward/unit/house laundry" is anchored on "laundry", not "the"), or the first word
+    of each phrase of a vocabulary. A sentence holding none of them cannot match, and is passed
+    over without running the rule's expression."""
     words: set[str] = set()
     prefixes: list[str] = []
     vocabularies = dict(vocabulary)
 
-    def add(token: str) -> None:
+    def alternatives(token: str) -> list[str]:
         if token.startswith("@"):
-            for phrase in vocabularies.get(token[1:].removesuffix("?"), ()):
-                add(pattern_tokens(phrase)[0])
-            return
-        for alternative in token.removesuffix("?").split("/"):
+            return [
+                alternative
+                for phrase in vocabularies.get(token[1:], ())
+                for alternative in alternatives(pattern_tokens(phrase)[0])
+            ]
+        return token.split("/")
+
+    def add(token: str) -> None:
+        for alternative in alternatives(token):
             if alternative.endswith("*"):
                 prefixes.append(alternative.removesuffix("*"))
             else:
                 words.add(lemma(alternative) if lemmas else alternative)
 
     for pattern in _patterns_for(patterns, lemmas):
-        add(pattern_tokens(pattern)[0])
+        required = [t for t in pattern_tokens(pattern) if t not in ("...", "~") and "?" not in t]
+        add(max(required, key=lambda t: min(len(a.rstrip("*")) for a in alternatives(t))))
     return frozenset(words), tuple(dict.fromkeys(prefixes))
 
 
