@@ -1205,6 +1205,11 @@ FLAGGED = [
         "medication",
         "Phone families to find out whether medication is being taken as prescribed.",
     ),
+    # blind_33 to blind_35
+    ("clerical-domestic", "Produce the monthly call statistics for funders."),
+    ("clerical-domestic", "Label specimens and arrange courier collection to the lab."),
+    ("escorting", "Travel with the young person to the adolescent unit after a decision to admit."),
+    ("caseload-by-others", "Your visits will be allocated by the team leader each morning."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1471,6 +1476,9 @@ NOT_FLAGGED = [
     "Sit with the person while the paramedic completes their physical assessment.",
     # blind_31: training the post asks for is not a duty of restraint.
     "You will be expected to complete PMVA training in your first month.",
+    # blind_33 to blind_35: a crisis team's name, and a list of equipment used.
+    "The Urgent Response Team offers same-day assessment to young people in crisis.",
+    "Equipment used: EMIS, Datix, ward telephone system and hoists.",
 ]
 
 
@@ -1609,6 +1617,12 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         ),
         # a cleaning checklist is domestic work, not a clinical rating scale
         ("Answer the door and complete the daily cleaning checklist.", {"clerical-domestic"}),
+        # reminders for the depot clinic are part of the medication task, not office work
+        (
+            "Support the depot clinic by phoning people to remind them of their injection "
+            "appointments.",
+            {"medication"},
+        ),
         # a lunch break is a gap in cover, not a meal to supervise
         ("Cover the front desk during lunch breaks.", {"clerical-domestic", "staff-shortages"}),
         # "as directed" with nobody named who directs is the task's own wording, not direction
