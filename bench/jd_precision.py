@@ -155,14 +155,13 @@ def main() -> int:
             met = tally.precision >= GOAL and tally.recall >= GOAL
             if set_name == "tuning":
                 ok &= met
-            agreement = f"  agreement {tally.agreement:.3f}" if kind == "missing" else ""
-            if kind == "drift":
-                agreement = (
-                    f"  false alarms {len(tally.false_alarms)} of "
-                    f"{tally.flagged_sentences} flagged sentences"
-                )
+            extra = (
+                f"  false alarms {len(tally.false_alarms)} of {tally.flagged_sentences} flagged sentences"
+                if kind == "drift"
+                else f"  agreement {tally.agreement:.3f}"
+            )
             print(
-                f"  {kind:8} precision {tally.precision:.3f}  recall {tally.recall:.3f}{agreement}"
+                f"  {kind:8} precision {tally.precision:.3f}  recall {tally.recall:.3f}{extra}"
                 f"  ({tally.true_positives} correct, {len(tally.false_positives)} wrong, "
                 f"{len(tally.false_negatives)} missed){'' if met else '  BELOW GOAL'}"
             )

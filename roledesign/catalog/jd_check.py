@@ -172,11 +172,11 @@ def _vocabularies(raw, path, problems) -> dict[str, tuple[str, ...]]:
             continue
         good = []
         for phrase in phrases:
-            text = str(phrase).strip() if _is_words(phrase) else ""
             try:
                 if not _is_words(phrase):
                     raise PatternError(f"{phrase!r} must be text{_QUOTE_HINT}")
-                if not text or any(mark in text for mark in ("@", "...", "~")):
+                text = str(phrase).strip()
+                if any(mark in text for mark in ("@", "...", "~")):
                     raise PatternError(f"{phrase!r} must be words, without '...', '~' or '@'")
                 compile_pattern(text)
             except PatternError as err:

@@ -141,6 +141,19 @@ def _right_is_prose(lines: list[str], split: int) -> bool:
     return bool(right) and sum(len(words) >= PROSE_WORDS - 1 for words in right) * 2 > len(right)
 
 
+def _in_columns(line: str, split: int) -> bool:
+    """Whether ``line`` goes on two columns split at ``split``: blank, two cells with the second
+    at the split, or one cell that fits either column; never a table header."""
+    cells = _cells(line)
+    if _is_header_row(cells):
+        return False
+    return (
+        not line.strip()
+        or (len(cells) == 2 and abs(cells[1][0] - split) <= SLACK)
+        or (len(cells) == 1 and _fits(line, [0, split]))
+    )
+
+
 def _columns(lines: list[str], at: int) -> tuple[list[str], int] | None:
     """Two columns of prose side by side from ``lines[at]``: left column, then right."""
     cells = _cells(lines[at])
@@ -148,15 +161,7 @@ def _columns(lines: list[str], at: int) -> tuple[list[str], int] | None:
         return None
     split = cells[1][0]
     n = at
-    while (
-        n < len(lines)
-        and not _is_header_row(_cells(lines[n]))
-        and (
-            not lines[n].strip()
-            or (len(_cells(lines[n])) == 2 and abs(_cells(lines[n])[1][0] - split) <= SLACK)
-            or (len(_cells(lines[n])) == 1 and _fits(lines[n], [0, split]))
-        )
-    ):
+    while n < len(lines) and _in_columns(lines[n], split):
         n += 1
     block = lines[at:n]
     if n - at < 3 or not _is_prose(block, split) or not _right_is_prose(block, split):
