@@ -22,6 +22,7 @@ from roledesign.domain.jd_text import (
     clean_newlines,
     criterion_at,
     is_negated,
+    is_question,
     split_sentences,
 )
 
@@ -181,7 +182,7 @@ def find(
             continue
         if rule.applies_to == "duties" and is_criterion(sentence):
             continue
-        if rule.kind == "drift" and sentence.is_detail:
+        if rule.kind == "drift" and (sentence.is_detail or is_question(sentence)):
             continue
         spans = pattern_spans(rule.patterns, sentence.norm, rule.vocabulary)
         unless = (

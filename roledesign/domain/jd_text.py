@@ -79,12 +79,18 @@ _ABBREVIATIONS = frozenset(
 )
 
 _WORD_CUE_END = r"(?![a-z0-9])"
+# "Outside the remit of the role" puts a task out of the role; "remain outside the door" is a
+# place. Our reading.
+_OUTSIDE = (
+    r"outside (?:the|this|your|of)(?! (?:door|doors|room|rooms|ward|wards|building|office|unit"
+    r"|house|home|hospital|clinic|suite|bay|bedroom|area|gate|entrance|perimeter|airlock|cell|cells"
+    r"|seclusion)(?![a-z0-9]))"
+)
 NEGATION_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| necessarily| exhaustive| an exhaustive)|never"
     r"|no(?! more| less| later| fewer| longer than| matter)|nobody|no one|nor|neither|without"
     r"|rather than|instead of|exclud[a-z]*|except(?! when| if| during| where| in)|other than|apart from|cannot|cant|wont|dont"
-    r"|doesnt|isnt|arent|shouldnt|mustnt|neednt|free from|outside (?:the|this|your|of))"
-    + _WORD_CUE_END
+    r"|doesnt|isnt|arent|shouldnt|mustnt|neednt|free from|" + _OUTSIDE + ")" + _WORD_CUE_END
 )
 # Working to reduce something is not doing it, but only when the cue governs the match directly:
 # "reduce the use of restraint" is not drift; "the prevention and management of violence and
@@ -117,6 +123,23 @@ SUPPORTED_BEFORE = re.compile(
     r" (?:attend|access|book|get to|go to|take up|arrange|prepare for)" + _WORD_CUE_END
 )
 SUPPORTED_WINDOW = 2
+# Taking someone to their care is not giving it either: "the escorting of patients to the
+# general hospital for [bloods] and ECGs". Only right before the match. Our inference.
+ESCORTED_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:escort|accompan|transport)[a-z]*(?: [a-z0-9]+){0,10} (?:for|to have)"
+    r"(?: [a-z0-9]+){0,5} $"  # a list between: "for their blood tests and [ECGs]"
+)
+# ... but not a phrase of its own: "for scans[, as directed by the nurse]"
+_NEW_PHRASE = re.compile(r"(?:as|when|if|where|whenever|by|and then)(?![a-z0-9])")
+# Whose absence is the condition of a task is not the task: "hourly room checks when the night
+# [concierge] is on leave" (but covering the concierge's desk is). Our inference.
+ABSENT_OWNER_BEFORE = re.compile(
+    r"(?<![a-z0-9])(?:when|whenever|if|while|whilst|whose)(?: [a-z0-9]+){0,4} $"
+)
+ABSENT_AFTER = re.compile(
+    r"(?: [a-z0-9]+){0,3} (?:is|are) (?:on (?:annual )?leave|off sick|sick|absent|away"
+    r"|unavailable|not available|not in|off|on (?:a )?break|busy|tied up)(?![a-z0-9])"
+)
 # A clause whose subject is other staff describes their work, not the peer worker's: "although
 # the team carries out mental health assessments, you will not take part", "the nursing team
 # carries out all observations and physical health checks". Only for drift, only when the
@@ -153,7 +176,7 @@ PEER_NAMED = re.compile(r"(?<![a-z0-9])(?:you|your|peer|postholder|post holder)(
 NEGATION_AFTER = re.compile(
     r"(?<![a-z0-9])(?:(?<!or )not(?! only| just| limited| leave| go| have| attend| use| take| get)"
     r"|never|exclud[a-z]*"
-    r"|(?<!from )outside (?:the|this|your|of)|no longer)" + _WORD_CUE_END
+    r"|(?<!from )" + _OUTSIDE + "|no longer)" + _WORD_CUE_END
 )
 # A task someone else does is not the peer worker's task: "restraint remains the responsibility
 # of the nursing team" (but "and remain with them until handover" is the peer worker staying).
@@ -267,6 +290,7 @@ def _lines(text: str) -> list[_Line]:
             and "\t" not in previous_text
             and previous_text[-1] not in ".!?:;"
             and (stripped[0].islower() or RUNS_ON.search(previous_text))
+            and not (stripped[0].isupper() and _question_heading(lines, previous_text))
         ):
             previous.end = end  # a wrapped line: the sentence continues
             continue
@@ -294,6 +318,28 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[begin:end].strip():
         spans.append((begin, len(text[:end].rstrip())))
     return spans
+
+
+# A question asks, it gives no duty: "Who decides who you work with?", also as a heading
+# without its question mark. Our reading.
+_QUESTION = re.compile(r"^\W*(?:who|what|how|where|why|which)\s", re.I)
+
+
+def is_question(sentence: Sentence) -> bool:
+    return _is_question(sentence.text.strip())
+
+
+def _is_question(text: str) -> bool:
+    return text.endswith("?") or bool(
+        _QUESTION.match(text) and text[-1] not in ".!;:," and len(text.split()) <= LEAD_IN_WORDS
+    )
+
+
+def _question_heading(lines: list[_Line], previous_text: str) -> bool:
+    """Whether the last line, a paragraph of one line so far, is a question heading: the
+    next line does not continue it."""
+    before = lines[-2] if len(lines) > 1 else None
+    return (before is None or before.is_blank) and _is_question(previous_text.strip())
 
 
 def _is_lead_in(line_text: str) -> bool:
@@ -491,7 +537,7 @@ def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> 
                 section=part,
                 table_criterion=row,
                 is_heading=line.is_heading,
-                is_detail=line.is_detail,
+                is_detail=line.is_detail and n == 0,  # "Reports to: X. Day-to-day ..."
             )
         )
 
@@ -509,6 +555,7 @@ _ABSENCE = re.compile(
 )
 _STATE_OF_BEING = re.compile(r"(?<![a-z0-9])(?:(?:is|are) not|isnt|arent)$")
 _OR_BEFORE = re.compile(r"(?<![a-z0-9])(?:or|nor)(?: [a-z0-9]+){0,3} $")
+_OR = re.compile(r"(?<![a-z0-9])(?:or|nor)(?![a-z0-9])")
 
 
 def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> bool:
@@ -531,6 +578,15 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
     # medication, or be counted in the numbers" (our reading).
     if _OR_BEFORE.search(before) and NEGATION_BEFORE.search(before):
         return True
+    # and on through a long alternative: "you will not be asked to take part in restraint or
+    # to stay with a patient for the purpose of [close observation]" (our reading).
+    if any(
+        len(before[cue.end() : link.start()].split()) <= PRE_WINDOW
+        and len(before[link.end() :].split()) <= PRE_WINDOW
+        for cue in NEGATION_BEFORE.finditer(before)
+        for link in _OR.finditer(before, cue.end())
+    ):
+        return True
     task_cues = (
         (REDUCTION_BEFORE, REDUCTION_WINDOW),
         (AFTERMATH_BEFORE, AFTERMATH_WINDOW),
@@ -543,6 +599,10 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         for cue in cues.finditer(before):
             if len(before[cue.end() :].split()) <= window:
                 return True
+    if attribution and ABSENT_OWNER_BEFORE.search(before) and ABSENT_AFTER.match(norm, end):
+        return True
+    if attribution and ESCORTED_BEFORE.search(before) and not _NEW_PHRASE.match(norm, start):
+        return True
     after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
     # (someone's absence is the condition of the task, not its negation: "cover reception when
     # the administrator is not in")

@@ -1210,6 +1210,38 @@ FLAGGED = [
     ("clerical-domestic", "Label specimens and arrange courier collection to the lab."),
     ("escorting", "Travel with the young person to the adolescent unit after a decision to admit."),
     ("caseload-by-others", "Your visits will be allocated by the team leader each morning."),
+    # blind_36 and blind_37
+    (
+        "restraint",
+        "Helping colleagues with the safe management of aggression, including holds.",
+    ),
+    ("restraint", "Room checks for contraband after visiting time."),
+    ("close-observations", "Two-hourly welfare checks on tenants overnight."),
+    (
+        "sharing-discouraged",
+        "Staff are not expected to disclose details of their own mental health history.",
+    ),
+    (
+        "sharing-discouraged",
+        "Any mention of your own diagnosis to clients is not seen as appropriate.",
+    ),
+    (
+        "sharing-discouraged",
+        "Any sharing of your own story has to be agreed in advance with the manager.",
+    ),
+    (
+        "service-use-exclusion",
+        "Essential: must not have been a psychiatric inpatient in the past year.",
+    ),
+    ("clinical-tasks", "Phone people to check on their mental state once they are home."),
+    ("medication", "Check on each visit whether the person has taken their tablets."),
+    ("staff-shortages", "Run the groups of residents whose keyworker is off sick."),
+    ("caseload-by-others", "Tenants on your support list will be assigned by the scheme manager."),
+    (
+        "clinical-direction",
+        "Tasks vary from shift to shift and will be delegated by the charge nurse at handover.",
+    ),
+    ("clinical-direction", "Reports to: Ward Manager. Daily tasks are set by the nurse in charge."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1479,6 +1511,13 @@ NOT_FLAGGED = [
     # blind_33 to blind_35: a crisis team's name, and a list of equipment used.
     "The Urgent Response Team offers same-day assessment to young people in crisis.",
     "Equipment used: EMIS, Datix, ward telephone system and hoists.",
+    # blind_36 and blind_37: a long alternative after "not"; a question heading; checks that are
+    # not observation or searches; whose absence sets off a task.
+    "You will not be asked to help the nurses with any physical restraint or to sit with a "
+    "patient for the purpose of enhanced observation.",
+    "Peer support in our team\n\nWho decides who you see\nPeople choose peer support themselves.",
+    "Phoning people for a wellbeing check-in when they have asked for one.",
+    "Weekly room checks and smoke alarm tests in the flats, logging repairs.",
 ]
 
 
@@ -1629,6 +1668,26 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         (
             "Escort patients to their appointments at the general hospital as directed.",
             {"escorting"},
+        ),
+        # taking people to their tests is escorting, not doing the tests
+        (
+            "Escorting residents to the GP surgery for their blood tests and ECGs.",
+            {"escorting"},
+        ),
+        # who is away is the condition of the task, not the task
+        (
+            "Hourly bedroom checks overnight when the night receptionist is off sick.",
+            {"close-observations", "staff-shortages"},
+        ),
+        # staying outside a door is a place, not a negation; seclusion is restraint
+        (
+            "Take patients to the seclusion room and remain outside the door.",
+            {"restraint"},
+        ),
+        # people on your list allocated by others is a caseload, not a key-working task
+        (
+            "Residents on your key-working list will be allocated by the clinical team.",
+            {"caseload-by-others"},
         ),
         # patients described by their medication are not given it
         (
