@@ -105,7 +105,7 @@ REDUCTION_WINDOW = 4
 # so "following handover, carry out observations" is still drift. Our inference.
 AFTERMATH_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:after|following|debrief[a-z]*|in the aftermath of|ahead of|in advance of"
-    r"|prior to)" + _WORD_CUE_END
+    r"|prior to|on (?:their )?return from|on returning from)" + _WORD_CUE_END
 )
 # For drift only, supporting people something happened to is not doing it ("people who have
 # been restrained"), nor is teaching about it ("training for staff about restrictive
@@ -113,20 +113,25 @@ AFTERMATH_BEFORE = re.compile(
 TOPIC_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:who (?:have|has|had) been|who (?:were|was)"
     r"|(?:training|teaching|sessions?|talks?|workshops?|courses?)(?: [a-z0-9]+){0,3} about"
-    r"|understand (?:how|what|why))" + _WORD_CUE_END
+    r"|understand (?:how|what|why)|(?:more|less|most|least) likely to be)" + _WORD_CUE_END
 )
 AFTERMATH_WINDOW = 2
 # Helping someone to reach their own care is not giving it: "support patients to attend their
 # physical health checks". Only right before the match. Our inference.
 SUPPORTED_BEFORE = re.compile(
     r"(?<![a-z0-9])(?:support|help|enabl|encourag|assist)[a-z]*(?: [a-z0-9]+){0,3} to"
-    r" (?:attend|access|book|get to|go to|take up|arrange|prepare for)" + _WORD_CUE_END
+    r" (?:attend|access|book|get to|go to|take up|arrange|prepare for)"
+    r"(?: (?:their|his|her|your))?(?: own)?" + _WORD_CUE_END  # "to attend their own annual ..."
 )
 SUPPORTED_WINDOW = 2
 # Taking someone to their care is not giving it either: "the escorting of patients to the
 # general hospital for [bloods] and ECGs". Only right before the match. Our inference.
 ESCORTED_BEFORE = re.compile(
-    r"(?<![a-z0-9])(?:escort|accompan|transport)[a-z]*(?: [a-z0-9]+){0,10} (?:for|to have)"
+    r"(?<![a-z0-9])(?:(?:escort|accompan|transport)[a-z]*(?: [a-z0-9]+){0,10} (?:for|to have)"
+    # "taking tenants to their [depot clinic] appointments"
+    r"|(?:take|takes|taking|drive|drives|driving) (?:[a-z]+ )?"
+    r"(?:patients?|people|residents?|tenants?|clients?|guests?|service users?|them|him|her)"
+    r" to (?:their|his|her))"
     r"(?: [a-z0-9]+){0,5} $"  # a list between: "for their blood tests and [ECGs]"
 )
 # ... but not a phrase of its own: "for scans[, as directed by the nurse]"
@@ -147,7 +152,8 @@ ABSENT_AFTER = re.compile(
 # will ask you to ..."). Our inference.
 _STAFF_WORDS = (
     r"(?:(?:the|our|ward|team|other|medical|nursing|clinical|support|care|night|duty|nurse|liaison|depot"
-    r"|teams|prison|healthcare|health|police|custody|probation|security|social|and) )*"
+    r"|teams|prison|healthcare|health|police|custody|probation|security|social|crisis|community"
+    r"|senior|and) )*"
     r"(?:team|nurses?|nursing staff|nursing team|clinicians?|clinical staff|clinical"
     r" team|doctors?|registered staff|qualified staff|security team|other staff|staff|ward|unit"
     r"|hospital|service|trust|clinics?|support workers?|care workers?|prescribers?|psychiatrists?"
@@ -549,7 +555,7 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
 
 
 _ABSENCE = re.compile(
-    r"(?<![a-z0-9])(?:when|whenever|if) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
+    r"(?<![a-z0-9])(?:when|whenever|if|where) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
     r" (?:available|in|around|there|present|on shift|on duty|at work|free|able|required|needed)"
     r"(?![a-z0-9])"
 )

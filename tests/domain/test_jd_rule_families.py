@@ -1242,6 +1242,19 @@ FLAGGED = [
         "Tasks vary from shift to shift and will be delegated by the charge nurse at handover.",
     ),
     ("clinical-direction", "Reports to: Ward Manager. Daily tasks are set by the nurse in charge."),
+    # blind_38 and blind_39
+    ("medication", "Handing residents their night-time tablets once the nurse has checked them."),
+    ("medication", "Checking that patients have swallowed their PRN."),
+    ("close-observations", "Do the hourly checks of everyone in the quiet lounge."),
+    ("close-observations", "Sit with the person in the assessment room until relieved."),
+    ("mealtimes", "Collect the lunch trays and note how much each patient has eaten."),
+    ("personal-care", "Providing assistance to residents with washing and getting dressed."),
+    ("staff-shortages", "Being counted as one of the nursing staff on each shift."),
+    (
+        "staff-shortages",
+        "Cover the HCA post on shifts where agency staff are not available.",
+    ),
+    ("clinical-tasks", "Completing clients' NDTMS reviews each quarter."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1518,6 +1531,13 @@ NOT_FLAGGED = [
     "Peer support in our team\n\nWho decides who you see\nPeople choose peer support themselves.",
     "Phoning people for a wellbeing check-in when they have asked for one.",
     "Weekly room checks and smoke alarm tests in the flats, logging repairs.",
+    # blind_38 and blind_39: people more likely to be restrained; a registered activity; staff
+    # who open the clause; helping people to their own checks; searches after leave.
+    "People from Black communities are more likely to be restrained and secluded.",
+    "We are registered with the CQC for the regulated activity of personal care.",
+    "While the crisis practitioners complete the risk assessment, you will make the guest a drink.",
+    "Encourage people to attend their own yearly physical health checks if they would like to.",
+    "Contribute to the nursing care plans by sharing what people have told you they want.",
 ]
 
 
@@ -1682,6 +1702,18 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         # staying outside a door is a place, not a negation; seclusion is restraint
         (
             "Take patients to the seclusion room and remain outside the door.",
+            {"restraint"},
+        ),
+        # driving someone to their clinic is escorting, not their injection
+        (
+            "Taking tenants to their depot clinic appointments and bringing them home.",
+            {"escorting"},
+        ),
+        # checking empty flats is housing upkeep, not a search
+        ("Void property checks and fire alarm tests across the schemes.", {"clerical-domestic"}),
+        # a search after someone's leave is not escorting them on it
+        (
+            "A search of residents' belongings on their return from community leave.",
             {"restraint"},
         ),
         # people on your list allocated by others is a caseload, not a key-working task
