@@ -381,7 +381,7 @@ def _lead_in_kind(norm: str) -> tuple[bool, str | None]:
 # "Nice-to-haves:", "Bonus points for:".
 _MUST_HAVE = re.compile(
     r"(?<![a-z0-9])(?:essential|must haves?|what you(?: will|ll) need|you(?: will|ll) need"
-    r"|we need|requirements|(?:we are|were) looking for)(?![a-z0-9])"
+    r"|we need|requirements|(?:we are|were) looking for|(?:applicants?|candidates?) must)(?![a-z0-9])"
 )
 _NICE_TO_HAVE = re.compile(
     r"(?<![a-z0-9])(?:nice to haves?|bonus points?|good to have)(?![a-z0-9])"
@@ -556,7 +556,8 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
 
 _ABSENCE = re.compile(
     r"(?<![a-z0-9])(?:when|whenever|if|where) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
-    r" (?:available|in|around|there|present|on shift|on duty|at work|free|able|required|needed)"
+    r" (?:available|in use|in|around|there|present|on shift|on duty|at work|free|able|required"
+    r"|needed)"
     r"(?![a-z0-9])"
 )
 _STATE_OF_BEING = re.compile(r"(?<![a-z0-9])(?:(?:is|are) not|isnt|arent)$")
@@ -609,10 +610,10 @@ def is_negated(norm: str, start: int, end: int, *, attribution: bool = True) -> 
         return True
     if attribution and ESCORTED_BEFORE.search(before) and not _NEW_PHRASE.match(norm, start):
         return True
-    after = " ".join(norm[end:clause_end].split()[:POST_WINDOW])
     # (someone's absence is the condition of the task, not its negation: "cover reception when
     # the administrator is not in")
-    if NEGATION_AFTER.search(_ABSENCE.sub("", after)):
+    after = " ".join(_ABSENCE.sub("", norm[end:clause_end]).split()[:POST_WINDOW])
+    if NEGATION_AFTER.search(after):
         return True
     # "Weighing, meal supervision, physical observations and restraint are carried out by
     # registered staff": who does a list of tasks may come well after its first item.

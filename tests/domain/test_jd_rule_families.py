@@ -1255,6 +1255,21 @@ FLAGGED = [
         "Cover the HCA post on shifts where agency staff are not available.",
     ),
     ("clinical-tasks", "Completing clients' NDTMS reviews each quarter."),
+    # blind_40 and blind_41
+    (
+        "sharing-discouraged",
+        "Self-disclosure of personal health information is not consistent with our policy.",
+    ),
+    ("sharing-discouraged", "Conversations should focus on the client and not on your own life."),
+    (
+        "clinical-direction",
+        "You will be guided by the charge nurse about the tasks for each shift.",
+    ),
+    ("staff-shortages", "Watch the lounge during handover so that registered staff can attend."),
+    ("staff-shortages", "Cover the HCA rota on the ward when the suite is not in use."),
+    ("close-observations", "Supervision of patients in the garden and communal lounges."),
+    ("clerical-domestic", "Stocking the linen cupboard and the clinic."),
+    ("clerical-domestic", "Complete the fire checks each morning."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1538,6 +1553,14 @@ NOT_FLAGGED = [
     "While the crisis practitioners complete the risk assessment, you will make the guest a drink.",
     "Encourage people to attend their own yearly physical health checks if they would like to.",
     "Contribute to the nursing care plans by sharing what people have told you they want.",
+    # blind_40 and blind_41: readers split on 'under the supervision of a registered nurse'
+    # (eight for clinical direction, eight against); mandatory moving and handling is not a
+    # credential; records kept on NDTMS are not clerical work; a catch-all kept to the post's
+    # purpose.
+    "You will work under the supervision of a registered nurse.",
+    "Essential: moving and handling competence.",
+    "Keep accurate records on SystmOne and NDTMS.",
+    "Any other duties in keeping with the purpose of the post.",
 ]
 
 
@@ -1708,6 +1731,25 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         (
             "Taking tenants to their depot clinic appointments and bringing them home.",
             {"escorting"},
+        ),
+        # cleaning a clinic is domestic work, not help with someone's personal care
+        ("Help with the clean-down of the clinic room after sessions.", {"clerical-domestic"}),
+        # a person specification introduced by 'applicants must have:' is essential
+        (
+            "Person specification\nEssential criteria\nApplicants must have:\n"
+            "1. NVQ Level 3 in Health and Social Care.\n",
+            {"credentials-essential"},
+        ),
+        # visits allocated at a zoning meeting are a caseload chosen by others, nothing more
+        (
+            "Your visits will be allocated by the shift coordinator at the zoning meeting, based "
+            "on each person's RAG rating.",
+            {"caseload-by-others"},
+        ),
+        # on a ward, care 'as allocated by the nurse in charge' is direction, not a caseload
+        (
+            "Deliver care and support to patients as allocated by the nurse in charge.",
+            {"clinical-direction"},
         ),
         # checking empty flats is housing upkeep, not a search
         ("Void property checks and fire alarm tests across the schemes.", {"clerical-domestic"}),
