@@ -184,6 +184,8 @@ def find(
             continue
         if rule.kind == "drift" and (sentence.is_detail or is_question(sentence)):
             continue
+        if rule.kind == "drift" and rule.applies_to != "criteria" and _names_a_section(sentence):
+            continue
         spans = pattern_spans(rule.patterns, sentence.norm, rule.vocabulary)
         unless = (
             pattern_spans(rule.unless, sentence.norm, rule.vocabulary)
@@ -210,7 +212,14 @@ def find(
     return tuple(found)
 
 
+HEADING_WORDS = 3
 UNLESS_REACH = 12  # words between a match and an ``unless`` phrase that cancels it
+
+
+def _names_a_section(sentence: Sentence) -> bool:
+    """A heading of a few words ("Other duties", "Observations") names the section its lines
+    fill in; the duties are in those lines. Our reading."""
+    return sentence.is_heading and len(sentence.norm.split()) <= HEADING_WORDS
 
 
 def _near(norm: str, match: tuple[int, int], unless: tuple[int, int]) -> bool:

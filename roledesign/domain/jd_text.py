@@ -555,9 +555,10 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
 
 
 _ABSENCE = re.compile(
-    r"(?<![a-z0-9])(?:when|whenever|if|where) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
+    r"(?<![a-z0-9])(?:(?:when|whenever|if|where) there (?:is|are) not enough"
+    r"|(?:when|whenever|if|where) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
     r" (?:available|in use|in|around|there|present|on shift|on duty|at work|free|able|required"
-    r"|needed)"
+    r"|needed))"
     r"(?![a-z0-9])"
 )
 _STATE_OF_BEING = re.compile(r"(?<![a-z0-9])(?:(?:is|are) not|isnt|arent)$")

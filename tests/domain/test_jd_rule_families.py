@@ -1255,6 +1255,19 @@ FLAGGED = [
         "Cover the HCA post on shifts where agency staff are not available.",
     ),
     ("clinical-tasks", "Completing clients' NDTMS reviews each quarter."),
+    # blind_42 and blind_43
+    (
+        "close-observations",
+        "Hourly welfare checks at night when there are not enough staff on shift.",
+    ),
+    (
+        "sharing-discouraged",
+        "It is not appropriate for staff to talk about their own health with patients.",
+    ),
+    ("close-observations", "Sit with patients on enhanced support in the waiting area."),
+    ("clerical-domestic", "Input data on the patient system each afternoon."),
+    ("clinical-tasks", "Complete Waterlow scores for each patient on admission."),
+    ("medication", "Take medication to people's homes and witness that it has been taken."),
     # blind_40 and blind_41
     (
         "sharing-discouraged",
@@ -1561,6 +1574,10 @@ NOT_FLAGGED = [
     "Essential: moving and handling competence.",
     "Keep accurate records on SystmOne and NDTMS.",
     "Any other duties in keeping with the purpose of the post.",
+    # blind_42 and blind_43: a share of the workforce is no staffing; a second signature on
+    # medication is not escorting; a short heading names the section below it.
+    "Our lived experience workforce now makes up a third of our staff.",
+    "Main duties\n- Listen to people.\n\nOther duties\nWe will agree any others with you.",
 ]
 
 
@@ -1750,6 +1767,17 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         (
             "Deliver care and support to patients as allocated by the nurse in charge.",
             {"clinical-direction"},
+        ),
+        # a second member of staff signing for medication is no escort
+        (
+            "Handing out the night-time medication, countersigned by a second member of staff.",
+            {"medication"},
+        ),
+        # the conditions of someone's leave set by their clinician are no caseload
+        (
+            "To escort patients on Section 17 leave, keeping to the conditions set by the "
+            "Responsible Clinician.",
+            {"escorting"},
         ),
         # checking empty flats is housing upkeep, not a search
         ("Void property checks and fire alarm tests across the schemes.", {"clerical-domestic"}),
