@@ -12,6 +12,10 @@ sets, written and annotated before the rules were changed for them).
   a false alarm here.
 - Missing essentials are scored per document and rule; "agreement" is the share of all
   (document, missing-essentials rule) decisions on which the check and the reader agree.
+- Where a set also has second_reader.yaml (a second person annotated the same documents
+  without seeing the first annotation), the second reader is scored against the first in the
+  same way, and the check against the second reader: how far two careful readers agree is the
+  ceiling the check can be measured against.
 
     .venv/bin/python bench/jd_precision.py [--verbose]
 
@@ -26,6 +30,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -77,13 +82,21 @@ class Tally:
         }
 
 
-def evaluate(corpus: Path = CORPUS) -> dict[str, Tally]:
-    """Compare the check with the expectations for every document in ``corpus``."""
+def evaluate(
+    corpus: Path = CORPUS, expected_file: str = "expected.yaml", reader_file: str | None = None
+) -> dict[str, Tally]:
+    """Compare the check with the expectations for every document in ``corpus``; with
+    ``reader_file``, compare that reader's annotation with them instead of the check."""
     rules = load_catalog(ROOT / "checklists").jd_check
-    expected_all = yaml.safe_load((corpus / "expected.yaml").read_text(encoding="utf-8"))
+    expected_all = yaml.safe_load((corpus / expected_file).read_text(encoding="utf-8"))
+    readers = (
+        yaml.safe_load((corpus / reader_file).read_text(encoding="utf-8")) if reader_file else {}
+    )
     drift, missing = Tally(), Tally()
     for name, expected in expected_all.items():
         report = check_text((corpus / name).read_text(encoding="utf-8"), rules, DOMAIN_KEYS)
+        if reader_file:
+            report = _as_report(report, readers.get(name) or {})
         _score_drift(name, report, expected.get("drift") or [], drift)
         _score_missing(name, report, set(expected.get("missing") or []), missing)
         missing.true_negatives += len(
@@ -92,6 +105,18 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Tally]:
             - set(expected.get("missing") or [])
         )
     return {"drift": drift, "missing": missing}
+
+
+def _as_report(report, annotation: dict) -> SimpleNamespace:
+    """A reader's annotation in the shape of the check's report: each labelled text found in
+    the sentence of the document that holds it."""
+    flags = []
+    for label in annotation.get("drift") or []:
+        sentence = next((s for s in report.sentences if label["sentence"] in s.text), None)
+        if sentence is not None:
+            flags.append(SimpleNamespace(rule=SimpleNamespace(id=label["rule"]), sentence=sentence))
+    missing = [SimpleNamespace(id=rule) for rule in annotation.get("missing") or []]
+    return SimpleNamespace(drift=flags, missing=missing)
 
 
 def corpus_sets(corpus: Path = CORPUS) -> dict[str, Path]:
@@ -142,6 +167,28 @@ def _score_missing(name, report, expected: set, tally: Tally) -> None:
     tally.false_negatives += [f"{name}: {r}" for r in sorted(expected - predicted)]
 
 
+SECOND_READER = "second_reader.yaml"
+
+
+def _report_readers(folder: Path) -> dict:
+    """Print and return how the second reader agrees with the first, and the check with the
+    second reader."""
+    comparisons = {
+        "second reader against the first": evaluate(folder, reader_file=SECOND_READER),
+        "the check against the second reader": evaluate(folder, expected_file=SECOND_READER),
+    }
+    for label, results in comparisons.items():
+        drift, missing = results["drift"], results["missing"]
+        print(
+            f"  {label}: drift precision {drift.precision:.3f} recall {drift.recall:.3f},"
+            f" missing agreement {missing.agreement:.3f}"
+        )
+    return {
+        label: {kind: tally.as_dict() for kind, tally in results.items()}
+        for label, results in comparisons.items()
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every error")
@@ -173,6 +220,8 @@ def main() -> int:
                 for line in tally.false_alarms:
                     print(f"    false alarm: {line}")
         figures[set_name] = {kind: tally.as_dict() for kind, tally in results.items()}
+        if (folder / SECOND_READER).is_file():
+            figures[f"{set_name} readers"] = _report_readers(folder)
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "jd_precision.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")

@@ -182,3 +182,28 @@ def test_the_bench_counts_a_wrong_label_apart_from_a_false_alarm(tmp_path):
     assert len(drift.false_positives) == 2
     assert drift.flagged_sentences == 2
     assert drift.false_alarms == ["a.txt: 'You will administer medication.'"]
+
+
+def test_the_bench_scores_a_second_reader_against_the_first(tmp_path):
+    # The second reader found one of the first reader's two drifted sentences and added one of
+    # their own; they agree on every missing essential but one.
+    (tmp_path / "a.txt").write_text(
+        "You will supervise mealtimes.\nYou will administer medication.\nYou will answer phones.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "expected.yaml").write_text(
+        "a.txt:\n  drift:\n    - {rule: mealtimes, sentence: supervise mealtimes}\n"
+        "    - {rule: medication, sentence: administer medication}\n  missing: [peer-supervision]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "second_reader.yaml").write_text(
+        "a.txt:\n  drift:\n    - {rule: mealtimes, sentence: supervise mealtimes}\n"
+        "    - {rule: clerical-domestic, sentence: answer phones}\n  missing: []\n",
+        encoding="utf-8",
+    )
+    results = _bench().evaluate(tmp_path, reader_file="second_reader.yaml")
+    assert results["drift"].true_positives == 1
+    assert results["drift"].precision == 0.5
+    assert results["drift"].recall == 0.5
+    assert results["drift"].false_alarms == ["a.txt: 'You will answer phones.'"]
+    assert len(results["missing"].false_negatives) == 1
