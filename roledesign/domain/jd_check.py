@@ -125,8 +125,15 @@ def _words(text: str) -> frozenset[str]:
 
 def _may_match(anchors: tuple[frozenset[str], tuple[str, ...]], text: str) -> bool:
     words, prefixes = anchors
-    present = _words(text)
-    return bool(words & present) or bool(prefixes) and any(w.startswith(prefixes) for w in present)
+    return (
+        bool(words & _words(text)) or bool(prefixes) and bool(_prefix_regex(prefixes).search(text))
+    )
+
+
+@lru_cache(maxsize=512)
+def _prefix_regex(prefixes: tuple[str, ...]) -> re.Pattern:
+    """A word of the text that starts with one of ``prefixes``."""
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, prefixes)) + ")")
 
 
 def _in_dictionary_form(pattern: str) -> bool:

@@ -28,6 +28,7 @@ Pure functions over plain text; docs/jd_check.md explains the rules for managers
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from roledesign.catalog.jd_patterns import fold
 from roledesign.domain.jd_structure import (
@@ -335,6 +336,7 @@ def is_question(sentence: Sentence) -> bool:
     return _is_question(sentence.text.strip())
 
 
+@lru_cache(maxsize=4096)
 def _is_question(text: str) -> bool:
     return text.endswith("?") or bool(
         _QUESTION.match(text) and text[-1] not in ".!;:," and len(text.split()) <= LEAD_IN_WORDS
