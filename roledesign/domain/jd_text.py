@@ -558,6 +558,7 @@ def _clause_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
 
 _ABSENCE = re.compile(
     r"(?<![a-z0-9])(?:(?:when|whenever|if|where) there (?:is|are) not enough"
+    r"|who (?:is|are) not(?: yet)?"  # "for residents who are not yet self-medicating"
     r"|(?:when|whenever|if|where) (?:[a-z0-9]+ ){0,4}(?:(?:is|are) not|isnt|arent)"
     r" (?:available|in use|in|around|there|present|on shift|on duty|at work|free|able|required"
     r"|needed))"

@@ -295,10 +295,6 @@ FLAGGED = [
         "other-duties",
         "The post holder will undertake any other duties commensurate with the grade.",
     ),
-    (
-        "other-duties",
-        "The duties above are not exhaustive and may be varied to meet the needs of the service.",
-    ),
     ("other-duties", "Any other tasks as may reasonably be required by the line manager."),
     (
         "sharing-discouraged",
@@ -1255,6 +1251,20 @@ FLAGGED = [
         "Cover the HCA post on shifts where agency staff are not available.",
     ),
     ("clinical-tasks", "Completing clients' NDTMS reviews each quarter."),
+    # blind_44 and blind_45
+    ("sharing-discouraged", "Make sure no personal information about staff is disclosed."),
+    ("sharing-discouraged", "Personal information about you is not to be disclosed to patients."),
+    ("restraint", "Checks of residents' rooms and belongings after leave."),
+    ("restraint", "Take part in the safety intervention procedures, including holds."),
+    ("close-observations", "Alert security if a patient attempts to leave the room."),
+    ("staff-shortages", "Take calls from the general queue at times of high call volume."),
+    ("staff-shortages", "You may be asked to work on other wards to meet service need."),
+    ("clinical-direction", "Take on tasks agreed with the nurse in charge at handover."),
+    ("mealtimes", "Supervise residents during the preparation and consumption of meals."),
+    (
+        "medication",
+        "Give medication from blister packs to residents who are not yet self-medicating.",
+    ),
     # blind_42 and blind_43
     (
         "close-observations",
@@ -1574,6 +1584,11 @@ NOT_FLAGGED = [
     "Essential: moving and handling competence.",
     "Keep accurate records on SystmOne and NDTMS.",
     "Any other duties in keeping with the purpose of the post.",
+    # blind_44 and blind_45: boilerplate that a job description may change; referral
+    # through reception; promoting independence.
+    "This job description is not exhaustive and may be amended to meet the needs of the service.",
+    "People can refer themselves by phone or through the team's reception.",
+    "The post holder will promote independence and daily living skills.",
     # blind_42 and blind_43: a share of the workforce is no staffing; a second signature on
     # medication is not escorting; a short heading names the section below it.
     "Our lived experience workforce now makes up a third of our staff.",
