@@ -22,7 +22,6 @@ from roledesign.domain.jd_text import (
     clean_newlines,
     criterion_at,
     is_negated,
-    is_question,
     split_sentences,
 )
 
@@ -189,7 +188,7 @@ def find(
             continue
         if rule.applies_to == "duties" and is_criterion(sentence):
             continue
-        if rule.kind == "drift" and (sentence.is_detail or is_question(sentence)):
+        if rule.kind == "drift" and (sentence.is_detail or sentence.is_question):
             continue
         if rule.kind == "drift" and rule.applies_to != "criteria" and _names_a_section(sentence):
             continue

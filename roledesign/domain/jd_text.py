@@ -28,7 +28,6 @@ Pure functions over plain text; docs/jd_check.md explains the rules for managers
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from roledesign.catalog.jd_patterns import fold
 from roledesign.domain.jd_structure import (
@@ -240,6 +239,7 @@ class Sentence:
     table_criterion: str | None = None  # from the column of a person-specification table
     is_heading: bool = False  # a heading that names a section, or a table's header row
     is_detail: bool = False  # a line of the post's details: "Team: ...", "Responsible to: ..."
+    is_question: bool = False  # asks rather than states: "Who decides who you work with?"
 
 
 @dataclass
@@ -332,11 +332,6 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _QUESTION = re.compile(r"^\W*(?:who|what|how|where|why|which)\s", re.I)
 
 
-def is_question(sentence: Sentence) -> bool:
-    return _is_question(sentence.text.strip())
-
-
-@lru_cache(maxsize=4096)
 def _is_question(text: str) -> bool:
     return text.endswith("?") or bool(
         _QUESTION.match(text) and text[-1] not in ".!;:," and len(text.split()) <= LEAD_IN_WORDS
@@ -546,6 +541,7 @@ def _add_sentences(sentences, text, span, line, negated, heading, part, row) -> 
                 table_criterion=row,
                 is_heading=line.is_heading,
                 is_detail=line.is_detail and n == 0,  # "Reports to: X. Day-to-day ..."
+                is_question=_is_question(raw.strip()),
             )
         )
 
