@@ -38,6 +38,7 @@ RULE_FIELDS = {
     "applies_to",
     "unless",
     "not_with",
+    "task",
 }
 _RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -64,6 +65,9 @@ class JdRule:
     # drift rules whose flagged sentences cannot show this missing rule is met: "Any
     # disclosure must be agreed with your manager" is not how sharing will work
     not_with: tuple[str, ...] = ()
+    # a drift rule that names a kind of work (observations, reception cover), as against one
+    # about how the post is run (who directs it, covering shortages) or a criterion
+    task: bool = False
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -233,6 +237,12 @@ def _rule(raw, n, path, sources, problems, seen, vocabularies) -> JdRule | None:
     if not isinstance(negation, bool):
         problems.add(path, where, f"negation must be true or false (got {negation!r})")
         negation = True
+    task = raw.get("task", False)
+    if not isinstance(task, bool):
+        problems.add(path, where, f"task must be true or false (got {task!r})")
+        task = False
+    elif task and kind != "drift":
+        problems.add(path, where, "task is for drift rules")
     return JdRule(
         id=rule_id,
         kind=kind,
@@ -249,6 +259,7 @@ def _rule(raw, n, path, sources, problems, seen, vocabularies) -> JdRule | None:
         vocabulary=tuple((name, vocabularies[name]) for name in used),
         unless=unless,
         not_with=tuple(not_with),
+        task=task,
     )
 
 

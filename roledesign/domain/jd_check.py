@@ -41,6 +41,7 @@ class Rule(Protocol):
     applies_to: str
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...]
     unless: tuple[str, ...]
+    task: bool
 
 
 class Rules(Protocol):
@@ -162,11 +163,13 @@ def pattern_spans(
 
 @dataclass(frozen=True)
 class Match:
-    """A rule matched in a sentence: ``phrase`` is the matched words, normalised."""
+    """A rule matched in a sentence: ``phrase`` is the matched words, normalised, found at
+    ``span`` in the sentence's normalised text."""
 
     rule: Rule
     sentence: Sentence
     phrase: str
+    span: tuple[int, int]
 
 
 def find(
@@ -213,7 +216,11 @@ def find(
                 continue
             if rule.applies_to == "criteria" and criterion is None and not is_criterion(sentence):
                 continue
-            found.append(Match(rule=rule, sentence=sentence, phrase=sentence.norm[start:end]))
+            found.append(
+                Match(
+                    rule=rule, sentence=sentence, phrase=sentence.norm[start:end], span=(start, end)
+                )
+            )
             break
     return tuple(found)
 
@@ -237,6 +244,47 @@ def _near(norm: str, match: tuple[int, int], unless: tuple[int, int]) -> bool:
         return True
     between = norm[end:other_start] if other_start >= end else norm[other_end:start]
     return len(between.split()) <= UNLESS_REACH
+
+
+# Between two task matches, a clause mark, or "and"/"or" before a verb, its subject or a second
+# "with" ("... and assisting with", "... and will help", "... or you may", "with obs and with
+# the tea trolley"), starts another duty.
+_NEW_DUTY = re.compile(r"\|| (?:and|or) (?:[a-z]+ing|will|you|to|with)(?= |$)")
+
+
+def _same_duty(norm: str, first: tuple[int, int], later: tuple[int, int]) -> bool:
+    if later[0] < first[1]:
+        return True
+    first_word = norm[later[0] :].split(" ", 1)[0]
+    between = f" {norm[first[1] : later[0]].strip()} {first_word}"
+    return len(between.split()) <= UNLESS_REACH + 1 and not _NEW_DUTY.search(between)
+
+
+def one_task_per_duty(flagging: dict[str, tuple[Match, ...]]) -> dict[str, tuple[Match, ...]]:
+    """Drop a task rule's match that follows another task rule's match in the same duty of a
+    sentence: one duty seen from two sides ("fluid balance charts at mealtimes", "searches on
+    return from leave") is named once, by the first rule. A later match in another duty of the
+    sentence (after a clause mark, "and assisting with ...", or more than UNLESS_REACH words
+    on) counts, and so do the rules that are not tasks (who directs the work, covering
+    shortages). Our reading: on the first runs of 26 blind sets, readers gave the second of two
+    task rules close together in one duty about half the time, and the first nearly always."""
+    by_sentence: dict[int, list[Match]] = {}
+    for matches in flagging.values():
+        for match in matches:
+            if match.rule.task:
+                by_sentence.setdefault(match.sentence.index, []).append(match)
+    dropped = set()
+    for matches in by_sentence.values():
+        kept: list[Match] = []
+        for match in sorted(matches, key=lambda m: m.span):
+            if any(_same_duty(match.sentence.norm, k.span, match.span) for k in kept):
+                dropped.add(id(match))
+            else:
+                kept.append(match)
+    return {
+        rule_id: tuple(m for m in matches if id(m) not in dropped)
+        for rule_id, matches in flagging.items()
+    }
 
 
 def is_criterion(sentence: Sentence) -> bool:
@@ -348,7 +396,9 @@ def check_text(text: str, rules: Rules, domain_keys: Sequence[str]) -> JdReport:
     sentences = split_sentences(text)
     drift, language, missing, gaps, found = [], [], [], [], []
     flagged: list[Rule] = []
-    flagging = {rule.id: find(rule, sentences) for rule in rules.rules if rule.kind == "drift"}
+    flagging = one_task_per_duty(
+        {rule.id: find(rule, sentences) for rule in rules.rules if rule.kind == "drift"}
+    )
     for rule in rules.rules:
         if rule.kind == "drift":
             matches = flagging[rule.id]

@@ -225,3 +225,29 @@ def test_a_repeated_alternative_is_reported_as_a_broken_multiword_choice(checkli
         "'life/work/life' in 'equivalent ... life/work/life experience' repeats a word" in p
         for p in problems(checklists)
     )
+
+
+def test_task_is_true_or_false_and_only_for_drift_rules(checklists):
+    path = checklists / "jd_check.yaml"
+    edit(
+        path,
+        "    title: Supervising meals\n    domain: distinctiveness\n    weight: 2\n    task: true\n",
+        "    title: Supervising meals\n    domain: distinctiveness\n    weight: 2\n    task: often\n",
+    )
+    edit(
+        path,
+        "  - id: lived-experience-essential\n",
+        "  - id: lived-experience-essential\n    task: true\n",
+    )
+    assert problems(checklists) == [
+        "checklists/jd_check.yaml: rule mealtimes: task must be true or false (got 'often')",
+        "checklists/jd_check.yaml: rule lived-experience-essential: task is for drift rules",
+    ]
+
+
+def test_the_rules_that_name_a_kind_of_work_are_tasks(rules):
+    tasks = {rule.id for rule in rules.rules if rule.task}
+    assert ISSUE_DRIFT - {"staff-shortages"} <= tasks
+    assert tasks.isdisjoint(
+        {"staff-shortages", "clinical-direction", "credentials-essential", "sharing-discouraged"}
+    )
