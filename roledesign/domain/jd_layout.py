@@ -19,6 +19,7 @@ _FOOTER = re.compile(r"\bPage \d+ of \d+\s*$")
 _HEADER_WORDS = re.compile(r"^(?:essential|desirable|e|d|e ?/ ?d)$", re.I)
 PROSE_WORDS = 4  # a column whose lines mostly have this many words is prose, not table cells
 SLACK = 2  # characters a cell may start before its column
+HANGING = 3  # the indent of a list item's wrapped lines under its text ("-  ")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -143,13 +144,14 @@ def _right_is_prose(lines: list[str], split: int) -> bool:
 
 def _in_columns(line: str, split: int) -> bool:
     """Whether ``line`` goes on two columns split at ``split``: blank, two cells with the second
-    at the split, or one cell that fits either column; never a table header."""
+    at the split (or indented under a list item's text there), or one cell that fits either
+    column; never a table header."""
     cells = _cells(line)
     if _is_header_row(cells):
         return False
     return (
         not line.strip()
-        or (len(cells) == 2 and abs(cells[1][0] - split) <= SLACK)
+        or (len(cells) == 2 and -SLACK <= cells[1][0] - split <= HANGING + SLACK)
         or (len(cells) == 1 and _fits(line, [0, split]))
     )
 
@@ -209,6 +211,36 @@ def _pipes(line: str) -> tuple[int, ...]:
     return tuple(n for n, char in enumerate(line) if char == "|")
 
 
+def _starts(header: list[tuple[int, str]]) -> list[int]:
+    """Where the columns of a table start, from its header's cells."""
+    starts = [position for position, _ in header]
+    if starts[0] > SLACK:  # the header leaves the first column empty: it holds labels
+        starts = [0, *starts]
+    return starts
+
+
+LOOKAHEAD = 6  # lines after a row of cells looked at to see whether a table goes on
+
+
+def _wraps_cells(lines: list[str], at: int, starts: list[int]) -> bool:
+    """Whether ``lines[at]`` heads a table of any kind ("Main responsibilities   Frequency")
+    whose first cells wrap: among the next lines, rows in the same columns and at least one
+    line that only goes on with the first cell in lower case ("observation policy")."""
+    rows = wrapped = 0
+    for line in lines[at + 1 : at + 1 + LOOKAHEAD]:
+        if not line.strip():
+            continue
+        columns = _placed(line, starts)
+        if columns is None:
+            break
+        cells = _cells(line)
+        if len(cells) == 1 and columns == [0] and cells[0][1][0].islower():
+            wrapped += 1
+        elif len(cells) >= 2:
+            rows += 1
+    return rows >= 2 and wrapped >= 1
+
+
 def layout_text(page: str) -> str:
     """One page of pypdf layout-mode text as plain text with tables and columns read back."""
     lines = [
@@ -226,16 +258,17 @@ def layout_text(page: str) -> str:
             continue
         cells = _cells(line)
         if _is_header_row(cells):
-            starts = [position for position, _ in cells]
-            if starts[0] > SLACK:  # the header leaves the first column empty: it holds labels
-                starts = [0, *starts]
-            rows, n = _table(lines, n, starts)
+            rows, n = _table(lines, n, _starts(cells))
             out += rows
             continue
         columns = _columns(lines, n) if len(cells) == 2 else None
         if columns:
             read, n = columns
             out += read
+            continue
+        if len(cells) >= 2 and _wraps_cells(lines, n, _starts(cells)):
+            rows, n = _table(lines, n, _starts(cells))
+            out += rows
             continue
         out.append("\t".join(text for _, text in cells) if len(cells) > 1 else line.strip())
         n += 1

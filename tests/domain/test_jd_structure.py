@@ -404,3 +404,53 @@ def test_a_pipe_table_whose_pipes_do_not_line_up_keeps_its_cells():
         "credentials-essential",
         "healthcare-experience-essential",
     }
+
+
+# Two columns of bulleted duties as a PDF lays them out: each wrapped line hangs under its
+# item's text, three characters right of the column's start (blind_47).
+HANGING_COLUMNS = """Ward work                                         Security
+-  Support the ward team with observations of       -  Search patients' rooms and their
+   patients at the levels the care plan sets.          visitors' bags when told to.
+-  Help patients with washing, dressing and         -  Help staff manage incidents of
+   the laundry of their own clothes.                   aggression on the unit.
+-  Listen to how people are finding the ward        -  Keep the ward's key log and
+   and share your own story where it helps.            sign out the alarms.
+"""
+
+
+def test_two_columns_of_bullets_with_hanging_lines_are_read_one_after_the_other():
+    text = layout_text(HANGING_COLUMNS)
+    assert "observations of\npatients at the levels" in text
+    assert text.index("where it helps.") < text.index("Security")
+    flagged = {m.sentence.text.replace("\n", " ") for m in _drift(HANGING_COLUMNS)}
+    assert "Search patients' rooms and their visitors' bags when told to." in flagged
+    assert not any(text.startswith(("patients at", "visitors'", "the laundry")) for text in flagged)
+
+
+# A duties table with a column other than Essential/Desirable, its first cells wrapped
+# (blind_46).
+DUTIES_TABLE = """Key tasks                                                      How often
+Help the nurses with observations of patients as set out in    Every shift
+the ward's engagement and observation policy
+Go with patients on their escorted leave to the shops          Daily
+and to their appointments
+Restock the linen cupboard and keep the ward's rooms tidy      Weekly
+Run a weekly hope and recovery group with a peer colleague     Weekly
+"""
+
+
+def test_a_table_of_duties_whose_cells_wrap_is_read_one_row_a_line():
+    lines = [line for line in layout_text(DUTIES_TABLE).split("\n") if line]
+    assert lines[1] == (
+        "Help the nurses with observations of patients as set out in the ward's engagement and "
+        "observation policy\tEvery shift"
+    )
+    assert lines[2] == (
+        "Go with patients on their escorted leave to the shops and to their appointments\tDaily"
+    )
+    flagged = [m.sentence.text for m in _drift(DUTIES_TABLE)]
+    assert not any(text.startswith(("the ward's", "and to their")) for text in flagged)
+
+
+def _drift(text):
+    return check_text(text, catalog().jd_check, DOMAIN_KEYS).drift
