@@ -411,7 +411,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     part: str | None = None  # the section of the document, from its headings
     header: tuple[str | None, ...] | None = None  # columns of a person-specification table
     after_blank = False
-    for line in _lines(text):
+    lines = _lines(text)
+    for n, line in enumerate(lines):
         if line.is_blank:
             after_blank = True
             continue
@@ -433,7 +434,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 for start, end, kind in row_cells(row_text, header)
                 if end > offset
             ]
-        elif (named := _heading(line, lead)) is not None:
+        elif (named := _heading(line, lead, _next_line(lines, n))) is not None:
             part, line.is_heading = named, True
         line.is_detail = header is None and is_detail_line(line_text)
         inside = section is not None and section.takes(line, line_text, after_blank)
@@ -461,15 +462,26 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?[.)]?\s+(?P<title>[A-Z][^.!?;]*)$")
 
 
-def _heading(line, line_text: str) -> str | None:
+def _heading(line, line_text: str, following) -> str | None:
     """The section a heading line starts: a short line that names one, or a numbered one in
-    title case ("2. Key Result Areas", "4. Knowledge, Training and Experience"; a numbered
-    duty such as "3. Supervision of meals" is not in title case)."""
+    title case ("2. Key Result Areas", "4. Knowledge, Training and Experience"), or in
+    sentence case when what follows it is not one more item of a list ("6. Other duties" over
+    a paragraph). A numbered duty such as "3. Supervision of meals" among others is neither."""
     if not line.is_bullet:
         return heading_section(line_text)
     numbered = _NUMBERED_HEADING.match(line_text)
-    if numbered and _title_case(numbered.group("title")):
+    if numbered and (
+        _title_case(numbered.group("title")) or (following is not None and not following.is_bullet)
+    ):
         return heading_section(numbered.group("title"))
+    return None
+
+
+def _next_line(lines: list[_Line], n: int) -> _Line | None:
+    """The next line after ``lines[n]`` that is not blank, if any."""
+    for k in range(n + 1, len(lines)):
+        if not lines[k].is_blank:
+            return lines[k]
     return None
 
 

@@ -50,12 +50,6 @@ def test_precision_and_recall_reach_the_goal(kind):
 # not undo what an earlier one taught: each stays at 0.9 or better. The newest set is left out
 # until it has been used for tuning, so that its figures stay an honest measure.
 TUNED_BLIND_SETS = [f"blind_{n}" for n in range(1, 46)]
-# blind_1's reader gave every item of a list its own rule ("shopping and household tasks,
-# prompting and monitoring medication"). Since a duty is named once by the first task rule
-# that reads it (one_task_per_duty), three of its labels go to a neighbouring item's rule; each
-# of those sentences is still flagged. Its drift recall is 0.886, not 0.9: the one set held to
-# a lower floor, and only for recall.
-RECALL_FLOOR = {"blind_1": 0.88}
 
 
 @pytest.mark.parametrize("name", TUNED_BLIND_SETS)
@@ -63,7 +57,7 @@ def test_the_blind_sets_used_for_tuning_stay_above_the_goal(name):
     tallies = _bench().evaluate(CORPUS / name)
     drift, missing = tallies["drift"], tallies["missing"]
     assert drift.precision >= 0.9, drift.false_positives
-    assert drift.recall >= RECALL_FLOOR.get(name, 0.9), drift.false_negatives
+    assert drift.recall >= 0.9, drift.false_negatives
     assert missing.agreement >= 0.9, missing.false_positives + missing.false_negatives
 
 

@@ -986,7 +986,7 @@ FLAGGED = [
     ("clinical-tasks", "Administration and scoring of the anxiety questionnaires."),
     ("clinical-tasks", "Completion of the outcomes profile at each review."),
     ("personal-care", "Morning calls: showering, dressing and continence support."),
-    ("physical-health-checks", "Oral fluid testing for everyone on a script."),
+    ("clinical-tasks", "Oral fluid testing for everyone on a script."),
     ("physical-health-checks", "Dried blood spot tests for hepatitis C."),
     # Round twenty-two, from blind_19's misses (physical-health services), in our own words.
     ("medication", "Reminders to patients about their inhalers."),
@@ -1818,6 +1818,10 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
             "Check vital signs for patients on antipsychotic medication.",
             {"physical-health-checks"},
         ),
+        # blind_46 and blind_47: drug screens are clinical tasks (most readers), a breath
+        # test a physical health check
+        ("Gather saliva and urine samples for drug testing at each review.", {"clinical-tasks"}),
+        ("Take breath alcohol readings when people arrive for groups.", {"physical-health-checks"}),
     ],
 )
 def test_a_sentence_gets_the_one_reading_readers_give_it(text, rules):

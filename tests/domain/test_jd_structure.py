@@ -454,3 +454,16 @@ def test_a_table_of_duties_whose_cells_wrap_is_read_one_row_a_line():
 
 def _drift(text):
     return check_text(text, catalog().jd_check, DOMAIN_KEYS).drift
+
+
+def test_a_numbered_heading_in_sentence_case_over_a_paragraph_names_its_section():
+    text = (
+        "5. Main duties\n- Listen to people.\n\n"
+        "6. Other duties\nYou may take on other tasks that fit the peer role, agreed in supervision.\n"
+    )
+    (heading,) = [s for s in split_sentences(text) if s.text == "Other duties"]
+    assert heading.is_heading
+    assert _drift(text) == ()
+    # a short numbered duty among others is still a duty
+    duties = "Duties\n1. Supervision of meals\n2. Other duties as directed by the nurse in charge\n"
+    assert {m.rule.id for m in _drift(duties)} >= {"mealtimes", "other-duties"}
