@@ -1293,6 +1293,15 @@ FLAGGED = [
     ("close-observations", "Supervision of patients in the garden and communal lounges."),
     ("clerical-domestic", "Stocking the linen cupboard and the clinic."),
     ("clerical-domestic", "Complete the fire checks each morning."),
+    # blind_46 and blind_47: discouraged sharing said in the passive, a verb for disclosure
+    # agreed in advance, managing disturbed behaviour
+    ("sharing-discouraged", "Discussing your own diagnosis with clients is not permitted."),
+    ("sharing-discouraged", "Disclosing private matters to patients is not encouraged."),
+    (
+        "sharing-discouraged",
+        "Personal details should only be disclosed once agreed in advance with your supervisor.",
+    ),
+    ("restraint", "Help the team with the safe management of violent behaviour on the ward."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1593,6 +1602,8 @@ NOT_FLAGGED = [
     # medication is not escorting; a short heading names the section below it.
     "Our lived experience workforce now makes up a third of our staff.",
     "Main duties\n- Listen to people.\n\nOther duties\nWe will agree any others with you.",
+    # blind_46 and blind_47: saying sharing is never forced is no discouragement
+    "Sharing your own story is never compulsory, and pressure to do so is not appropriate.",
 ]
 
 
@@ -1822,6 +1833,8 @@ def test_using_experience_safely_does_not_say_how_sharing_will_work():
         # test a physical health check
         ("Gather saliva and urine samples for drug testing at each review.", {"clinical-tasks"}),
         ("Take breath alcohol readings when people arrive for groups.", {"physical-health-checks"}),
+        # a desk covered on a rota is office work, not a staffing gap
+        ("Provide reception cover at the hub on a rota basis.", {"clerical-domestic"}),
     ],
 )
 def test_a_sentence_gets_the_one_reading_readers_give_it(text, rules):
