@@ -1302,6 +1302,35 @@ FLAGGED = [
         "Personal details should only be disclosed once agreed in advance with your supervisor.",
     ),
     ("restraint", "Help the team with the safe management of violent behaviour on the ward."),
+    # blind_48 and blind_49: restraint duties done once training is complete, searches of
+    # rooms and areas; sharing forbidden by policy, "not to use" one's experience, disclosure
+    # said to compromise
+    (
+        "restraint",
+        "To take part in managing violence and aggression, including physical intervention, "
+        "after completion of mandatory training.",
+    ),
+    ("restraint", "Carry out room and area searches at the start of each shift."),
+    (
+        "sharing-discouraged",
+        "Disclosure of your own health history could compromise the therapeutic relationship.",
+    ),
+    ("sharing-discouraged", "Staff are not to use their own experience of illness with patients."),
+    (
+        "sharing-discouraged",
+        "Trust policy prohibits the sharing of personal details with service users.",
+    ),
+    # blind_48 and blind_49: core staffing, other tasks set by a manager, missed scripts,
+    # night room checks, oral fluid screens, behavioural charts
+    ("staff-shortages", "You will be counted in the unit's core staffing every shift."),
+    (
+        "other-duties",
+        "Staff may be required to take on other tasks as determined by the unit manager.",
+    ),
+    ("medication", "Chase up anyone who has missed their script."),
+    ("close-observations", "Complete the night room checks on the flats."),
+    ("clinical-tasks", "Take oral fluid screens at each appointment."),
+    ("clinical-tasks", "Keep behavioural charts up to date for each resident."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1604,6 +1633,8 @@ NOT_FLAGGED = [
     "Main duties\n- Listen to people.\n\nOther duties\nWe will agree any others with you.",
     # blind_46 and blind_47: saying sharing is never forced is no discouragement
     "Sharing your own story is never compulsory, and pressure to do so is not appropriate.",
+    # a list of the training every member of staff completes is no restraint duty
+    "Complete all statutory and mandatory training, including PMVA.",
 ]
 
 
