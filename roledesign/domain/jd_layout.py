@@ -78,8 +78,11 @@ def _placed(line: str, starts: list[int]) -> list[int] | None:
 _CLOSE_MARK = re.compile(r"(?<=\S)(?:  (?=[ED](?: {3,}|$))| {1,2}(?=[✓✔](?: {3,}|$)))")
 
 
-def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int]:
-    """Rows of the table starting at ``lines[at]``, as tab-separated lines, and where it ends."""
+def _table(
+    lines: list[str], at: int, starts: list[int], header: bool = True
+) -> tuple[list[str], int]:
+    """Rows of the table starting at ``lines[at]``, as tab-separated lines, and where it ends.
+    With ``header``, its first line is a header row of its own."""
     rows: list[list[str]] = []
     current: list[list[str]] | None = None
     n = at
@@ -95,7 +98,7 @@ def _table(lines: list[str], at: int, starts: list[int]) -> tuple[list[str], int
             break
         placed = [(column, text) for column, (_, text) in zip(columns, _cells(line), strict=True)]
         # the header is a row of its own
-        if current is None or len(rows) == 1 or _starts_row(placed, current):
+        if current is None or (header and len(rows) == 1) or _starts_row(placed, current):
             current = [[] for _ in starts]
             rows.append(current)  # type: ignore[arg-type]
         for column, text in placed:
@@ -122,7 +125,16 @@ def _starts_row(placed: list[tuple[int, str]], current: list[list[str]]) -> bool
     if any(column > 0 and current[column] and is_mark(text) for column, text in placed):
         return True  # a second "E" or tick in the same column: one criterion a line
     first = [text for column, text in placed if column == 0]
-    if not first or not (first[0][0].isupper() or first[0][0].isdigit()):
+    if not first:
+        # a line only in later columns is a new item without a label when it opens with a
+        # capital and that column's text so far does not run on
+        column, text = placed[0]
+        return (
+            text[0].isupper()
+            and bool(current[column])
+            and not _CONTINUED.search(current[column][-1])
+        )
+    if not (first[0][0].isupper() or first[0][0].isdigit()):
         return False
     return not (current[0] and _CONTINUED.search(current[0][-1]))
 
@@ -223,9 +235,10 @@ LOOKAHEAD = 6  # lines after a row of cells looked at to see whether a table goe
 
 
 def _wraps_cells(lines: list[str], at: int, starts: list[int]) -> bool:
-    """Whether ``lines[at]`` heads a table of any kind ("Main responsibilities   Frequency")
-    whose first cells wrap: among the next lines, rows in the same columns and at least one
-    line that only goes on with the first cell in lower case ("observation policy")."""
+    """Whether ``lines[at]`` starts a table of any kind ("Main responsibilities   Frequency",
+    or a first row "Daily living   Prompting with washing and") whose cells wrap: among the
+    next lines, rows in the same columns and at least one line that only goes on with one
+    cell in lower case ("observation policy")."""
     rows = wrapped = 0
     for line in lines[at + 1 : at + 1 + LOOKAHEAD]:
         if not line.strip():
@@ -234,7 +247,7 @@ def _wraps_cells(lines: list[str], at: int, starts: list[int]) -> bool:
         if columns is None:
             break
         cells = _cells(line)
-        if len(cells) == 1 and columns == [0] and cells[0][1][0].islower():
+        if len(cells) == 1 and cells[0][1][0].islower():
             wrapped += 1
         elif len(cells) >= 2:
             rows += 1
@@ -267,7 +280,7 @@ def layout_text(page: str) -> str:
             out += read
             continue
         if len(cells) >= 2 and _wraps_cells(lines, n, _starts(cells)):
-            rows, n = _table(lines, n, _starts(cells))
+            rows, n = _table(lines, n, _starts(cells), header=False)
             out += rows
             continue
         out.append("\t".join(text for _, text in cells) if len(cells) > 1 else line.strip())

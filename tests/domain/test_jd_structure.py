@@ -467,3 +467,28 @@ def test_a_numbered_heading_in_sentence_case_over_a_paragraph_names_its_section(
     # a short numbered duty among others is still a duty
     duties = "Duties\n1. Supervision of meals\n2. Other duties as directed by the nurse in charge\n"
     assert {m.rule.id for m in _drift(duties)} >= {"mealtimes", "other-duties"}
+
+
+# Duties under labels, as a PDF lays them out: the duty wraps in its own column, and a
+# second duty under the same label starts with a capital (blind_50).
+LABELLED_DUTIES = """KEY TASKS
+Personal care          Helping people with bathing, shaving and
+                       getting dressed each morning
+Safety                 Checking on patients every half hour as set
+                       out in the care plan
+                       Searching bedrooms after patients come back from leave
+Peer support           Sharing your own recovery story where it helps
+"""
+
+
+def test_duties_under_labels_whose_cells_wrap_are_read_one_duty_a_row():
+    rows = [line for line in layout_text(LABELLED_DUTIES).split("\n") if line]
+    assert rows[1:] == [
+        "Personal care\tHelping people with bathing, shaving and getting dressed each morning",
+        "Safety\tChecking on patients every half hour as set out in the care plan",
+        "\tSearching bedrooms after patients come back from leave",
+        "Peer support\tSharing your own recovery story where it helps",
+    ]
+    flagged = {m.rule.id: m.sentence.text for m in _drift(LABELLED_DUTIES)}
+    assert flagged["restraint"] == "Searching bedrooms after patients come back from leave"
+    assert not any(text.startswith(("getting dressed", "out in the")) for text in flagged.values())
