@@ -1331,6 +1331,20 @@ FLAGGED = [
     ("close-observations", "Complete the night room checks on the flats."),
     ("clinical-tasks", "Take oral fluid screens at each appointment."),
     ("clinical-tasks", "Keep behavioural charts up to date for each resident."),
+    # blind_50 and blind_51: engagement levels, not reciprocating, following instructions,
+    # an administrator's absence, assessment documentation
+    ("close-observations", "Undertake level 3 engagement with patients as allocated."),
+    (
+        "sharing-discouraged",
+        "Listen to people's stories but do not reciprocate with your own personal history.",
+    ),
+    ("clinical-direction", "Follow the instructions given by the nurse in charge."),
+    ("staff-shortages", "In the absence of the ward clerk, answer the phones."),
+    (
+        "clinical-tasks",
+        "What you'll do\n- Complete the first page of the liaison assessment documentation, "
+        "covering presenting problem and risks.",
+    ),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
@@ -1635,6 +1649,12 @@ NOT_FLAGGED = [
     "Sharing your own story is never compulsory, and pressure to do so is not appropriate.",
     # a list of the training every member of staff completes is no restraint duty
     "Complete all statutory and mandatory training, including PMVA.",
+    # blind_50 and blind_51: shifts on a ward's rota are a working pattern, not cover for a
+    # gap; a phone line people refer themselves through is not one the worker answers
+    "You will work days, nights and weekends as part of the ward rota.",
+    "People can refer themselves via the team's duty phone.",
+    # a meal cooked with the people who want to join in is shared, not supervised
+    "Prepare and share a Sunday lunch with residents who wish to join.",
 ]
 
 
