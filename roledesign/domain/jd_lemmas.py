@@ -8,6 +8,7 @@ dictionary forms is mapped back to the words of the normalised sentence, so nega
 criteria are read exactly as for a match on the words themselves.
 """
 
+import re
 from functools import lru_cache
 
 MIN_LENGTH = 4  # shorter words ("is", "obs", "d") are kept as they are
@@ -23,7 +24,15 @@ def lemma(word: str) -> str:
         return word
     import simplemma  # on first use: see the module's docstring
 
-    return simplemma.lemmatize(word, lang="en").lower()
+    form = simplemma.lemmatize(word, lang="en").lower()
+    if word.endswith("lling") and _DOUBLED_L.search(form):
+        return form[:-1]  # British doubling: simplemma reads "travelling" as "travell"
+    return form
+
+
+# A word of two or more syllables ending in "-ell" that simplemma gave for an "-elling" form
+# ("travell", "cancell", "labell"); "tell" and "spell" have one syllable.
+_DOUBLED_L = re.compile(r"[aeiouy][^aeiouy]+ell$")
 
 
 @lru_cache(maxsize=4096)

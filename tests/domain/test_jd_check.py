@@ -375,3 +375,20 @@ def test_the_anchor_words_that_skip_a_rule_never_skip_a_match():
                 skipped += not everything
                 checked += 1
     assert skipped > checked // 2  # the skip is worth having
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("travelling", "travel"),
+        ("cancelling", "cancel"),
+        ("labelling", "label"),
+        ("telling", "tell"),
+        ("spelling", "spell"),
+        ("installing", "install"),
+    ],
+)
+def test_a_british_doubled_l_is_read_back_to_its_dictionary_form(word, form):
+    from roledesign.domain.jd_lemmas import lemma
+
+    assert lemma(word) == form

@@ -1345,6 +1345,22 @@ FLAGGED = [
         "What you'll do\n- Complete the first page of the liaison assessment documentation, "
         "covering presenting problem and risks.",
     ),
+    # blind_46 and blind_49: meds in the clinic room, care for people who cannot manage
+    # alone, risk assessment paperwork, triage, working across wards, taking tasks from the
+    # nurse, travelling with someone (simplemma read "travelling" as "travell")
+    ("medication", "Prompt people to come to the clinic room for their evening meds."),
+    (
+        "personal-care",
+        "Assisting people who find it hard to manage their own hygiene with showering and dressing.",
+    ),
+    (
+        "clinical-tasks",
+        "Contributing to the completion of patient risk assessments at the end of each shift.",
+    ),
+    ("clinical-tasks", "Take part in the duty triage each morning."),
+    ("staff-shortages", "Work across the unit's wards where needed."),
+    ("clinical-direction", "Take tasks from the nurse in charge at the start of the shift."),
+    ("escorting", "Travelling with patients to the general hospital in the team car."),
 ]
 
 # Good or negated wordings of the same families: none of them is drift.
