@@ -110,7 +110,7 @@ def test_a_well_written_text_has_nothing_to_flag(client, check):
     # A clean result is not a clean bill: the page says how much drift the check misses.
     assert "found about nine in every ten of the sentences" in page
     assert "(from five in six to more than nine in ten, depending on the set)" in page
-    assert "one flagged sentence in forty was one the reader would not have marked" in page
+    assert "one flagged sentence in forty-five was one the reader would not have marked" in page
     assert "No flag means nothing we recognised, not that nothing is there." in page
     assert (
         'class="app-mark app-mark--drift"'
