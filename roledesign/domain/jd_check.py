@@ -163,13 +163,17 @@ def pattern_spans(
 
 @dataclass(frozen=True)
 class Match:
-    """A rule matched in a sentence: ``phrase`` is the matched words, normalised, found at
-    ``span`` in the sentence's normalised text."""
+    """A rule matched in a sentence, at ``span`` in the sentence's normalised text."""
 
     rule: Rule
     sentence: Sentence
-    phrase: str
     span: tuple[int, int]
+
+    @property
+    def phrase(self) -> str:
+        """The matched words, normalised."""
+        start, end = self.span
+        return self.sentence.norm[start:end]
 
 
 def find(
@@ -216,11 +220,7 @@ def find(
                 continue
             if rule.applies_to == "criteria" and criterion is None and not is_criterion(sentence):
                 continue
-            found.append(
-                Match(
-                    rule=rule, sentence=sentence, phrase=sentence.norm[start:end], span=(start, end)
-                )
-            )
+            found.append(Match(rule=rule, sentence=sentence, span=(start, end)))
             break
     return tuple(found)
 
@@ -253,11 +253,12 @@ _NEW_DUTY = re.compile(r"\|| (?:and|or) (?:[a-z]+ing|will|you|to|with)(?= |$)")
 
 
 def _same_duty(norm: str, first: tuple[int, int], later: tuple[int, int]) -> bool:
-    if later[0] < first[1]:
-        return True
+    """Whether a task match at ``later`` is close enough after one at ``first`` (``_near``)
+    and nothing between them starts another duty."""
+    if not _near(norm, first, later):
+        return False
     first_word = norm[later[0] :].split(" ", 1)[0]
-    between = f" {norm[first[1] : later[0]].strip()} {first_word}"
-    return len(between.split()) <= UNLESS_REACH + 1 and not _NEW_DUTY.search(between)
+    return not _NEW_DUTY.search(f" {norm[first[1] : later[0]].strip()} {first_word}")
 
 
 def one_task_per_duty(flagging: dict[str, tuple[Match, ...]]) -> dict[str, tuple[Match, ...]]:

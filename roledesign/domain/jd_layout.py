@@ -279,8 +279,8 @@ def layout_text(page: str) -> str:
             read, n = columns
             out += read
             continue
-        if len(cells) >= 2 and _wraps_cells(lines, n, _starts(cells)):
-            rows, n = _table(lines, n, _starts(cells), header=False)
+        if len(cells) >= 2 and _wraps_cells(lines, n, starts := _starts(cells)):
+            rows, n = _table(lines, n, starts, header=False)
             out += rows
             continue
         out.append("\t".join(text for _, text in cells) if len(cells) > 1 else line.strip())
